@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Course Toolkit: course content written once as plain text, shipped to LMSs and badge platforms.
+let package = Package(
+    name: "CourseToolkit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "toolkit", targets: ["toolkit"]),
+        .library(name: "ToolkitCLI", targets: ["ToolkitCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from the system, reached through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // The only Swift code that touches libxml2.
+        .target(name: "CourseXML", dependencies: ["CLibXML2"]),
+        // The only Swift code that touches cmark-gfm.
+        .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM"]),
+        // Value types of a course; no I/O.
+        .target(name: "CourseModel"),
+        // Files on disk to the model, with source locations.
+        .target(
+            name: "CourseLoader",
+            dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", .product(name: "Yams", package: "Yams")]),
+        // Rules, findings and reporters.
+        .target(name: "CourseValidator", dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown"]),
+        // The commands, as a testable library.
+        .target(
+            name: "ToolkitCLI",
+            dependencies: [
+                "CourseModel", "CourseLoader", "CourseValidator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI"]),
+
+        .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
+        .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
+        .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel"]),
+        .testTarget(
+            name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel"],
+            resources: [.copy("Snapshots")]),
+        .testTarget(name: "ToolkitCLITests", dependencies: ["ToolkitCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

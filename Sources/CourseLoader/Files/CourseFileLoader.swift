@@ -1,0 +1,42 @@
+import CourseModel
+
+/// Reads `course.yaml`.
+enum CourseFileLoader {
+    /// Keys `course.yaml` may have.
+    static let knownKeys = [
+        "id", "title", "description", "language", "version", "issuer", "licence", "attribution", "things", "collections",
+    ]
+
+    /// Reads the course file; nil (after reporting) when it cannot be read as a mapping.
+    static func load(_ text: SourceText, file: String, folder: String, sink: FindingSink) -> Course? {
+        let yaml = YAMLText(file: file, lineOffset: 0)
+        guard let root = yaml.parse(text.text, into: sink),
+            let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the course", knownKeys: knownKeys)
+        else { return nil }
+        let folderName = String(folder.split(separator: "/").last ?? "")
+        let licence = reader.mapping("licence", entityName: "the licence", knownKeys: ["name", "url"]).map {
+            Licence(name: $0.string("name", required: true) ?? "", url: $0.string("url"), fields: $0.fields)
+        }
+        let collections = reader.sequence("collections").compactMap { node -> Collection? in
+            guard let collection = reader.child(node, entityName: "collection", knownKeys: ["id", "title", "badge", "things"])
+            else { return nil }
+            let id = collection.string("id", required: true) ?? ""
+            return Collection(
+                id: id, title: collection.string("title", required: true) ?? id,
+                badge: collection.reference("badge"), members: collection.references("things", required: true),
+                fields: collection.fields)
+        }
+        return Course(
+            id: reader.string("id", required: true) ?? folderName,
+            title: reader.string("title", required: true) ?? folderName,
+            description: reader.string("description") ?? "",
+            language: reader.string("language", required: true) ?? "en",
+            version: reader.string("version") ?? "",
+            issuer: reader.reference("issuer"),
+            licence: licence,
+            attribution: reader.string("attribution") ?? "",
+            thingOrder: reader.references("things", required: true),
+            collections: collections,
+            folder: folder, fields: reader.fields)
+    }
+}

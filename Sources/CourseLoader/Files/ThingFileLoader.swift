@@ -1,0 +1,94 @@
+import CourseMarkdown
+import CourseModel
+import Yams
+
+typealias YamsNode = Yams.Node
+
+/// Reads one Thing: a Markdown file with YAML front matter.
+enum ThingFileLoader {
+    /// Keys a Thing's front matter may have.
+    static let knownKeys = [
+        "id", "number", "title", "status", "badge", "countsTowards", "durationMinutes", "aim", "outcomes",
+        "prerequisites", "activities", "resources", "references",
+    ]
+    /// Keys a resource may have.
+    static let resourceKeys = ["id", "title", "kind", "author", "publisher", "date", "pages", "url", "file", "licence", "notes"]
+
+    /// Reads the Thing in `text`; nil (after reporting) when the front matter cannot be read.
+    static func load(_ text: SourceText, file: String, sink: FindingSink) -> Thing? {
+        guard let split = FrontMatter(splitting: text.text, file: file, sink: sink) else { return nil }
+        let yaml = YAMLText(file: file, lineOffset: split.yamlLineOffset)
+        guard let root = yaml.parse(split.yaml, into: sink) else { return nil }
+        guard let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "Thing", knownKeys: knownKeys) else {
+            return nil
+        }
+        let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "")
+        let body = MarkdownText(source: split.body, start: SourceLocation(file: file, line: split.bodyStartLine, column: 1))
+        let (intro, sections) = splitSections(body)
+        return Thing(
+            id: reader.string("id", required: true) ?? stem,
+            number: reader.int("number", required: true) ?? 0,
+            title: reader.string("title", required: true) ?? "",
+            status: reader.oneOf("status", as: ThingStatus.self, required: true) ?? .draft,
+            badge: reader.reference("badge"),
+            countsTowards: reader.references("countsTowards"),
+            durationMinutes: reader.int("durationMinutes"),
+            aim: reader.string("aim") ?? "",
+            outcomes: reader.strings("outcomes"),
+            prerequisites: reader.sequence("prerequisites").compactMap { prerequisite($0, in: reader) },
+            intro: intro, sections: sections,
+            activities: reader.sequence("activities").enumerated().compactMap {
+                ActivityReader.read($1, index: $0, in: reader)
+            },
+            resources: reader.sequence("resources").compactMap { resource($0, in: reader) },
+            references: reader.references("references"),
+            body: body, file: file, fields: reader.fields)
+    }
+
+    private static func prerequisite(_ node: YamsNode, in thing: MappingReader) -> Prerequisite? {
+        guard let reader = thing.child(node, entityName: "prerequisite", knownKeys: ["thing", "badge", "level"]) else {
+            return nil
+        }
+        let level = reader.oneOf("level", as: Prerequisite.Level.self) ?? .recommended
+        if let thingReference = reader.reference("thing") {
+            return Prerequisite(target: .thing(thingReference), level: level, fields: reader.fields)
+        }
+        if let badge = reader.reference("badge") {
+            return Prerequisite(target: .badge(badge), level: level, fields: reader.fields)
+        }
+        reader.report(
+            LoaderRuleID.requiredField, "a prerequisite names either a `thing` or a `badge`", field: "level",
+            hint: "add `thing: thing-01` or `badge: <badge id>`")
+        return nil
+    }
+
+    private static func resource(_ node: YamsNode, in thing: MappingReader) -> Resource? {
+        guard let reader = thing.child(node, entityName: "resource", knownKeys: resourceKeys) else { return nil }
+        let id = reader.string("id", required: true) ?? ""
+        return Resource(
+            id: id, title: reader.string("title", required: true) ?? id,
+            kind: reader.oneOf("kind", as: Resource.Kind.self, required: true) ?? .article,
+            author: reader.string("author"), publisher: reader.string("publisher"), date: reader.string("date"),
+            pages: reader.string("pages"), url: reader.string("url"), file: reader.string("file"),
+            licence: reader.string("licence"), notes: reader.string("notes"), fields: reader.fields)
+    }
+
+    /// Splits the body at its top-level `##` headings, found by the Markdown parser (not by text search,
+    /// so a `##` inside a code block does not count).
+    static func splitSections(_ body: MarkdownText) -> (intro: MarkdownText, sections: [Section]) {
+        let document = MarkdownDocument(parsing: body.source)
+        let headings = document.root.children.filter { $0.kind == "heading" && $0.headingLevel == 2 && $0.line > 0 }
+        let lines = body.source.split(separator: "\n", omittingEmptySubsequences: false)
+        func slice(_ from: Int, _ to: Int) -> MarkdownText {
+            let text = lines[max(0, from - 1)..<min(lines.count, max(0, to - 1))].joined(separator: "\n")
+            return MarkdownText(
+                source: text, start: SourceLocation(file: body.start.file, line: body.start.line + from - 1, column: 1))
+        }
+        let intro = slice(1, headings.first?.line ?? lines.count + 1)
+        let sections = headings.enumerated().map { index, heading in
+            let end = index + 1 < headings.count ? headings[index + 1].line : lines.count + 1
+            return Section(heading: heading.plainText, markdown: slice(heading.line, end))
+        }
+        return (intro, sections)
+    }
+}

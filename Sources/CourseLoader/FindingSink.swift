@@ -1,0 +1,20 @@
+import CourseModel
+
+/// Collects findings while files are read.
+final class FindingSink {
+    /// Findings so far, in the order they were found.
+    private(set) var findings: [Finding] = []
+    /// Whether a file or folder could not be read at all.
+    private(set) var hadIOFailure = false
+
+    /// Records an error.
+    func error(_ ruleID: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+        findings.append(Finding(ruleID: ruleID, severity: .error, message: message, location: location, hint: hint))
+    }
+
+    /// Records a failure to read a file or folder.
+    func ioFailure(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        hadIOFailure = true
+        error(LoaderRuleID.fileReadable, message, at: location, hint: hint)
+    }
+}

@@ -1,0 +1,20 @@
+/// Ids of the rules the loader itself enforces while reading files; the validator's registry
+/// describes them like every other rule.
+public enum LoaderRuleID {
+    /// A file cannot be read, or a required folder or file is missing.
+    public static let fileReadable = "file-readable"
+    /// A file is not valid UTF-8 text.
+    public static let textEncoding = "text-encoding"
+    /// YAML that does not parse.
+    public static let yamlSyntax = "yaml-syntax"
+    /// A Thing file whose front matter is missing or not closed.
+    public static let frontMatter = "front-matter"
+    /// A required field is missing or empty.
+    public static let requiredField = "required-field"
+    /// A key that the format does not know.
+    public static let unknownKey = "unknown-key"
+    /// A value of the wrong type (a list where text is expected, text where a number is).
+    public static let valueType = "value-type"
+    /// A value outside the allowed set (`status: finished`).
+    public static let allowedValue = "allowed-value"
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Which workspace and which of its courses a command works on.
+public struct WorkspaceSelection: Hashable, Sendable {
+    /// The workspace folder (holding `Courses/` and `Badges/`), absolute.
+    public var root: String
+    /// The course folder names under `Courses/`, or nil for every course.
+    public var courseFolders: [String]?
+
+    /// Creates a selection.
+    public init(root: String, courseFolders: [String]?) {
+        self.root = root
+        self.courseFolders = courseFolders
+    }
+}
+
+/// Finds the workspace from a path given on the command line, or from the current folder.
+public enum WorkspaceLocator {
+    /// Resolves `path`: a course folder selects that course, a workspace folder selects all its courses,
+    /// no path selects every course of the nearest workspace at or above `currentDirectory`.
+    public static func locate(
+        _ path: String?, currentDirectory: String = FileManager.default.currentDirectoryPath,
+        fileSystem: any FileSystem = DiskFileSystem()
+    ) throws(FileSystemError) -> WorkspaceSelection {
+        guard let path else {
+            var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
+            while true {
+                if fileSystem.isDirectory(folder.appendingPathComponent(WorkspaceLoader.coursesFolder).path) {
+                    return WorkspaceSelection(root: folder.path, courseFolders: nil)
+                }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+            throw FileSystemError(
+                path: currentDirectory,
+                reason: "no workspace here or above: no folder holds `\(WorkspaceLoader.coursesFolder)/`; pass a course folder")
+        }
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
+            .standardizedFileURL
+        guard fileSystem.isDirectory(url.path) else {
+            throw FileSystemError(path: path, reason: fileSystem.isFile(url.path) ? "is a file, not a folder" : "no such folder")
+        }
+        if fileSystem.isDirectory(url.appendingPathComponent(WorkspaceLoader.coursesFolder).path) {
+            return WorkspaceSelection(root: url.path, courseFolders: nil)
+        }
+        let parent = url.deletingLastPathComponent()
+        if fileSystem.isFile(url.appendingPathComponent(WorkspaceLoader.courseFile).path),
+            parent.lastPathComponent == WorkspaceLoader.coursesFolder
+        {
+            return WorkspaceSelection(root: parent.deletingLastPathComponent().path, courseFolders: [url.lastPathComponent])
+        }
+        throw FileSystemError(
+            path: path,
+            reason: "is neither a course folder (`\(WorkspaceLoader.coursesFolder)/<id>/\(WorkspaceLoader.courseFile)`) nor a workspace (holding `\(WorkspaceLoader.coursesFolder)/`)")
+    }
+}

@@ -1,0 +1,206 @@
+import CourseModel
+import Yams
+
+/// Reads one YAML mapping into typed values, reporting every problem with its exact position:
+/// unknown keys (with did-you-mean), missing required fields, wrong value types.
+final class MappingReader {
+    /// Where each field was written.
+    private(set) var fields: FieldLocations
+    /// What the mapping describes, for messages ("Thing", "activity").
+    let entityName: String
+    private let yaml: YAMLText
+    private let sink: FindingSink
+    private var values: [String: Node] = [:]
+
+    /// Reads `node` as a mapping whose keys must be among `knownKeys`; nil (after reporting) when it is not a mapping.
+    init?(_ node: Node, yaml: YAMLText, sink: FindingSink, entityName: String, knownKeys: [String]) {
+        self.yaml = yaml
+        self.sink = sink
+        self.entityName = entityName
+        let location = yaml.location(of: node)
+        self.fields = FieldLocations(entity: location)
+        guard case .mapping(let mapping) = node else {
+            sink.error(
+                LoaderRuleID.valueType, "\(entityName) must be a mapping of `key: value` lines, not \(Self.describe(node))",
+                at: location)
+            return nil
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let keyLocation = yaml.location(of: keyNode)
+            guard knownKeys.contains(key) else {
+                sink.error(
+                    LoaderRuleID.unknownKey, "unknown key `\(key)` in \(entityName)", at: keyLocation,
+                    hint: NameSuggestion.hint(for: key, in: knownKeys)
+                        ?? "known keys: \(knownKeys.joined(separator: ", "))")
+                continue
+            }
+            values[key] = value
+            fields.keys[key] = keyLocation
+            fields.values[key] = yaml.location(of: value)
+        }
+    }
+
+    /// Whether the key is present with a non-null value.
+    func has(_ key: String) -> Bool { present(key) != nil }
+
+    /// Text; numbers and booleans are taken as written. Reports lists and mappings.
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            typeError(key, expected: "text", found: node)
+            return nil
+        }
+        let text = scalar.string
+        if required, text.allSatisfy(\.isWhitespace) {
+            sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) is empty", at: fields[key])
+            return nil
+        }
+        return text
+    }
+
+    /// A whole number.
+    func int(_ key: String, required: Bool = false) -> Int? {
+        guard let node = present(key, required: required) else { return nil }
+        guard case .scalar = node, node.tag.rawValue == Tag.Name.int.rawValue, let value = node.int else {
+            typeError(key, expected: "a whole number", found: node)
+            return nil
+        }
+        return value
+    }
+
+    /// A number.
+    func double(_ key: String) -> Double? {
+        guard let node = present(key) else { return nil }
+        guard case .scalar = node, node.tag.rawValue == Tag.Name.int.rawValue || node.tag.rawValue == Tag.Name.float.rawValue, let value = node.float else {
+            typeError(key, expected: "a number", found: node)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`; `defaultValue` when absent.
+    func bool(_ key: String, default defaultValue: Bool) -> Bool {
+        guard let node = present(key) else { return defaultValue }
+        guard case .scalar = node, node.tag.rawValue == Tag.Name.bool.rawValue, let value = node.bool else {
+            typeError(key, expected: "`true` or `false`", found: node)
+            return defaultValue
+        }
+        return value
+    }
+
+    /// One of a fixed set of values; reports others with a did-you-mean.
+    func oneOf<Value: RawRepresentable & CaseIterable>(
+        _ key: String, as type: Value.Type, required: Bool = false
+    ) -> Value? where Value.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        if let value = Value(rawValue: text) { return value }
+        let allowed = Value.allCases.map(\.rawValue)
+        sink.error(
+            LoaderRuleID.allowedValue,
+            "`\(key)` must be one of \(allowed.map { "`\($0)`" }.joined(separator: ", ")), not `\(text)`",
+            at: fields[key], hint: NameSuggestion.hint(for: text, in: allowed))
+        return nil
+    }
+
+    /// An id naming something defined elsewhere.
+    func reference(_ key: String, required: Bool = false) -> Reference? {
+        guard let text = string(key, required: required) else { return nil }
+        return Reference(id: text, location: fields[key])
+    }
+
+    /// A list of texts.
+    func strings(_ key: String, required: Bool = false) -> [String] {
+        listOfScalars(key, required: required).map(\.text)
+    }
+
+    /// A list of ids, each with its own position.
+    func references(_ key: String, required: Bool = false) -> [Reference] {
+        listOfScalars(key, required: required).map { Reference(id: $0.text, location: $0.location) }
+    }
+
+    /// The items of a list of mappings or values; reports anything that is not a list.
+    func sequence(_ key: String, required: Bool = false) -> [Node] {
+        guard let node = present(key, required: required) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            typeError(key, expected: "a list", found: node)
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// A nested mapping.
+    func mapping(_ key: String, entityName: String, knownKeys: [String], required: Bool = false) -> MappingReader? {
+        guard let node = present(key, required: required) else { return nil }
+        return MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, knownKeys: knownKeys)
+    }
+
+    /// A reader for a list item of the same file.
+    func child(_ node: Node, entityName: String, knownKeys: [String]) -> MappingReader? {
+        MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, knownKeys: knownKeys)
+    }
+
+    /// The position of a node of the same file.
+    func location(of node: Node) -> SourceLocation { yaml.location(of: node) }
+
+    /// Records a finding about a field's value.
+    func report(_ ruleID: String, _ message: String, field: String, hint: String? = nil) {
+        sink.error(ruleID, message, at: fields[field], hint: hint)
+    }
+
+    private func listOfScalars(_ key: String, required: Bool) -> [(text: String, location: SourceLocation)] {
+        guard let node = present(key, required: required) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            typeError(key, expected: "a list", found: node, hint: "write a list, such as `\(key): [first, second]`")
+            return []
+        }
+        return sequence.compactMap { item in
+            guard case .scalar(let scalar) = item else {
+                sink.error(
+                    LoaderRuleID.valueType, "each entry of `\(key)` must be text, not \(Self.describe(item))",
+                    at: yaml.location(of: item))
+                return nil
+            }
+            return (scalar.string, yaml.location(of: item))
+        }
+    }
+
+    private func present(_ key: String, required: Bool = false) -> Node? {
+        guard let node = values[key], node.tag.rawValue != Tag.Name.null.rawValue else {
+            if required {
+                if values[key] != nil {
+                    sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) has no value", at: fields[key])
+                } else {
+                    sink.error(
+                        LoaderRuleID.requiredField, "\(entityName) is missing the required field `\(key)`", at: fields.entity,
+                        hint: "add `\(key): …`")
+                }
+            }
+            return nil
+        }
+        return node
+    }
+
+    private func typeError(_ key: String, expected: String, found node: Node, hint: String? = nil) {
+        sink.error(
+            LoaderRuleID.valueType, "`\(key)` must be \(expected), not \(Self.describe(node))", at: yaml.location(of: node),
+            hint: hint)
+    }
+
+    /// A short description of a node for messages.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case .int: return "the number `\(scalar.string)`"
+            case .float: return "the number `\(scalar.string)`"
+            case .bool: return "the boolean `\(scalar.string)`"
+            case .null: return "nothing"
+            default: return "the text `\(scalar.string)`"
+            }
+        }
+    }
+}

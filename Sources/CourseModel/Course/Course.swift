@@ -1,0 +1,63 @@
+/// A course: a programme of Things with its collections, licence and metadata (`course.yaml`).
+public struct Course: Sendable {
+    /// Stable id, also the course folder's name, such as `sssc-23-things-leadership`.
+    public var id: String
+    /// Title shown to learners.
+    public var title: String
+    /// Short description of the programme.
+    public var description: String
+    /// BCP 47 language tag, such as `en-GB`.
+    public var language: String
+    /// Version of the course content, such as `1.0.0`.
+    public var version: String
+    /// The issuer id in `Badges/issuer.yaml` that awards this course's badges.
+    public var issuer: Reference?
+    /// The licence the content is published under.
+    public var licence: Licence?
+    /// Who must be credited, and for what.
+    public var attribution: String
+    /// The Things, in the order the course lists them.
+    public var thingOrder: [Reference]
+    /// The Things loaded from the course's `things/` folder, in file order.
+    public var things: [Thing]
+    /// Collections: badges awarded for holding every member Thing's badge.
+    public var collections: [Collection]
+    /// Path of the course folder, relative to the workspace root.
+    public var folder: String
+    /// Where each field of `course.yaml` was written.
+    public var fields: FieldLocations
+
+    /// Creates a course.
+    public init(
+        id: String, title: String, description: String = "", language: String = "en",
+        version: String = "", issuer: Reference? = nil, licence: Licence? = nil, attribution: String = "",
+        thingOrder: [Reference] = [], things: [Thing] = [], collections: [Collection] = [],
+        folder: String, fields: FieldLocations
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.language = language
+        self.version = version
+        self.issuer = issuer
+        self.licence = licence
+        self.attribution = attribution
+        self.thingOrder = thingOrder
+        self.things = things
+        self.collections = collections
+        self.folder = folder
+        self.fields = fields
+    }
+
+    /// The Things in course order; listed ids that match no Thing file are skipped.
+    public var orderedThings: [Thing] {
+        let byID = Dictionary(things.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return thingOrder.compactMap { byID[$0.id] }
+    }
+
+    /// The Thing with this id, if any.
+    public func thing(id: String) -> Thing? { things.first { $0.id == id } }
+
+    /// The collection with this id, if any.
+    public func collection(id: String) -> Collection? { collections.first { $0.id == id } }
+}

@@ -1,0 +1,73 @@
+/// One self-study unit of a course, from a Markdown file with YAML front matter.
+public struct Thing: Sendable {
+    /// Stable id of our own, such as `thing-02`.
+    public var id: String
+    /// Position in the programme, 1…N.
+    public var number: Int
+    /// The page title (may differ from the badge name).
+    public var title: String
+    /// Draft or published.
+    public var status: ThingStatus
+    /// The Thing's badge class in `Badges/`.
+    public var badge: Reference?
+    /// Collections this Thing counts towards.
+    public var countsTowards: [Reference]
+    /// Estimated time to complete, in minutes.
+    public var durationMinutes: Int?
+    /// What the Thing sets out to do, in a sentence or two.
+    public var aim: String
+    /// What a learner can do afterwards.
+    public var outcomes: [String]
+    /// Other Things or external badges to take first.
+    public var prerequisites: [Prerequisite]
+    /// Text before the first section heading.
+    public var intro: MarkdownText
+    /// The body's sections, split at level-2 headings.
+    public var sections: [Section]
+    /// Activities, in order.
+    public var activities: [Activity]
+    /// Readings and sources.
+    public var resources: [Resource]
+    /// Resource ids cited as references, in citation order.
+    public var references: [Reference]
+    /// The whole Markdown body after the front matter.
+    public var body: MarkdownText
+    /// Path of the file, relative to the workspace root.
+    public var file: String
+    /// Where each front-matter field was written.
+    public var fields: FieldLocations
+
+    /// Creates a Thing.
+    public init(
+        id: String, number: Int, title: String, status: ThingStatus, badge: Reference? = nil,
+        countsTowards: [Reference] = [], durationMinutes: Int? = nil, aim: String = "", outcomes: [String] = [],
+        prerequisites: [Prerequisite] = [], intro: MarkdownText, sections: [Section] = [],
+        activities: [Activity] = [], resources: [Resource] = [], references: [Reference] = [],
+        body: MarkdownText, file: String, fields: FieldLocations
+    ) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.status = status
+        self.badge = badge
+        self.countsTowards = countsTowards
+        self.durationMinutes = durationMinutes
+        self.aim = aim
+        self.outcomes = outcomes
+        self.prerequisites = prerequisites
+        self.intro = intro
+        self.sections = sections
+        self.activities = activities
+        self.resources = resources
+        self.references = references
+        self.body = body
+        self.file = file
+        self.fields = fields
+    }
+
+    /// The resource with this id, if any.
+    public func resource(id: String) -> Resource? { resources.first { $0.id == id } }
+
+    /// The activity with this id, if any.
+    public func activity(id: String) -> Activity? { activities.first { $0.id == id } }
+}

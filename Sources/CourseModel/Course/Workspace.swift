@@ -1,0 +1,16 @@
+/// A folder holding `Courses/` and `Badges/`: everything one organisation authors.
+public struct Workspace: Sendable {
+    /// Absolute path of the workspace folder.
+    public var rootPath: String
+    /// The courses, in the order their folders sort.
+    public var courses: [Course]
+    /// The badge catalogue under `Badges/`.
+    public var badges: BadgeCatalog
+
+    /// Creates a workspace.
+    public init(rootPath: String, courses: [Course], badges: BadgeCatalog) {
+        self.rootPath = rootPath
+        self.courses = courses
+        self.badges = badges
+    }
+}

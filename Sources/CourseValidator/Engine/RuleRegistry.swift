@@ -1,0 +1,30 @@
+/// Every rule the validator runs, in documentation order.
+public enum RuleRegistry {
+    /// The rules.
+    public static let all: [any Rule.Type] = [
+        // Reading files
+        FileReadableRule.self, TextEncodingRule.self, YAMLSyntaxRule.self, FrontMatterRule.self,
+        RequiredFieldRule.self, UnknownKeyRule.self, ValueTypeRule.self, AllowedValueRule.self,
+        // Identity
+        IDFormatRule.self, DuplicateIDRule.self, ThingNumberSequenceRule.self, CourseThingListedRule.self,
+        // References
+        BadgeReferenceResolvesRule.self, CollectionReferenceResolvesRule.self, CollectionMembershipAgreesRule.self,
+        PrerequisiteResolvesRule.self, PrerequisiteCycleRule.self, ResourceReferenceResolvesRule.self,
+        ActivityReferenceResolvesRule.self, LocalFileExistsRule.self,
+        // Badges
+        BadgeImageExistsRule.self, BadgeImageFormatRule.self, IssuerContactRule.self,
+        // Activities
+        ReflectionMinWordsRule.self, ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self,
+        QuizAnswerCountRule.self,
+        // Content
+        PublishedThingCompleteRule.self, DraftThingRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
+        ResourceCitationCompleteRule.self, LanguageTagRule.self,
+        // Markdown
+        ThingLinkResolvesRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
+    ]
+
+    /// The rule with this id, if any.
+    public static func rule(id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

@@ -1,0 +1,47 @@
+import CourseLoader
+import CourseMarkdown
+import CourseModel
+
+/// What rules see: the loaded workspace, the file system to check files on, and each Thing's
+/// Markdown parsed once.
+public struct ValidationContext: Sendable {
+    /// The workspace as loaded.
+    public let workspace: Workspace
+    /// Where referenced files (images, local resources) are checked.
+    public let fileSystem: any FileSystem
+    private let documents: [String: MarkdownDocument]
+
+    /// Creates a context, parsing every Thing body once.
+    public init(workspace: Workspace, fileSystem: any FileSystem) {
+        self.workspace = workspace
+        self.fileSystem = fileSystem
+        var documents: [String: MarkdownDocument] = [:]
+        for course in workspace.courses {
+            for thing in course.things {
+                documents[thing.file] = MarkdownDocument(parsing: thing.body.source)
+            }
+        }
+        self.documents = documents
+    }
+
+    /// Every Thing with its course.
+    public var things: [(course: Course, thing: Thing)] {
+        workspace.courses.flatMap { course in course.things.map { (course, $0) } }
+    }
+
+    /// The Thing's body, parsed.
+    public func markdown(of thing: Thing) -> MarkdownDocument {
+        documents[thing.file] ?? MarkdownDocument(parsing: thing.body.source)
+    }
+
+    /// The file location of a node of a Thing's body.
+    public func location(of node: MarkdownNode, in thing: Thing) -> SourceLocation {
+        let start = thing.body.start
+        return SourceLocation(file: start.file, line: start.line + max(node.line, 1) - 1, column: max(node.column, 1))
+    }
+
+    /// The absolute path of a workspace-relative path.
+    public func absolutePath(_ relativePath: String) -> String {
+        joinPath(workspace.rootPath, relativePath)
+    }
+}

@@ -1,0 +1,32 @@
+import CourseLoader
+import CourseModel
+
+/// Runs every rule over a loaded workspace and merges the findings with the loader's.
+public struct Validator: Sendable {
+    /// The rules to run.
+    public let rules: [any Rule.Type]
+
+    /// Creates a validator running `rules` (every registered rule by default).
+    public init(rules: [any Rule.Type] = RuleRegistry.all) {
+        self.rules = rules
+    }
+
+    /// All findings for the loaded workspace, sorted by file, line and column, without repeats.
+    public func validate(_ report: LoadReport, fileSystem: any FileSystem) -> [Finding] {
+        let context = ValidationContext(workspace: report.workspace, fileSystem: fileSystem)
+        var findings = report.findings
+        for rule in rules {
+            findings += rule.init().check(context)
+        }
+        var seen = Set<Finding>()
+        return findings.sorted().filter { seen.insert($0).inserted }
+    }
+
+    /// Loads the workspace at `root` from `fileSystem` and validates it.
+    public func validateWorkspace(
+        at root: String, courses: [String]? = nil, fileSystem: any FileSystem
+    ) -> (report: LoadReport, findings: [Finding]) {
+        let report = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: root, courses: courses)
+        return (report, validate(report, fileSystem: fileSystem))
+    }
+}

@@ -1,0 +1,37 @@
+import CourseModel
+
+/// Compiler-style output: `path:line:col: error: message [rule-id]`, a hint line, and a summary.
+public struct TextReporter: FindingReporter {
+    /// Whether to colour severities (only on a terminal).
+    public var useColor: Bool
+
+    /// Creates a reporter.
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    /// The findings, one per line with an optional hint line, then the summary line.
+    public func render(_ findings: [Finding], filesChecked: Int) -> String {
+        var lines: [String] = []
+        for finding in findings {
+            let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;35")
+            lines.append("\(finding.location): \(severity): \(finding.message) [\(finding.ruleID)]")
+            if let hint = finding.hint { lines.append("    hint: \(hint)") }
+        }
+        lines.append(Self.summary(findings, filesChecked: filesChecked))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "2 errors, 5 warnings in 24 files", or "no problems in 24 files".
+    public static func summary(_ findings: [Finding], filesChecked: Int) -> String {
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.count - errors
+        let files = counted(filesChecked, "file")
+        if findings.isEmpty { return "no problems in \(files)" }
+        return "\(counted(errors, "error")), \(counted(warnings, "warning")) in \(files)"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,51 @@
+import CourseModel
+
+/// Badge and issuer images are files inside `Badges/`.
+public struct BadgeImageExistsRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "badge-image-exists", name: "Badge image exists",
+        summary: "Every Thing and collection badge has an `image`, and it and the issuer's image are files inside `Badges/`.",
+        triggeringExamples: [
+            .replacing("image: images/badge.svg", with: "image: ↓images/thing-01.svg", in: RuleFixture.firstBadge),
+            .replacing("image: images/badge.svg\n", with: "", in: RuleFixture.firstBadge)
+                .replacing("id: thing-01", with: "id: ↓thing-01", in: RuleFixture.firstBadge),
+        ])
+
+    /// The path inside the workspace of an image written relative to `Badges/`, if it stays inside.
+    static func path(of image: String) -> String? {
+        PathSafety.resolve(image, under: "Badges")
+    }
+
+    /// Checks every badge image.
+    public func check(_ context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        func check(_ image: String?, location: SourceLocation, owner: String) {
+            guard let image else { return }
+            guard let path = Self.path(of: image) else {
+                findings.append(
+                    finding("\(owner) image `\(image)` leaves the Badges folder", at: location, hint: "use a path relative to Badges/"))
+                return
+            }
+            if !context.fileSystem.isFile(context.absolutePath(path)) {
+                findings.append(finding("\(owner) image `\(path)` does not exist", at: location))
+            }
+        }
+        for badge in context.workspace.badges.badges {
+            if badge.image == nil, badge.kind != .external {
+                findings.append(
+                    finding(
+                        "badge `\(badge.id)` has no image", at: badge.fields["id"],
+                        hint: "add `image: images/\(badge.id).png` (PNG or SVG, square, at least 200 px)"))
+            }
+            check(badge.image, location: badge.fields["image"], owner: "badge `\(badge.id)`")
+        }
+        if let issuer = context.workspace.badges.issuer {
+            check(issuer.image, location: issuer.fields["image"], owner: "issuer")
+        }
+        return findings
+    }
+}

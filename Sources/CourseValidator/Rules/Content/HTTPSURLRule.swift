@@ -1,0 +1,58 @@
+import CourseModel
+import Foundation
+
+/// External URLs are well-formed https URLs.
+public struct HTTPSURLRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "https-url", name: "HTTPS URL",
+        summary: "URLs in course and badge files (resources, licence, issuer, application form, alignments, Markdown links) are well-formed `https://` URLs.",
+        triggeringExamples: [
+            .replacing("url: https://example.org/guide", with: "url: ↓http://example.org/guide"),
+            .replacing("url: https://example.org\n", with: "url: ↓https://exa mple.org\n", in: RuleFixture.issuer),
+            .replacing("Body text with", with: "See ↓[the site](http://example.org). Body text with"),
+        ])
+
+    /// Whether `text` is an https URL with a host and no spaces.
+    static func isWellFormed(_ text: String) -> Bool {
+        guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
+            components.scheme == "https", let host = components.host, host.contains(".") || host == "localhost"
+        else { return false }
+        return true
+    }
+
+    /// Checks every URL field and every external Markdown link.
+    public func check(_ context: ValidationContext) -> [Finding] {
+        var urls: [(url: String, location: SourceLocation)] = []
+        for course in context.workspace.courses {
+            if let licence = course.licence, let url = licence.url { urls.append((url, licence.fields["url"])) }
+        }
+        for (_, thing) in context.things {
+            urls += thing.resources.compactMap { resource in resource.url.map { ($0, resource.fields["url"]) } }
+            for activity in thing.activities {
+                if case .evidence(let evidence) = activity.content, let form = evidence.applicationFormURL {
+                    urls.append((form, activity.fields["applicationForm"]))
+                }
+            }
+            for node in context.markdown(of: thing).allNodes where node.kind == "link" || node.kind == "image" {
+                guard let url = node.url, url.contains(":"), !url.hasPrefix("mailto:"), !url.hasPrefix("thing:") else {
+                    continue
+                }
+                urls.append((url, context.location(of: node, in: thing)))
+            }
+        }
+        let badges = context.workspace.badges
+        if let issuer = badges.issuer, let url = issuer.url { urls.append((url, issuer.fields["url"])) }
+        for badge in badges.badges {
+            if let url = badge.url { urls.append((url, badge.fields["url"])) }
+            urls += badge.alignments.compactMap { alignment in alignment.targetURL.map { ($0, alignment.fields["targetUrl"]) } }
+        }
+        return urls.filter { !Self.isWellFormed($0.url) }.map { url, location in
+            let hint = url.hasPrefix("http://") ? "use `https://`; learners' browsers and LMSs block mixed content" : nil
+            return finding("`\(url)` is not a well-formed https URL", at: location, hint: hint)
+        }
+    }
+}

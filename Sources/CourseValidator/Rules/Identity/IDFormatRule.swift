@@ -1,0 +1,56 @@
+import Foundation
+import CourseModel
+
+/// Ids are lowercase kebab-case ASCII, so they are safe in file names, URLs and SCORM identifiers.
+public struct IDFormatRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "id-format", name: "Id format",
+        summary: "Ids of courses, Things, activities, resources, categories, collections and badges use `a-z`, `0-9` and single hyphens.",
+        triggeringExamples: [
+            .replacing("id: thing-01", with: "id: ↓Thing 01"),
+            .replacing("  - id: reflect", with: "  - id: ↓réflect").replacing("evidenceFrom: reflect", with: "evidenceFrom: réflect"),
+        ])
+
+    /// Whether `id` is well formed.
+    static func isValid(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last,
+            first.properties.isLowercase || ("0"..."9").contains(first), last != "-", !id.contains("--")
+        else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// Checks every id the workspace defines.
+    public func check(_ context: ValidationContext) -> [Finding] {
+        var defined: [(kind: String, id: String, location: SourceLocation)] = []
+        for course in context.workspace.courses {
+            defined.append(("course", course.id, course.fields["id"]))
+            defined += course.collections.map { ("collection", $0.id, $0.fields["id"]) }
+            for thing in course.things {
+                defined.append(("Thing", thing.id, thing.fields["id"]))
+                defined += thing.resources.map { ("resource", $0.id, $0.fields["id"]) }
+                for activity in thing.activities {
+                    defined.append(("activity", activity.id, activity.fields["id"]))
+                    if case .classification(let classification) = activity.content {
+                        defined += classification.categories.map { ("category", $0.id, $0.fields["id"]) }
+                    }
+                }
+            }
+        }
+        defined += context.workspace.badges.badges.map { ("badge", $0.id, $0.fields["id"]) }
+        return defined.filter { !$0.id.isEmpty && !Self.isValid($0.id) }.map {
+            finding(
+                "\($0.kind) id `\($0.id)` must use lowercase letters, digits and single hyphens", at: $0.location,
+                hint: "try `\(Self.suggestion(for: $0.id))`")
+        }
+    }
+
+    private static func suggestion(for id: String) -> String {
+        let folded = id.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let mapped = folded.unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" }
+        return String(mapped).split(separator: "-").joined(separator: "-")
+    }
+}

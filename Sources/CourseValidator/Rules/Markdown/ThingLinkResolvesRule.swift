@@ -1,0 +1,48 @@
+import CourseModel
+
+/// Markdown links to other Things point at Things of the same course.
+public struct ThingLinkResolvesRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "thing-link-resolves", name: "Thing link resolves",
+        summary: "A Markdown link to another Thing, written `thing-02.md` (readable on GitHub) or `thing:thing-02`, names a Thing of the same course.",
+        triggeringExamples: [
+            .replacing("[link to the next Thing](thing-02.md)", with: "↓[link to the next Thing](thing-03.md)"),
+            .replacing("Second body.", with: "See ↓[the first](thing:thing-1).", in: RuleFixture.secondThing),
+        ],
+        nonTriggeringExamples: [
+            .unchanged, .replacing("Second body.", with: "See [the first](thing:thing-01#section).", in: RuleFixture.secondThing),
+        ])
+
+    /// The Thing id a link target names, if it is a link to a Thing at all.
+    static func thingTarget(of url: String, in thing: Thing, course: Course) -> (isThingLink: Bool, target: String?) {
+        let path = String(url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        if path.hasPrefix("thing:") {
+            let id = String(path.dropFirst("thing:".count))
+            return (true, course.thing(id: id)?.id)
+        }
+        guard path.hasSuffix(".md"), !path.contains(":") else { return (false, nil) }
+        let folder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
+        guard let resolved = PathSafety.resolve(path, under: folder) else { return (true, nil) }
+        return (true, course.things.first { $0.file == resolved }?.id)
+    }
+
+    /// Checks every link in every Thing body.
+    public func check(_ context: ValidationContext) -> [Finding] {
+        context.things.flatMap { course, thing in
+            context.markdown(of: thing).allNodes.compactMap { node -> Finding? in
+                guard node.kind == "link", let url = node.url else { return nil }
+                let (isThingLink, target) = Self.thingTarget(of: url, in: thing, course: course)
+                guard isThingLink, target == nil else { return nil }
+                let ids = course.things.map(\.id)
+                let written = url.hasPrefix("thing:") ? String(url.dropFirst(6)) : String(url.prefix { $0 != "." && $0 != "#" })
+                return finding(
+                    "link `\(url)` does not lead to a Thing of course `\(course.id)`", at: context.location(of: node, in: thing),
+                    hint: NameSuggestion.hint(for: written, in: ids))
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CourseModel
+
+/// A collection's member list and its Things' `countsTowards` say the same.
+public struct CollectionMembershipAgreesRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "collection-membership-agrees", name: "Collection membership agrees",
+        summary: "A Thing counts towards a collection exactly when the collection lists it as a member.",
+        triggeringExamples: [
+            .replacing("countsTowards: [basics]", with: "↓countsTowards: []", in: RuleFixture.secondThing),
+            .replacing("    things: [thing-01, thing-02]", with: "    things: [thing-01]", in: RuleFixture.course)
+                .replacing("countsTowards: [basics]", with: "countsTowards: [↓basics]", in: RuleFixture.secondThing),
+        ])
+
+    /// Checks both directions.
+    public func check(_ context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        for course in context.workspace.courses {
+            for collection in course.collections {
+                let members = Set(collection.members.map(\.id))
+                for member in collection.members {
+                    guard let thing = course.thing(id: member.id) else { continue }
+                    if !thing.countsTowards.contains(where: { $0.id == collection.id }) {
+                        findings.append(
+                            finding(
+                                "collection `\(collection.id)` lists `\(thing.id)`, but the Thing does not count towards it",
+                                at: thing.fields.keys["countsTowards"] ?? thing.fields["id"],
+                                hint: "add `\(collection.id)` to `countsTowards` in \(thing.file), or remove `\(thing.id)` from the collection"))
+                    }
+                }
+                for thing in course.things {
+                    for reference in thing.countsTowards where reference.id == collection.id && !members.contains(thing.id) {
+                        findings.append(
+                            finding(
+                                "Thing `\(thing.id)` counts towards `\(collection.id)`, but the collection does not list it",
+                                at: reference.location,
+                                hint: "add `\(thing.id)` to the collection's `things:` in \(course.folder)/course.yaml"))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+}

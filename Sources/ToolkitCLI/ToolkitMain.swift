@@ -1,0 +1,1 @@
+public enum ToolkitMain { public static func run() {} }

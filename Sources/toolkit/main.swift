@@ -1,0 +1,2 @@
+import ToolkitCLI
+ToolkitMain.run()
