@@ -48,8 +48,9 @@ let package = Package(
         .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel"]),
         .testTarget(
             name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel"],
-            resources: [.copy("Snapshots")]),
-        .testTarget(name: "ToolkitCLITests", dependencies: ["ToolkitCLI"]),
+            exclude: ["Snapshots"]),
+        .testTarget(
+            name: "ToolkitCLITests", dependencies: ["ToolkitCLI", "CourseValidator", "CourseLoader", "CourseModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,2 +1,4 @@
+import Foundation
 import ToolkitCLI
-ToolkitMain.run()
+
+exit(ToolkitMain.run(Array(CommandLine.arguments.dropFirst())))

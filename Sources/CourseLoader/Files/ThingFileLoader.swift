@@ -28,7 +28,7 @@ enum ThingFileLoader {
         return Thing(
             id: reader.string("id", required: true) ?? stem,
             number: reader.int("number", required: true) ?? 0,
-            title: reader.string("title", required: true) ?? "",
+            title: reader.string("title") ?? "",
             status: reader.oneOf("status", as: ThingStatus.self, required: true) ?? .draft,
             badge: reader.reference("badge"),
             countsTowards: reader.references("countsTowards"),

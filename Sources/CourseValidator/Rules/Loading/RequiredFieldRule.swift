@@ -8,7 +8,7 @@ public struct RequiredFieldRule: LoaderEnforcedRule {
         id: "required-field", name: "Required field",
         summary: "Fields a course, Thing, activity, resource or badge cannot do without are present and have a value.",
         triggeringExamples: [
-            .replacing("title: First thing\n", with: "").replacing("---\nid: thing-01", with: "---\n↓id: thing-01"),
+            .replacing("status: published\n", with: "").replacing("---\nid: thing-01", with: "---\n↓id: thing-01"),
             .replacing("minWords: 200", with: "minWords:↓"),
             .replacing("name: Demo – Basics\n", with: "", in: RuleFixture.collectionBadge).replacing("id: basics", with: "↓id: basics", in: RuleFixture.collectionBadge),
         ])

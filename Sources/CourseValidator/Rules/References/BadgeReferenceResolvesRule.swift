@@ -22,6 +22,8 @@ public struct BadgeReferenceResolvesRule: Rule {
         func check(_ reference: Reference?, expecting kinds: [BadgeClass.Kind], owner: String) -> Finding? {
             guard let reference else { return nil }
             guard let badge = catalogue.badge(id: reference.id) else {
+                // A badge file that exists but could not be read has its own finding already.
+                if context.fileSystem.isFile(context.absolutePath("Badges/badges/\(reference.id).yaml")) { return nil }
                 return finding(
                     "\(owner) names badge `\(reference.id)`, which is not in Badges/badges/", at: reference.location,
                     hint: NameSuggestion.hint(for: reference.id, in: ids) ?? "add Badges/badges/\(reference.id).yaml")

@@ -1,0 +1,116 @@
+import CourseLoader
+import CourseModel
+import Testing
+
+/// Positions the loader reports, checked against `↓` markers in the fixture text (no column counted by hand).
+@Suite("Loader positions")
+struct LoaderPositionTests {
+    static let root = "/ws"
+    static let thingPath = "Courses/c/things/thing-01.md"
+
+    /// A one-Thing workspace whose Thing file is `thing` with its markers removed; returns findings and markers.
+    func load(thing: String) -> (findings: [Finding], markers: [CourseModel.SourceLocation], report: LoadReport) {
+        var clean = ""
+        var markers: [CourseModel.SourceLocation] = []
+        var line = 1
+        var column = 1
+        for character in thing {
+            if character == "↓" {
+                markers.append(CourseModel.SourceLocation(file: Self.thingPath, line: line, column: column))
+                continue
+            }
+            clean.append(character)
+            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        let fileSystem = InMemoryFileSystem(files: [
+            "\(Self.root)/Courses/c/course.yaml": "id: c\ntitle: C\nlanguage: en\nthings: [thing-01]\n",
+            "\(Self.root)/\(Self.thingPath)": clean,
+        ])
+        let report = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: Self.root)
+        return (report.findings, markers, report)
+    }
+
+    @Test("an unknown key is reported at the key, with a did-you-mean hint")
+    func unknownKey() {
+        let (findings, markers, _) = load(thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\n↓countTowards: [x]\n---\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.first?.ruleID == "unknown-key")
+        #expect(findings.first?.hint == "did you mean `countsTowards`?")
+    }
+
+    @Test("a nested unknown key is reported at its own line and column")
+    func nestedUnknownKey() {
+        let thing = """
+            ---
+            id: thing-01
+            number: 1
+            status: draft
+            activities:
+              - id: r
+                type: reflection
+                title: R
+                ↓minword: 200
+            ---
+
+            """
+        let (findings, markers, _) = load(thing: thing)
+        let unknown = findings.filter { $0.ruleID == "unknown-key" }
+        #expect(unknown.map(\.location) == markers)
+        #expect(unknown.first?.hint == "did you mean `minWords`?")
+    }
+
+    @Test("a wrong value type is reported at the value")
+    func valueType() {
+        let (findings, markers, _) = load(thing: "---\nid: thing-01\nnumber: ↓two\nstatus: draft\n---\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.map(\.ruleID) == ["value-type"])
+    }
+
+    @Test("a YAML syntax error is reported where the parser stopped, in file lines")
+    func syntaxError() {
+        let (findings, markers, _) = load(thing: "---\nid: thing-01\nnumber: 1\n↓\tstatus: draft\n---\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.first?.ruleID == "yaml-syntax")
+        #expect(findings.first?.hint?.contains("tabs") == true)
+    }
+
+    @Test("a repeated key is reported at its second occurrence")
+    func duplicateKey() {
+        let (findings, markers, _) = load(thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\n↓number: 2\n---\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.first?.message.contains("duplicate key `number`") == true)
+    }
+
+    @Test("unclosed front matter is reported at the opening line")
+    func unclosedFrontMatter() {
+        let (findings, markers, _) = load(thing: "↓---\nid: thing-01\nnumber: 1\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.map(\.ruleID) == ["front-matter"])
+    }
+
+    @Test("a byte-order mark and CRLF line endings do not shift positions")
+    func crlfAndBOM() {
+        let (findings, markers, _) = load(thing: "\u{FEFF}---\r\nid: thing-01\r\nnumber: 1\r\nstatus: draft\r\n↓colour: red\r\n---\r\n")
+        #expect(findings.map(\.location) == markers)
+    }
+
+    @Test("the body splits into an intro and sections at level-2 headings, code blocks aside")
+    func sections() {
+        let thing = "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nIntro.\n\n## One\n\nText\n\n```\n## not a heading\n```\n\n## Two\n\nMore.\n"
+        let (findings, _, report) = load(thing: thing)
+        #expect(findings.isEmpty)
+        let loaded = report.workspace.courses.first?.things.first
+        #expect(loaded?.sections.map(\.heading) == ["One", "Two"])
+        #expect(loaded?.sections.first?.markdown.start.line == 8)
+        #expect(loaded?.intro.source.contains("Intro.") == true)
+        #expect(loaded?.body.start.line == 6)
+    }
+
+    @Test("a missing course folder is an I/O failure")
+    func missingCourses() {
+        let report = WorkspaceLoader(fileSystem: InMemoryFileSystem(files: ["/ws/Badges/issuer.yaml": "id: x\nname: X\n"]))
+            .load(workspaceAt: "/ws")
+        #expect(report.hadIOFailure)
+        #expect(report.findings.map(\.ruleID) == ["file-readable"])
+    }
+}

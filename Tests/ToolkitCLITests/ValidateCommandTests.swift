@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite("toolkit validate")
+struct ValidateCommandTests {
+    static let course = "Courses/sssc-23-things-leadership"
+
+    @Test("the bundled course validates with only draft warnings, exit 0")
+    func bundledCourse() {
+        let outcome = CommandRunner.run(["validate"])
+        #expect(outcome.exitCode == 0, "\(outcome.standardOutput)\(outcome.standardError)")
+        let findings = outcome.standardOutput.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
+        #expect(findings.count == 22)
+        #expect(findings.allSatisfy { $0.hasSuffix("[draft-thing]") })
+        #expect(outcome.standardOutput.hasSuffix("0 errors, 22 warnings in 37 files\n"))
+    }
+
+    @Test("--strict turns the draft warnings into a failing exit")
+    func strict() {
+        #expect(CommandRunner.run(["validate", "--strict"]).exitCode == 1)
+    }
+
+    @Test("five mistakes in a copy each get their own finding at the right place, exit 1, JSON parses")
+    func brokenCopy() throws {
+        let copy = try WorkspaceCopy()
+        let thing = "\(Self.course)/things/thing-02.md"
+        var expected: [(String, String)] = []
+        expected.append(
+            (try copy.replace("countsTowards: [leadership-fundamentals]", with: "↓countTowards: [leadership-fundamentals]", in: thing)!,
+             "unknown-key"))
+        expected.append(
+            (try copy.replace("badge: thing-02", with: "badge: ↓thing-2", in: thing)!, "badge-reference-resolves"))
+        expected.append(
+            (try copy.replace("number: 3", with: "number: ↓2", in: "\(Self.course)/things/thing-03.md")!,
+             "thing-number-sequence"))
+        expected.append(
+            (try copy.replace("image: images/thing-04.png", with: "image: ↓images/thing-4.png", in: "Badges/badges/thing-04.yaml")!,
+             "badge-image-exists"))
+        expected.append((try copy.replace("minWords: 200", with: "minWords: ↓-1", in: thing)!, "reflection-min-words"))
+
+        let text = CommandRunner.run(["validate"], in: copy.root)
+        #expect(text.exitCode == 1)
+        for (location, rule) in expected {
+            #expect(
+                text.standardOutput.contains("\(location): error: ") && text.standardOutput.contains("[\(rule)]"),
+                "expected \(rule) at \(location) in:\n\(text.standardOutput)")
+            let line = text.standardOutput.split(separator: "\n").first { $0.hasPrefix(location + ": error: ") }
+            #expect(line?.hasSuffix("[\(rule)]") == true, "\(location): \(String(describing: line))")
+        }
+
+        let json = CommandRunner.run(["validate", "--format", "json"], in: copy.root)
+        #expect(json.exitCode == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let errors = array.filter { $0["severity"] as? String == "error" }
+        // The misspelt `countsTowards` also (rightly) leaves the collection listing a Thing that no longer counts towards it.
+        #expect(
+            Set(errors.compactMap { $0["rule"] as? String })
+                == Set(expected.map(\.1)).union(["collection-membership-agrees"]))
+        for entry in errors {
+            #expect(entry["line"] is Int && entry["column"] is Int && entry["file"] is String && entry["message"] is String)
+        }
+    }
+
+    @Test("a course folder path validates just that course; paths are shown from the current folder")
+    func coursePath() {
+        let outcome = CommandRunner.run(["validate", "sssc-23-things-leadership"], in: CommandRunner.packageRoot.appendingPathComponent("Courses"))
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.standardOutput.hasPrefix("sssc-23-things-leadership/things/thing-01.md:5:9: warning:"))
+    }
+
+    @Test("GitHub annotations for the bundled course")
+    func github() {
+        let outcome = CommandRunner.run(["validate", "--format", "github"])
+        #expect(outcome.standardOutput.hasPrefix("::warning file=Courses/sssc-23-things-leadership/things/thing-01.md,line=5,col=9,title=draft-thing::"))
+    }
+
+    @Test("a missing folder and an unreadable file exit 2; a bad option exits 2")
+    func ioAndUsage() throws {
+        let missing = CommandRunner.run(["validate", "no-such-folder"])
+        #expect(missing.exitCode == 2)
+        #expect(missing.standardError.contains("no-such-folder: no such folder"))
+        #expect(CommandRunner.run(["validate", "--format", "xml"]).exitCode == 2)
+        #expect(CommandRunner.run(["frobnicate"]).exitCode == 2)
+
+        let copy = try WorkspaceCopy()
+        try FileManager.default.removeItem(at: copy.root.appendingPathComponent("\(Self.course)/course.yaml"))
+        let unreadable = CommandRunner.run(["validate"], in: copy.root)
+        #expect(unreadable.exitCode == 2)
+        #expect(unreadable.standardOutput.contains("course.yaml:1:1: error: missing file"))
+    }
+
+    @Test("--help exits 0")
+    func help() {
+        let outcome = CommandRunner.run(["validate", "--help"])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.standardOutput.contains("--strict"))
+    }
+}
