@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from the system, reached through pkg-config.
@@ -34,11 +36,20 @@ let package = Package(
             dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", .product(name: "Yams", package: "Yams")]),
         // Rules, findings and reporters.
         .target(name: "CourseValidator", dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown"]),
+        // SCORM 1.2, SCORM 2004 and HTML packages: pages, activities, manifests, zips.
+        .target(
+            name: "CoursePackager",
+            dependencies: [
+                "CourseModel", "CourseMarkdown", "CourseXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Theme")]),
         // The commands, as a testable library.
         .target(
             name: "ToolkitCLI",
             dependencies: [
-                "CourseModel", "CourseLoader", "CourseValidator",
+                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI"]),
@@ -49,6 +60,11 @@ let package = Package(
         .testTarget(
             name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel"],
             exclude: ["Snapshots"]),
+        .testTarget(
+            name: "CoursePackagerTests",
+            dependencies: ["CoursePackager", "CourseLoader", "CourseModel", "CourseXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Snapshots", "Scripts"]),
         .testTarget(
             name: "ToolkitCLITests", dependencies: ["ToolkitCLI", "CourseValidator", "CourseLoader", "CourseModel"]),
     ],

@@ -1,0 +1,24 @@
+/// The files of a package by path (forward slashes, relative to the package root).
+public struct PackageFileSet: Sendable {
+    /// Contents by path.
+    public private(set) var files: [String: [UInt8]] = [:]
+
+    /// Creates an empty set.
+    public init() {}
+
+    /// Adds or replaces a file.
+    public mutating func add(_ path: String, _ bytes: [UInt8]) {
+        files[path] = bytes
+    }
+
+    /// Adds or replaces a text file (UTF-8).
+    public mutating func add(_ path: String, text: String) {
+        files[path] = Array(text.utf8)
+    }
+
+    /// Paths in sorted order (the order zips are written in).
+    public var sortedPaths: [String] { files.keys.sorted() }
+
+    /// Total size in bytes.
+    public var totalSize: Int { files.values.reduce(0) { $0 + $1.count } }
+}

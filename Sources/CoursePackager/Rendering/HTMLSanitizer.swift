@@ -1,0 +1,174 @@
+import CourseXML
+
+/// An allowlist sanitiser for author HTML (Markdown output and imported pages), built on libxml2's
+/// HTML parser: only known-safe elements and attributes survive, scripts and their content never do,
+/// and links and images may only point at http(s), mailto or relative addresses.
+public struct HTMLSanitizer: Sendable {
+    /// What to do with a link to another Thing (or any relative link).
+    public enum LinkDecision: Sendable, Equatable {
+        /// Keep the link with this address.
+        case keep(String)
+        /// Drop the link, keeping its text.
+        case unwrap
+    }
+
+    /// Elements removed together with everything inside them. Other unknown elements (`embed`,
+    /// `form`, `input`, `link`, …) lose their tags and attributes but keep their text, because the
+    /// HTML parser may have nested the following content inside them.
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "iframe", "object", "applet", "frame", "frameset", "noscript", "template",
+        "svg", "math", "textarea", "select", "title", "head", "audio", "video", "canvas", "noembed", "xmp", "plaintext",
+    ]
+
+    /// Elements kept, with the attributes each may keep.
+    static let allowed: [String: Set<String>] = [
+        "p": [], "br": [], "hr": [], "em": [], "strong": [], "b": [], "i": [], "u": [], "s": [], "del": [], "ins": [],
+        "sub": [], "sup": [], "small": [], "mark": [], "abbr": ["title"], "cite": [], "q": [], "kbd": [], "code": ["class"],
+        "pre": [], "blockquote": [], "ul": [], "ol": ["start"], "li": [], "dl": [], "dt": [], "dd": [],
+        "h2": ["id"], "h3": ["id"], "h4": ["id"], "h5": ["id"], "h6": ["id"],
+        "a": ["href", "title"], "img": ["src", "alt", "title", "width", "height"],
+        "table": [], "thead": [], "tbody": [], "tfoot": [], "tr": [], "th": ["align", "scope"], "td": ["align"],
+        "caption": [], "figure": [], "figcaption": [], "span": [], "div": [],
+    ]
+
+    /// Elements written without an end tag.
+    static let voidElements: Set<String> = ["br", "hr", "img"]
+
+    /// Decides what happens to relative links (Thing links); absolute http(s) and mailto links are kept.
+    public var rewriteRelativeLink: @Sendable (String) -> LinkDecision
+
+    /// Creates a sanitiser; by default relative links are unwrapped.
+    public init(rewriteRelativeLink: @escaping @Sendable (String) -> LinkDecision = { _ in .unwrap }) {
+        self.rewriteRelativeLink = rewriteRelativeLink
+    }
+
+    /// The sanitised form of `html`.
+    public func sanitize(_ html: String) -> String {
+        var output = ""
+        for node in HTMLFragmentParser.parse(html) { write(node, headingOffset: 0, into: &output) }
+        return output
+    }
+
+    /// Sanitises and shifts every heading down by `headingOffset` levels (capped at h6),
+    /// so author `##` stays below the page's sections where needed.
+    public func sanitize(_ html: String, headingOffset: Int) -> String {
+        var output = ""
+        for node in HTMLFragmentParser.parse(html) { write(node, headingOffset: headingOffset, into: &output) }
+        return output
+    }
+
+    private func write(_ node: HTMLNode, headingOffset: Int, into output: inout String) {
+        switch node {
+        case .text(let text):
+            output += Self.escapeText(text)
+        case .element(var name, let attributes, let children):
+            if Self.droppedWithContent.contains(name) { return }
+            if name == "h1" { name = "h2" }
+            if headingOffset > 0, name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()) {
+                name = "h\(min(6, level + headingOffset))"
+            }
+            guard let allowedAttributes = Self.allowed[name] else {
+                for child in children { write(child, headingOffset: headingOffset, into: &output) }
+                return
+            }
+            var kept: [HTMLAttribute] = []
+            for attribute in attributes where allowedAttributes.contains(attribute.name) {
+                switch attribute.name {
+                case "href":
+                    switch linkDecision(for: attribute.value) {
+                    case .keep(let address): kept.append(HTMLAttribute(name: "href", value: address))
+                    case .unwrap:
+                        for child in children { write(child, headingOffset: headingOffset, into: &output) }
+                        return
+                    }
+                case "src":
+                    guard Self.isSafeImageSource(attribute.value) else { continue }
+                    kept.append(attribute)
+                case "class":
+                    // Only cmark's code-language classes.
+                    if attribute.value.hasPrefix("language-"), attribute.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+                        kept.append(attribute)
+                    }
+                default:
+                    kept.append(attribute)
+                }
+            }
+            if name == "img", !kept.contains(where: { $0.name == "src" }) { return }
+            if name == "a", !kept.contains(where: { $0.name == "href" }) {
+                for child in children { write(child, headingOffset: headingOffset, into: &output) }
+                return
+            }
+            if name == "a", let href = kept.first(where: { $0.name == "href" })?.value, Self.isExternal(href) {
+                kept.append(HTMLAttribute(name: "rel", value: "noopener noreferrer"))
+            }
+            output += "<\(name)"
+            for attribute in kept { output += " \(attribute.name)=\"\(Self.escapeAttribute(attribute.value))\"" }
+            output += ">"
+            if Self.voidElements.contains(name) { return }
+            for child in children { write(child, headingOffset: headingOffset, into: &output) }
+            output += "</\(name)>"
+        }
+    }
+
+    private func linkDecision(for href: String) -> LinkDecision {
+        let trimmed = href.trimmingWhitespaceAndControls()
+        if let scheme = Self.scheme(of: trimmed) {
+            return ["http", "https", "mailto"].contains(scheme) ? .keep(trimmed) : .unwrap
+        }
+        if trimmed.hasPrefix("#") { return .keep(trimmed) }
+        if trimmed.hasPrefix("//") { return .unwrap }
+        return rewriteRelativeLink(trimmed)
+    }
+
+    static func isSafeImageSource(_ source: String) -> Bool {
+        let trimmed = source.trimmingWhitespaceAndControls()
+        if let scheme = scheme(of: trimmed) { return scheme == "https" || scheme == "http" }
+        return !trimmed.hasPrefix("//") && !trimmed.isEmpty
+    }
+
+    static func isExternal(_ href: String) -> Bool {
+        href.hasPrefix("http://") || href.hasPrefix("https://")
+    }
+
+    /// The lowercase scheme of a URL, if it has one. Browsers ignore tabs and newlines inside
+    /// schemes (`java\tscript:`), so those are removed before looking.
+    static func scheme(of url: String) -> String? {
+        let cleaned = url.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        guard let colon = cleaned.firstIndex(of: ":") else { return nil }
+        let candidate = cleaned[..<colon]
+        if candidate.contains("/") || candidate.contains("?") || candidate.contains("#") { return nil }
+        return candidate.lowercased()
+    }
+
+    /// Escapes text content.
+    static func escapeText(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\u{A0}": result += "&nbsp;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Escapes an attribute value for double quotes.
+    static func escapeAttribute(_ text: String) -> String {
+        escapeText(text).split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "&quot;")
+    }
+}
+
+extension String {
+    fileprivate func trimmingWhitespaceAndControls() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].value <= 0x20 { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].value <= 0x20 { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+}

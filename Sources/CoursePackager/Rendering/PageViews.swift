@@ -1,0 +1,171 @@
+// View values the Mustache templates read. Text fields are plain text (the template escapes them);
+// fields ending in `HTML` are already sanitised HTML.
+
+/// A citation, ready to show.
+struct CitationView: Sendable {
+    let id: String
+    let html: String
+    let notes: String?
+}
+
+/// A collection a badge counts towards.
+struct CollectionView: Sendable {
+    let title: String
+    let badgeName: String?
+    let imagePath: String?
+    let members: [ThingLinkView]
+}
+
+/// A Thing named on another page, linked when it is in the same package.
+struct ThingLinkView: Sendable {
+    let label: String
+    let href: String?
+}
+
+/// The Thing's badge.
+struct BadgeView: Sendable {
+    let name: String
+    let imagePath: String?
+    let countsTowards: [CollectionView]
+}
+
+/// A prerequisite line.
+struct PrerequisiteView: Sendable {
+    let label: String
+    let href: String?
+    let level: String
+}
+
+/// One classification category.
+struct CategoryView: Sendable {
+    let id: String
+    let label: String
+    let index: Int
+}
+
+/// One item to sort.
+struct ClassificationItemView: Sendable {
+    let id: String
+    let text: String
+    let index: Int
+    let feedback: String?
+    let expectedLabel: String
+}
+
+/// A classification activity.
+struct ClassificationView: Sendable {
+    let categories: [CategoryView]
+    let items: [ClassificationItemView]
+    let resources: [CitationView]
+}
+
+/// A reflection activity.
+struct ReflectionView: Sendable {
+    let guidingPoints: [String]
+    let minWords: Int
+}
+
+/// An evidence step.
+struct EvidenceView: Sendable {
+    let steps: [String]
+    let applicationFormURL: String?
+    let acceptsPortfolioLink: Bool
+    let declaration: String
+    let guides: [CitationView]
+    let evidenceFrom: String?
+}
+
+/// One quiz option.
+struct QuizOptionView: Sendable {
+    let index: Int
+    let text: String
+    let feedback: String?
+}
+
+/// One quiz question.
+struct QuizQuestionView: Sendable {
+    let id: String
+    let index: Int
+    let text: String
+    let inputType: String
+    let options: [QuizOptionView]
+}
+
+/// A quiz activity.
+struct QuizView: Sendable {
+    let questions: [QuizQuestionView]
+}
+
+/// An explore activity.
+struct ExploreView: Sendable {
+    let resources: [CitationView]
+}
+
+/// Any activity, with exactly one of the kind fields set.
+struct ActivityView: Sendable {
+    let id: String
+    let position: Int
+    let title: String
+    let kind: String
+    let promptHTML: String
+    let required: Bool
+    let classification: ClassificationView?
+    let reflection: ReflectionView?
+    let evidence: EvidenceView?
+    let quiz: QuizView?
+    let explore: ExploreView?
+}
+
+/// The licence line of the footer.
+struct LicenceView: Sendable {
+    let name: String
+    let url: String?
+}
+
+/// Everything the Thing page template shows.
+struct ThingPageView: Sendable {
+    let language: String
+    let courseTitle: String
+    let indexHref: String?
+    let assetBase: String
+    let number: Int
+    let title: String
+    let aim: String
+    let durationText: String?
+    let outcomes: [String]
+    let prerequisites: [PrerequisiteView]
+    let badge: BadgeView?
+    let bodyHTML: String
+    let activities: [ActivityView]
+    let hasRequiredActivities: Bool
+    let resources: [CitationView]
+    let references: [CitationView]
+    let licence: LicenceView?
+    let attribution: String
+    let configJSON: String
+    let generator: String
+}
+
+/// One Thing on the index page.
+struct IndexThingView: Sendable {
+    let number: Int
+    let title: String
+    let href: String
+    let aim: String
+    let badgeName: String?
+    let badgeImagePath: String?
+    let collections: [String]
+}
+
+/// Everything the index template shows.
+struct IndexPageView: Sendable {
+    let language: String
+    let courseTitle: String
+    let description: String
+    let things: [IndexThingView]
+    let collections: [CollectionView]
+    let licence: LicenceView?
+    let attribution: String
+    let assetBase: String
+    let generator: String
+}

@@ -1,0 +1,38 @@
+/// What the page script needs to know, embedded in each Thing page as JSON.
+struct RuntimeConfiguration: Encodable, Sendable {
+    /// One quiz question's answer key.
+    struct Question: Encodable, Sendable {
+        let id: String
+        let multiple: Bool
+        let optionCount: Int
+        let correct: [Int]
+    }
+
+    /// One activity's configuration.
+    struct Activity: Encodable, Sendable {
+        let id: String
+        let kind: String
+        let title: String
+        let required: Bool
+        var categories: [String]? = nil
+        var items: [String]? = nil
+        var answers: [Int]? = nil
+        var minWords: Int? = nil
+        var evidenceFrom: String? = nil
+        var questions: [Question]? = nil
+        var passingScore: Double? = nil
+    }
+
+    let courseId: String
+    let courseVersion: String
+    let thingId: String
+    let thingNumber: Int
+    let title: String
+    /// `scorm12`, `scorm2004` or `local`.
+    let runtime: String
+    /// The localStorage key for this Thing.
+    let storageKey: String
+    /// The run-time's suspend data limit in characters, if any.
+    let suspendDataLimit: Int?
+    let activities: [Activity]
+}

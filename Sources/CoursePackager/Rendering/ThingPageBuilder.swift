@@ -1,0 +1,224 @@
+import CourseMarkdown
+import CourseModel
+import Foundation
+
+/// Turns the model into the views the templates show: one Thing page, or the course index.
+struct ThingPageBuilder: Sendable {
+    let course: Course
+    let badges: BadgeCatalog
+    let format: PackageFormat
+    /// Ids of the Things in this package (links between them are kept in the HTML site).
+    let includedThingIDs: Set<String>
+    /// Package path of each badge image, by its path under `Badges/`.
+    let imagePaths: [String: String]
+
+    static let generator = "Course Toolkit"
+
+    private var linksBetweenThings: Bool { format == .html }
+
+    /// The label of a Thing in lists: "Thing 2: Leadership / management?".
+    static func label(of thing: Thing) -> String {
+        thing.title.isEmpty ? "Thing \(thing.number)" : "Thing \(thing.number): \(thing.title)"
+    }
+
+    /// The package path of a Thing's page.
+    static func pagePath(of thingID: String) -> String { "things/\(thingID).html" }
+
+    private func href(toThing id: String, from folder: String) -> String? {
+        guard linksBetweenThings, includedThingIDs.contains(id) else { return nil }
+        return folder == "things" ? "\(id).html" : Self.pagePath(of: id)
+    }
+
+    private func imagePath(_ image: String?, from folder: String) -> String? {
+        guard let image, let path = imagePaths[image] else { return nil }
+        return folder == "things" ? "../\(path)" : path
+    }
+
+    private func sanitizer(from folder: String) -> HTMLSanitizer {
+        let course = course
+        let included = includedThingIDs
+        let links = linksBetweenThings
+        return HTMLSanitizer { href in
+            // Author links to other Things: `thing-02.md` or `thing:thing-02`, with an optional #fragment.
+            let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let path = String(parts.first ?? "")
+            let fragment = parts.count > 1 ? "#" + parts[1] : ""
+            var id: String?
+            if path.hasPrefix("thing:") { id = String(path.dropFirst(6)) }
+            else if path.hasSuffix(".md") { id = course.things.first { $0.file.hasSuffix("/" + path.split(separator: "/").last!) }?.id }
+            guard let id, links, included.contains(id) else { return .unwrap }
+            return .keep((folder == "things" ? "\(id).html" : Self.pagePath(of: id)) + fragment)
+        }
+    }
+
+    private func markdownHTML(_ markdown: String, from folder: String) -> String {
+        sanitizer(from: folder).sanitize(MarkdownRenderer.html(markdown))
+    }
+
+    private func citations(_ references: [Reference], in thing: Thing) -> [CitationView] {
+        references.compactMap { thing.resource(id: $0.id) }.map(citation)
+    }
+
+    private func citation(_ resource: Resource) -> CitationView {
+        CitationView(id: resource.id, html: CitationFormatter.html(resource), notes: resource.notes)
+    }
+
+    private func collectionView(_ collection: Collection, from folder: String) -> CollectionView {
+        let badge = collection.badge.flatMap { badges.badge(id: $0.id) }
+        let members = collection.members.compactMap { course.thing(id: $0.id) }.map {
+            ThingLinkView(label: Self.label(of: $0), href: href(toThing: $0.id, from: folder))
+        }
+        return CollectionView(
+            title: collection.title, badgeName: badge?.name, imagePath: imagePath(badge?.image, from: folder),
+            members: members)
+    }
+
+    /// The Thing page's view.
+    func thingPage(_ thing: Thing) throws -> ThingPageView {
+        let folder = "things"
+        let badge = thing.badge.flatMap { badges.badge(id: $0.id) }.map { badge in
+            BadgeView(
+                name: badge.name, imagePath: imagePath(badge.image, from: folder),
+                countsTowards: thing.countsTowards.compactMap { course.collection(id: $0.id) }.map {
+                    collectionView($0, from: folder)
+                })
+        }
+        let prerequisites = thing.prerequisites.map { prerequisite -> PrerequisiteView in
+            switch prerequisite.target {
+            case .thing(let reference):
+                let target = course.thing(id: reference.id)
+                return PrerequisiteView(
+                    label: target.map(Self.label) ?? reference.id, href: href(toThing: reference.id, from: folder),
+                    level: prerequisite.level.rawValue)
+            case .badge(let reference):
+                return PrerequisiteView(
+                    label: (badges.badge(id: reference.id)?.name ?? reference.id) + " (badge)", href: nil,
+                    level: prerequisite.level.rawValue)
+            }
+        }
+        let activities = thing.activities.enumerated().map { index, activity in
+            activityView(activity, position: index + 1, in: thing, from: folder)
+        }
+        return ThingPageView(
+            language: course.language, courseTitle: course.title,
+            indexHref: format == .html ? "../index.html" : nil, assetBase: "../",
+            number: thing.number, title: thing.title, aim: thing.aim,
+            durationText: thing.durationMinutes.map(Self.durationText),
+            outcomes: thing.outcomes, prerequisites: prerequisites, badge: badge,
+            bodyHTML: markdownHTML(thing.body.source, from: folder),
+            activities: activities, hasRequiredActivities: thing.activities.contains(where: \.isRequired),
+            resources: thing.resources.filter { resource in !thing.references.contains { $0.id == resource.id } }
+                .map(citation),
+            references: citations(thing.references, in: thing),
+            licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
+            configJSON: try configurationJSON(for: thing), generator: Self.generator)
+    }
+
+    private func activityView(_ activity: Activity, position: Int, in thing: Thing, from folder: String) -> ActivityView {
+        var classification: ClassificationView?
+        var reflection: ReflectionView?
+        var evidence: EvidenceView?
+        var quiz: QuizView?
+        var explore: ExploreView?
+        switch activity.content {
+        case .classification(let content):
+            let labels = Dictionary(content.categories.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+            classification = ClassificationView(
+                categories: content.categories.enumerated().map { CategoryView(id: $1.id, label: $1.label, index: $0) },
+                items: content.items.enumerated().map {
+                    ClassificationItemView(
+                        id: $1.id, text: $1.text, index: $0, feedback: $1.feedback,
+                        expectedLabel: labels[$1.category.id] ?? $1.category.id)
+                },
+                resources: citations(content.resources, in: thing))
+        case .reflection(let content):
+            reflection = ReflectionView(guidingPoints: content.guidingPoints, minWords: content.minWords)
+        case .evidence(let content):
+            evidence = EvidenceView(
+                steps: content.steps,
+                applicationFormURL: content.applicationFormURL.flatMap { HTMLSanitizer.scheme(of: $0) == "https" ? $0 : nil },
+                acceptsPortfolioLink: content.acceptsPortfolioLink, declaration: content.declaration,
+                guides: citations(content.guides, in: thing), evidenceFrom: content.evidenceFrom?.id)
+        case .quiz(let content):
+            quiz = QuizView(
+                questions: content.questions.enumerated().map { index, question in
+                    QuizQuestionView(
+                        id: question.id, index: index, text: question.text,
+                        inputType: question.mode == .single ? "radio" : "checkbox",
+                        options: question.options.enumerated().map {
+                            QuizOptionView(index: $0, text: $1.text, feedback: $1.feedback)
+                        })
+                })
+        case .explore(let content):
+            explore = ExploreView(resources: citations(content.resources, in: thing))
+        }
+        return ActivityView(
+            id: activity.id, position: position, title: activity.title, kind: activity.kindName,
+            promptHTML: markdownHTML(activity.prompt, from: folder), required: activity.isRequired,
+            classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
+    }
+
+    /// The page script's configuration as JSON (slashes escaped, so `</script>` cannot occur).
+    func configurationJSON(for thing: Thing) throws -> String {
+        let activities = thing.activities.map { activity -> RuntimeConfiguration.Activity in
+            var entry = RuntimeConfiguration.Activity(
+                id: activity.id, kind: activity.kindName, title: activity.title, required: activity.isRequired)
+            switch activity.content {
+            case .classification(let content):
+                let ids = content.categories.map(\.id)
+                entry.categories = ids
+                entry.items = content.items.map(\.id)
+                entry.answers = content.items.map { ids.firstIndex(of: $0.category.id) ?? -1 }
+            case .reflection(let content):
+                entry.minWords = content.minWords
+            case .evidence(let content):
+                entry.evidenceFrom = content.evidenceFrom?.id
+            case .quiz(let content):
+                entry.passingScore = content.passingScore
+                entry.questions = content.questions.map { question in
+                    RuntimeConfiguration.Question(
+                        id: question.id, multiple: question.mode == .multiple, optionCount: question.options.count,
+                        correct: question.options.enumerated().filter { $1.isCorrect }.map(\.offset))
+                }
+            case .explore:
+                break
+            }
+            return entry
+        }
+        let configuration = RuntimeConfiguration(
+            courseId: course.id, courseVersion: course.version, thingId: thing.id, thingNumber: thing.number,
+            title: Self.label(of: thing), runtime: format.runtimeName,
+            storageKey: "course-toolkit:\(course.id):\(thing.id)", suspendDataLimit: format.suspendDataLimit,
+            activities: activities)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(configuration), as: UTF8.self)
+    }
+
+    /// The course index's view.
+    func indexPage(things: [Thing]) -> IndexPageView {
+        let folder = ""
+        let views = things.map { thing in
+            let badge = thing.badge.flatMap { badges.badge(id: $0.id) }
+            return IndexThingView(
+                number: thing.number, title: thing.title, href: Self.pagePath(of: thing.id), aim: thing.aim,
+                badgeName: badge?.name, badgeImagePath: imagePath(badge?.image, from: folder),
+                collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title })
+        }
+        let collections = course.collections.filter { collection in
+            collection.members.contains { includedThingIDs.contains($0.id) }
+        }.map { collectionView($0, from: folder) }
+        return IndexPageView(
+            language: course.language, courseTitle: course.title, description: course.description, things: views,
+            collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
+            attribution: course.attribution, assetBase: "", generator: Self.generator)
+    }
+
+    static func durationText(_ minutes: Int) -> String {
+        if minutes < 60 { return "about \(minutes) minutes" }
+        let hours = minutes / 60
+        let rest = minutes % 60
+        let hourText = hours == 1 ? "1 hour" : "\(hours) hours"
+        return rest == 0 ? "about \(hourText)" : "about \(hourText) \(rest) minutes"
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import CourseLoader
+import CourseModel
+import CoursePackager
+import CourseValidator
+import Foundation
+
+/// `toolkit package`: SCORM 1.2, SCORM 2004 or HTML packages of the courses.
+struct PackageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Build a SCORM zip (1.2 or 2004 4th Edition) or an offline HTML site for each course.",
+        discussion: """
+            Validates first and refuses to build when there are errors. Outputs go to build/ of the workspace: \
+            <course>-scorm12.zip, <course>-scorm2004.zip or <course>-html/ (with -thing-NN before the suffix \
+            for --thing). Each output is written to a temporary path and renamed into place. With --schemas (or \
+            COURSE_TOOLKIT_SCHEMAS), the manifest is validated against the official XSDs and they are shipped \
+            at the zip root.
+            """)
+
+    @OptionGroup var courses: CourseSelectionOptions
+
+    @Flag(help: "Build a SCORM package (a zip for an LMS).")
+    var scorm = false
+
+    @Option(name: .customLong("scorm-version"), help: "SCORM version: 1.2 (default, widest LMS support) or 2004 (4th Edition).")
+    var scormVersion: ScormVersionArgument = .v12
+
+    @Flag(help: "Build an offline HTML site; progress is kept in the browser.")
+    var html = false
+
+    @Option(help: "Package only the Thing with this number.")
+    var thing: Int?
+
+    @Option(help: "Folder for the outputs (default: build/ in the workspace).")
+    var output: String?
+
+    @Flag(help: "Include draft Things.")
+    var includeDrafts = false
+
+    @Option(help: "A SCORM schema folder (like ../shared/schemas) to validate the manifest against.")
+    var schemas: String?
+
+    @Flag(help: "List every file written.")
+    var verbose = false
+
+    func validate() throws {
+        if scorm == html {
+            throw ValidationError("Choose exactly one of --scorm or --html.")
+        }
+        if let thing, thing < 1 { throw ValidationError("--thing takes a Thing number, 1 or more.") }
+    }
+
+    func run() throws {
+        let environment = CommandEnvironment.current
+        let selection = try courses.selection(in: environment)
+        let (report, findings) = Validator().validateWorkspace(
+            at: selection.root, courses: selection.courseFolders, fileSystem: environment.fileSystem)
+        let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
+        let errors = findings.filter { $0.severity == .error }
+        if report.hadIOFailure || !errors.isEmpty {
+            let reporter = TextReporter(useColor: environment.outputIsTerminal)
+            environment.standardError(reporter.render(display.rebase(errors), filesChecked: report.filesRead))
+            environment.standardError("error: fix the errors above before packaging\n")
+            throw ExitCode(report.hadIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
+        }
+
+        let schemaFolder = schemas ?? ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
+        var conformance: SchemaConformance?
+        if let schemaFolder {
+            do {
+                conformance = try SchemaConformance(folder: absolute(schemaFolder, in: environment))
+            } catch {
+                throw CommandFailure.io(error.description)
+            }
+        }
+        let outputFolder = URL(fileURLWithPath: output.map { absolute($0, in: environment) } ?? "\(selection.root)/build")
+        let format: PackageFormat = html ? .html : scormVersion.format
+        let showSteps = environment.outputIsTerminal
+        for course in report.workspace.courses {
+            let builder = PackageBuilder(
+                onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } },
+                onFile: { file in if verbose { environment.standardOutput("  \(file)\n") } })
+            let request = PackageRequest(
+                course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
+                thingNumber: thing, includeDrafts: includeDrafts, outputDirectory: outputFolder, schemas: conformance)
+            do {
+                let result = try builder.build(request)
+                let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
+                environment.standardOutput(
+                    "wrote \(display.display(relative(result.output.path, to: selection.root))) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n")
+            } catch {
+                throw CommandFailure(message: "\(course.id): \(error.description)", code: ToolkitExitCode.failure)
+            }
+        }
+    }
+
+    private func absolute(_ path: String, in environment: CommandEnvironment) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: environment.currentDirectory, isDirectory: true))
+            .standardizedFileURL.path
+    }
+
+    private func relative(_ path: String, to root: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+}
+
+/// `--scorm-version` values.
+enum ScormVersionArgument: String, ExpressibleByArgument, CaseIterable {
+    case v12 = "1.2"
+    case v2004 = "2004"
+
+    /// The package format.
+    var format: PackageFormat { self == .v12 ? .scorm12 : .scorm2004 }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite("toolkit package")
+struct PackageCommandTests {
+    @Test("builds SCORM 1.2, SCORM 2004 and HTML from the bundled course into build/ of the workspace")
+    func builds() throws {
+        let copy = try WorkspaceCopy()
+        for (arguments, name) in [
+            (["--scorm"], "sssc-23-things-leadership-scorm12.zip"),
+            (["--scorm", "--scorm-version", "2004"], "sssc-23-things-leadership-scorm2004.zip"),
+            (["--html"], "sssc-23-things-leadership-html"),
+            (["--scorm", "--thing", "2"], "sssc-23-things-leadership-thing-02-scorm12.zip"),
+        ] {
+            let outcome = CommandRunner.run(["package"] + arguments, in: copy.root)
+            #expect(outcome.exitCode == 0, "\(arguments): \(outcome.standardError)")
+            #expect(outcome.standardOutput.contains("wrote build/\(name)"), "\(outcome.standardOutput)")
+            #expect(FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build/\(name)").path))
+        }
+    }
+
+    @Test("refuses to build when validation finds errors, printing them; exit 1")
+    func refusesOnErrors() throws {
+        let copy = try WorkspaceCopy()
+        try copy.replace("minWords: 200", with: "minWords: -1", in: "Courses/sssc-23-things-leadership/things/thing-02.md")
+        let outcome = CommandRunner.run(["package", "--scorm"], in: copy.root)
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.standardError.contains("[reflection-min-words]"))
+        #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
+    }
+
+    @Test("usage errors exit 2: both or neither of --scorm and --html, a bad version, a bad schema folder")
+    func usage() throws {
+        let copy = try WorkspaceCopy()
+        #expect(CommandRunner.run(["package"], in: copy.root).exitCode == 2)
+        #expect(CommandRunner.run(["package", "--scorm", "--html"], in: copy.root).exitCode == 2)
+        #expect(CommandRunner.run(["package", "--scorm", "--scorm-version", "3"], in: copy.root).exitCode == 2)
+        #expect(CommandRunner.run(["package", "--scorm", "--schemas", "/nonexistent"], in: copy.root).exitCode == 2)
+    }
+
+    @Test("a draft Thing needs --include-drafts")
+    func drafts() throws {
+        let copy = try WorkspaceCopy()
+        let refused = CommandRunner.run(["package", "--html", "--thing", "3"], in: copy.root)
+        #expect(refused.exitCode == 1)
+        #expect(refused.standardError.contains("--include-drafts"))
+        #expect(CommandRunner.run(["package", "--html", "--thing", "3", "--include-drafts"], in: copy.root).exitCode == 0)
+    }
+}
