@@ -38,6 +38,7 @@ struct PrerequisiteView: Sendable {
 
 /// One classification category.
 struct CategoryView: Sendable {
+    let activityID: String
     let id: String
     let label: String
     let index: Int
@@ -45,6 +46,7 @@ struct CategoryView: Sendable {
 
 /// One item to sort.
 struct ClassificationItemView: Sendable {
+    let activityID: String
     let id: String
     let text: String
     let index: Int
@@ -77,6 +79,8 @@ struct EvidenceView: Sendable {
 
 /// One quiz option.
 struct QuizOptionView: Sendable {
+    /// The radio or checkbox group's name, shared by a question's options.
+    let groupName: String
     let index: Int
     let text: String
     let feedback: String?

@@ -124,10 +124,12 @@ struct ThingPageBuilder: Sendable {
         case .classification(let content):
             let labels = Dictionary(content.categories.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
             classification = ClassificationView(
-                categories: content.categories.enumerated().map { CategoryView(id: $1.id, label: $1.label, index: $0) },
+                categories: content.categories.enumerated().map {
+                    CategoryView(activityID: activity.id, id: $1.id, label: $1.label, index: $0)
+                },
                 items: content.items.enumerated().map {
                     ClassificationItemView(
-                        id: $1.id, text: $1.text, index: $0, feedback: $1.feedback,
+                        activityID: activity.id, id: $1.id, text: $1.text, index: $0, feedback: $1.feedback,
                         expectedLabel: labels[$1.category.id] ?? $1.category.id)
                 },
                 resources: citations(content.resources, in: thing))
@@ -146,7 +148,8 @@ struct ThingPageBuilder: Sendable {
                         id: question.id, index: index, text: question.text,
                         inputType: question.mode == .single ? "radio" : "checkbox",
                         options: question.options.enumerated().map {
-                            QuizOptionView(index: $0, text: $1.text, feedback: $1.feedback)
+                            QuizOptionView(
+                                groupName: "\(activity.id)-\(question.id)", index: $0, text: $1.text, feedback: $1.feedback)
                         })
                 })
         case .explore(let content):

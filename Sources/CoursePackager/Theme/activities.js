@@ -473,5 +473,8 @@
       : "Your progress is saved to your learning management system.";
   }
 
+  // Work still waiting for its debounce is saved before the session ends.
+  runtime.beforeFinish(function () { if (saveTimer) persist(); });
+
   updateProgress();
 })();

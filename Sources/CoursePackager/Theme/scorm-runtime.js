@@ -3,8 +3,8 @@
  *
  * It finds the LMS API by walking parent and opener windows (API for 1.2, API_1484_11 for 2004),
  * initialises, marks the attempt incomplete on first launch, resumes from suspend data, records
- * interactions, reports completion, keeps suspend data inside the version's limit, and terminates
- * on pagehide. Without an LMS it keeps progress in this browser's localStorage.
+ * interactions, reports completion, keeps suspend data inside the version's limit, keeps the exit
+ * element at "suspend", and terminates on pagehide. Without an LMS it keeps progress in this browser's localStorage.
  *
  * The state codec at the top is pure, so tests can run it outside a browser (module.exports).
  */
@@ -350,17 +350,29 @@
       set(version.status, progress.done ? "completed" : "incomplete");
     }
     complete = progress.done;
-    // While unfinished the attempt must stay open, or a strict LMS starts afresh and drops suspend data.
-    set(version.exit, progress.done ? (config.runtime === "scorm12" ? "" : "normal") : "suspend");
     commitSoon(100);
   }
 
+  var finishHooks = [];
+
+  /* Runs `hook` just before the session ends (to save work still waiting for a debounce). */
+  function beforeFinish(hook) {
+    finishHooks.push(hook);
+  }
+
   function finish() {
-    if (!connected || finished) return;
+    if (finished) return;
+    finishHooks.forEach(function (hook) {
+      try { hook(); } catch (error) { lmsErrors.push("before finish: " + error); }
+    });
+    if (!connected) { finished = true; return; }
     if (commitTimer) global.clearTimeout(commitTimer);
     var elapsed = Date.now() - startedAt;
     set(version.sessionTime, config.runtime === "scorm12" ? scorm12Timespan(elapsed) : scorm2004Duration(elapsed));
-    set(version.exit, complete ? (config.runtime === "scorm12" ? "" : "normal") : "suspend");
+    // Always suspend: an unfinished Thing must resume, and a finished one keeps the learner's
+    // statement (needed for the badge application). Any other exit lets a strict LMS open a fresh
+    // attempt with empty suspend data, and relaunching would then reset the status to incomplete.
+    set(version.exit, "suspend");
     call("commit", "");
     call("terminate", "");
     finished = true;
@@ -380,6 +392,7 @@
     save: save,
     recordInteraction: recordInteraction,
     setProgress: setProgress,
+    beforeFinish: beforeFinish,
     finish: finish,
     suspendLimit: connected ? version.suspendLimit : null
   };

@@ -1,0 +1,84 @@
+"""Fixtures for the browser tests: packages of the bundled course, a local server, Chromium."""
+import functools
+import http.server
+import os
+import pathlib
+import shutil
+import subprocess
+import threading
+import zipfile
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SCREENSHOTS = ROOT / "build" / "browser-tests"
+
+
+def toolkit_binary():
+    binary = os.environ.get("TOOLKIT_BIN")
+    if binary:
+        return binary
+    path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    return os.path.join(path, "toolkit")
+
+
+@pytest.fixture(scope="session")
+def site_root(tmp_path_factory):
+    """A folder served over HTTP: /scorm12/ and /scorm2004/ (unzipped packages), /html/ (the site), /lms/ (the harness)."""
+    root = tmp_path_factory.mktemp("site")
+    build = tmp_path_factory.mktemp("packages")
+    binary = toolkit_binary()
+    for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--html"]):
+        subprocess.run([binary, "package", str(ROOT / "Courses" / "sssc-23-things-leadership"), *args, "--output", str(build)], check=True, capture_output=True)
+    for version in ("scorm12", "scorm2004"):
+        with zipfile.ZipFile(build / f"sssc-23-things-leadership-{version}.zip") as archive:
+            archive.extractall(root / version)
+    shutil.copytree(build / "sssc-23-things-leadership-html", root / "html")
+    shutil.copytree(HERE / "lms", root / "lms")
+    return root
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_root):
+    handler = functools.partial(QuietHandler, directory=str(site_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test: empty localStorage, so every test starts as a new learner."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name=None):
+        safe = (name or request.node.name).replace("/", "_")
+        page.screenshot(path=str(SCREENSHOTS / f"{safe}.png"), full_page=True)
+
+    return take
