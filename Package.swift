@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // C libraries from the system, reached through pkg-config.
@@ -45,11 +47,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]),
+        // Open Badges 2.0: issuer, badge classes, assertions, baking, signing, verification.
+        .target(
+            name: "OpenBadges",
+            dependencies: [
+                "CourseModel", "CourseXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // The commands, as a testable library.
         .target(
             name: "ToolkitCLI",
             dependencies: [
-                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager",
+                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "OpenBadges",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI"]),
@@ -65,6 +77,11 @@ let package = Package(
             dependencies: ["CoursePackager", "CourseLoader", "CourseModel", "CourseXML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots", "Scripts"]),
+        .testTarget(
+            name: "OpenBadgesTests",
+            dependencies: ["OpenBadges", "CourseLoader", "CourseModel", "CourseXML",
+                .product(name: "_CryptoExtras", package: "swift-crypto")],
+            exclude: ["Snapshots"]),
         .testTarget(
             name: "ToolkitCLITests", dependencies: ["ToolkitCLI", "CourseValidator", "CourseLoader", "CourseModel"]),
     ],

@@ -9,9 +9,17 @@ public enum UntrustedXMLParser {
     /// Parses `bytes` and returns the root element with its descendants.
     /// Throws when the document is malformed, too large, or declares a DOCTYPE with entities.
     public static func parse(_ bytes: [UInt8]) throws(XMLParseError) -> XMLElementSnapshot {
+        try withDocument(bytes) { _, root in XMLNodeReader.snapshot(of: root) }
+    }
+
+    /// Parses `bytes` safely and hands the document and its root element to `body`.
+    static func withDocument<Result>(
+        _ bytes: [UInt8], _ body: (xmlDocPtr, xmlNodePtr) throws(XMLParseError) -> Result
+    ) throws(XMLParseError) -> Result {
         guard bytes.count <= maximumSize else {
             throw XMLParseError(message: "document is larger than \(maximumSize) bytes", line: 0, column: 0)
         }
+        guard !bytes.isEmpty else { throw XMLParseError(message: "the document is empty", line: 0, column: 0) }
         let collector = XMLErrorCollector()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let document: xmlDocPtr? = collector.collecting {
@@ -26,12 +34,11 @@ public enum UntrustedXMLParser {
         }
         defer { xmlFreeDoc(document) }
         if let dtd = document.pointee.intSubset, dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
-            throw XMLParseError(
-                message: "the document declares entities in its DOCTYPE, which are refused", line: 1, column: 1)
+            throw XMLParseError(message: "the document declares entities in its DOCTYPE, which are refused", line: 1, column: 1)
         }
         guard let root = xmlDocGetRootElement(document) else {
             throw XMLParseError(message: "the document has no root element", line: 0, column: 0)
         }
-        return XMLNodeReader.snapshot(of: root)
+        return try body(document, root)
     }
 }

@@ -35,6 +35,8 @@ public enum XMLChild: Hashable, Sendable {
     case element(XMLElementNode)
     /// Text, unescaped; the serializer escapes it.
     case text(String)
+    /// A CDATA section (for JSON baked into SVG); must not contain `]]>`.
+    case cdata(String)
 }
 
 /// An element to be written as XML, built as a value and serialised by libxml2.

@@ -10,13 +10,19 @@ public struct XMLElementSnapshot: Hashable, Sendable {
     public var children: [XMLElementSnapshot]
     /// 1-based line where the element starts.
     public var line: Int
+    /// The element's own text and CDATA content, joined (not its descendants').
+    public var text: String
 
     /// Creates a snapshot.
-    public init(name: String, namespaceURI: String?, attributes: [String: String], children: [XMLElementSnapshot], line: Int) {
+    public init(
+        name: String, namespaceURI: String?, attributes: [String: String], children: [XMLElementSnapshot], line: Int,
+        text: String = ""
+    ) {
         self.name = name
         self.namespaceURI = namespaceURI
         self.attributes = attributes
         self.children = children
         self.line = line
+        self.text = text
     }
 }

@@ -15,17 +15,23 @@ enum XMLNodeReader {
             attribute = current.pointee.next
         }
         var children: [XMLElementSnapshot] = []
+        var text = ""
         var child = element.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE {
                 children.append(snapshot(of: current))
+            } else if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+                let content = xmlNodeGetContent(current)
+            {
+                text += String(cString: content)
+                courseToolkitXMLFree(content)
             }
             child = current.pointee.next
         }
         let namespace = element.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
         return XMLElementSnapshot(
             name: string(element.pointee.name), namespaceURI: namespace, attributes: attributes, children: children,
-            line: Int(xmlGetLineNo(element)))
+            line: Int(xmlGetLineNo(element)), text: text)
     }
 
     /// A libxml2 string as a Swift string ("" for null).

@@ -22,7 +22,7 @@ public enum XMLSerializer {
         return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
     }
 
-    private static func build(
+    static func build(
         _ element: XMLElementNode, in document: xmlDocPtr, scope: [XMLNamespace: xmlNsPtr]
     ) throws(Failure) -> xmlNodePtr {
         guard let node = xmlNewDocNode(document, nil, element.name, nil) else {
@@ -54,6 +54,9 @@ public enum XMLSerializer {
                 xmlAddChild(node, try build(childElement, in: document, scope: scope))
             case .text(let text):
                 xmlAddChild(node, xmlNewDocText(document, text))
+            case .cdata(let text):
+                guard !text.contains("]]>") else { throw Failure(description: "CDATA cannot contain `]]>`") }
+                xmlAddChild(node, xmlNewCDataBlock(document, text, Int32(text.utf8.count)))
             }
         }
         return node

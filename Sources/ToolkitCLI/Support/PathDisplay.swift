@@ -10,8 +10,12 @@ struct PathDisplay {
 
     /// `relativePath` (relative to the workspace root) as seen from the current folder.
     func display(_ relativePath: String) -> String {
-        let target = URL(fileURLWithPath: workspaceRoot).appendingPathComponent(relativePath).standardizedFileURL
-            .pathComponents
+        display(absolutePath: URL(fileURLWithPath: workspaceRoot).appendingPathComponent(relativePath).path)
+    }
+
+    /// An absolute path as seen from the current folder.
+    func display(absolutePath: String) -> String {
+        let target = URL(fileURLWithPath: absolutePath).standardizedFileURL.pathComponents
         let base = URL(fileURLWithPath: currentDirectory).standardizedFileURL.pathComponents
         var common = 0
         while common < min(target.count, base.count), target[common] == base[common] { common += 1 }

@@ -1,0 +1,58 @@
+import Foundation
+import CourseXML
+
+/// Bakes an assertion into an SVG: one `openbadges:assertion` element (namespace
+/// `http://openbadges.org`) as the root's first child, with a `verify` attribute, and for hosted
+/// assertions the JSON in CDATA (Open Badges Baking 2.0). Parsing goes through the XML module's
+/// safe parser, so hostile SVG cannot fetch or expand anything.
+public enum SVGBaker {
+    /// The baking namespace.
+    public static let namespace = XMLNamespace(prefix: "openbadges", uri: "http://openbadges.org")
+
+    /// A file that is not an SVG this can bake.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        /// Why.
+        public var description: String
+    }
+
+    /// `svg` with a hosted assertion baked in: `verify` is the assertion's URL, the JSON is the content.
+    public static func bakeHosted(_ svg: [UInt8], assertionURL: String, json: String) throws(Problem) -> [UInt8] {
+        try bake(svg, element: XMLElementNode(
+            "assertion", namespace: namespace, attributes: [XMLAttribute("verify", assertionURL)], children: [.cdata(json)]))
+    }
+
+    /// `svg` with a signed assertion baked in: `verify` is the compact JWS.
+    public static func bakeSigned(_ svg: [UInt8], jws: String) throws(Problem) -> [UInt8] {
+        try bake(svg, element: XMLElementNode("assertion", namespace: namespace, attributes: [XMLAttribute("verify", jws)]))
+    }
+
+    /// What is baked: the JSON content if there is any, else the `verify` attribute (a JWS or a URL).
+    public static func unbake(_ svg: [UInt8]) throws(Problem) -> String {
+        let root: XMLElementSnapshot
+        do {
+            root = try UntrustedXMLParser.parse(svg)
+        } catch {
+            throw Problem(description: "not a well-formed SVG: \(error.message)")
+        }
+        let found = root.children.filter { $0.name == "assertion" && $0.namespaceURI == namespace.uri }
+        guard found.count == 1, let element = found.first else {
+            throw Problem(description: found.isEmpty ? "the SVG carries no Open Badges data" : "the SVG carries \(found.count) assertions")
+        }
+        let content = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !content.isEmpty { return content }
+        guard let verify = element.attributes["verify"] else { throw Problem(description: "the assertion element has no `verify`") }
+        return verify
+    }
+
+    private static func bake(_ svg: [UInt8], element: XMLElementNode) throws(Problem) -> [UInt8] {
+        do {
+            let root = try UntrustedXMLParser.parse(svg)
+            guard root.name == "svg" else { throw Problem(description: "the root element is `\(root.name)`, not `svg`") }
+            return try UntrustedXMLEditor.replacingRootChildren(in: svg, named: "assertion", namespace: namespace, with: element)
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "cannot bake the SVG: \(error)")
+        }
+    }
+}

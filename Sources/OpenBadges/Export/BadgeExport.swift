@@ -1,0 +1,155 @@
+import CourseModel
+import Foundation
+
+/// The Open Badges 2.0 documents of a course: issuer profile, badge classes with their images, and,
+/// for signed badges, the public key and revocation list. Files are written one by one, each
+/// atomically, so assertions issued earlier in the same folder are kept.
+public struct BadgeExport: Sendable {
+    /// One file to publish: its path in the output folder and its bytes.
+    public struct File: Sendable, Hashable {
+        /// Path relative to the output folder.
+        public var path: String
+        /// Contents.
+        public var bytes: [UInt8]
+    }
+
+    /// Where everything is served.
+    public let urls: BadgeURLs
+    /// The files, in a stable order.
+    public private(set) var files: [File] = []
+    /// Things the author should know (alignments left out, and why).
+    public private(set) var notes: [String] = []
+    /// The exported badge class ids, in order.
+    public private(set) var badgeIDs: [String] = []
+
+    /// A problem that stops the export.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        /// What is wrong.
+        public var description: String
+    }
+
+    /// Builds the documents of `course`. `pageBaseURL` is where the HTML site is published (criteria
+    /// link to Thing pages when given); `publicKeyPEM` makes the issuer's badges signed.
+    public init(
+        course: Course, badges: BadgeCatalog, workspaceRoot: String, urls: BadgeURLs, pageBaseURL: String? = nil,
+        publicKeyPEM: String? = nil
+    ) throws(Problem) {
+        self.urls = urls
+        guard let issuer = badges.issuer else { throw Problem(description: "Badges/issuer.yaml is missing") }
+
+        var profile: [String: JSONValue] = [
+            "@context": .string(OpenBadgesContext.v2), "type": "Issuer", "id": .string(urls.issuer),
+            "name": .string(issuer.name), "description": .string(issuer.description),
+        ]
+        if let url = issuer.url { profile["url"] = .string(url) }
+        if let email = issuer.email { profile["email"] = .string(email) }
+        if let image = issuer.image {
+            let ext = try Self.imageExtension(image)
+            try add("issuer.\(ext)", try Self.read("\(workspaceRoot)/Badges/\(image)"))
+            profile["image"] = .string(urls.issuerImage(extension: ext))
+        }
+        if let publicKeyPEM {
+            profile["publicKey"] = .string(urls.publicKey)
+            profile["revocationList"] = .string(urls.revocationList)
+            add(
+                "keys/signing-key.json",
+                JSONValue.object([
+                    "@context": .string(OpenBadgesContext.v2), "type": "CryptographicKey", "id": .string(urls.publicKey),
+                    "owner": .string(urls.issuer), "publicKeyPem": .string(publicKeyPEM),
+                ]).prettyBytes())
+        }
+        add("issuer.json", JSONValue.object(profile).prettyBytes())
+
+        let published = course.orderedThings.filter { $0.status == .published }
+        for thing in published {
+            guard let reference = thing.badge, let badge = badges.badge(id: reference.id) else { continue }
+            let criteria = CriteriaNarrative.thing(thing, course: course)
+            let page = pageBaseURL.map { "\(Self.trimmed($0))/things/\(thing.id).html" }
+            try addBadgeClass(badge, criteria: criteria, criteriaURL: page, workspaceRoot: workspaceRoot)
+        }
+        for collection in course.collections {
+            guard let reference = collection.badge, let badge = badges.badge(id: reference.id) else { continue }
+            let members = collection.members.compactMap { course.thing(id: $0.id) }.map { thing -> (String, String?) in
+                let memberBadge = thing.badge.flatMap { badges.badge(id: $0.id) }
+                let label = memberBadge?.name ?? "Thing \(thing.number)"
+                let exported = thing.status == .published && memberBadge != nil
+                return (label, exported ? urls.badgeClass(memberBadge!.id) : nil)
+            }
+            let criteria = CriteriaNarrative.collection(collection, course: course, memberBadges: members)
+            try addBadgeClass(badge, criteria: criteria, criteriaURL: nil, workspaceRoot: workspaceRoot)
+        }
+    }
+
+    /// The badge classes a collection requires, by exported badge id, for awarding it.
+    public static func memberBadgeIDs(of collection: Collection, in course: Course) -> [String] {
+        collection.members.compactMap { course.thing(id: $0.id)?.badge?.id }
+    }
+
+    /// Writes every file into `folder`, each through a temporary file and a rename.
+    public func write(to folder: URL) throws {
+        for file in files {
+            try AtomicFile.write(file.bytes, to: folder.appendingPathComponent(file.path))
+        }
+        // A revocation list is created once and then only ever added to (by `badges revoke`).
+        if files.contains(where: { $0.path == "keys/signing-key.json" }) {
+            let list = folder.appendingPathComponent("revocations.json")
+            if !FileManager.default.fileExists(atPath: list.path) {
+                try AtomicFile.write(RevocationList.empty(urls: urls).prettyBytes(), to: list)
+            }
+        }
+    }
+
+    private mutating func add(_ path: String, _ bytes: [UInt8]) {
+        files.append(File(path: path, bytes: bytes))
+    }
+
+    private mutating func addBadgeClass(
+        _ badge: BadgeClass, criteria: String, criteriaURL: String?, workspaceRoot: String
+    ) throws(Problem) {
+        guard let image = badge.image else { throw Problem(description: "badge `\(badge.id)` has no image") }
+        let ext = try Self.imageExtension(image)
+        add("badges/\(badge.id).\(ext)", try Self.read("\(workspaceRoot)/Badges/\(image)"))
+        var criteriaObject: [String: JSONValue] = ["narrative": .string(criteria)]
+        if let criteriaURL { criteriaObject["id"] = .string(criteriaURL) }
+        var object: [String: JSONValue] = [
+            "@context": .string(OpenBadgesContext.v2), "type": "BadgeClass", "id": .string(urls.badgeClass(badge.id)),
+            "name": .string(badge.name),
+            "description": .string(badge.description.isEmpty ? badge.name : badge.description),
+            "image": .string(urls.badgeImage(badge.id, extension: ext)), "criteria": .object(criteriaObject),
+            "issuer": .string(urls.issuer),
+        ]
+        if !badge.tags.isEmpty { object["tags"] = .array(badge.tags.map(JSONValue.string)) }
+        var alignments: [JSONValue] = []
+        let unlinked = badge.alignments.filter { $0.targetURL == nil }.map(\.targetName)
+        if !unlinked.isEmpty {
+            notes.append(
+                "badge `\(badge.id)`: \(unlinked.count) alignment\(unlinked.count == 1 ? "" : "s") left out (\(unlinked.joined(separator: ", "))): Open Badges 2.0 requires a targetUrl")
+        }
+        for alignment in badge.alignments {
+            guard let url = alignment.targetURL else { continue }
+            var entry: [String: JSONValue] = ["targetName": .string(alignment.targetName), "targetUrl": .string(url)]
+            if let framework = alignment.framework { entry["targetFramework"] = .string(framework) }
+            alignments.append(.object(entry))
+        }
+        if !alignments.isEmpty { object["alignment"] = .array(alignments) }
+        add("badges/\(badge.id).json", JSONValue.object(object).prettyBytes())
+        badgeIDs.append(badge.id)
+    }
+
+    private static func imageExtension(_ path: String) throws(Problem) -> String {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard ext == "png" || ext == "svg" else { throw Problem(description: "image `\(path)` is neither PNG nor SVG") }
+        return ext
+    }
+
+    private static func read(_ path: String) throws(Problem) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Problem(description: "cannot read \(path)") }
+        return Array(data)
+    }
+
+    private static func trimmed(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
+    }
+}

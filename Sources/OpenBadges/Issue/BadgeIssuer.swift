@@ -1,0 +1,182 @@
+import CourseModel
+import Foundation
+
+/// Issues assertions for earners: hashed recipients, hosted or signed verification, baked PNG and
+/// SVG images, stable ids (re-running the same file issues nothing twice), and collection badges
+/// for earners who hold every member badge.
+public struct BadgeIssuer: Sendable {
+    /// One assertion written.
+    public struct Issued: Sendable, Hashable {
+        /// The assertion's id (URL when hosted, `urn:uuid:` when signed).
+        public var id: String
+        /// The badge id.
+        public var badgeID: String
+        /// Spreadsheet row it came from; nil for a collection awarded automatically.
+        public var row: Int?
+        /// Files written, relative to the output folder.
+        public var files: [String]
+    }
+
+    /// What a run did.
+    public struct Outcome: Sendable {
+        /// Assertions written now.
+        public var issued: [Issued] = []
+        /// Rows whose assertion already existed (nothing written).
+        public var alreadyIssued: Int = 0
+        /// Things worth telling the user.
+        public var notes: [String] = []
+    }
+
+    /// A problem that stops issuing.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        /// What is wrong.
+        public var description: String
+    }
+
+    let course: Course
+    let badges: BadgeCatalog
+    let workspaceRoot: String
+    let urls: BadgeURLs
+    let key: SigningKey?
+
+    /// Creates an issuer; with a key, assertions are signed, otherwise hosted.
+    public init(course: Course, badges: BadgeCatalog, workspaceRoot: String, urls: BadgeURLs, key: SigningKey?) {
+        self.course = course
+        self.badges = badges
+        self.workspaceRoot = workspaceRoot
+        self.urls = urls
+        self.key = key
+    }
+
+    /// The ledger's location for an output folder: beside it, so it is not published with it.
+    public static func ledgerURL(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + ".ledger.json")
+    }
+
+    /// Issues one assertion per row (and collections earned), writing into `output`.
+    public func issue(_ rows: [EarnerRow], into output: URL) throws -> Outcome {
+        let ledgerURL = Self.ledgerURL(for: output)
+        var ledger = try IssuedLedger.load(from: ledgerURL)
+        var outcome = Outcome()
+        var emails: [String: String] = [:]  // earner key → email, for this run's earners only
+
+        for row in rows {
+            let earner = IssuedLedger.earnerKey(issuer: urls.issuer, email: row.email)
+            emails[earner] = row.email
+            let id = assertionID(badgeID: row.badgeID, email: row.email)
+            if ledger.earners[earner]?[row.badgeID] != nil || existing(id, in: output) {
+                outcome.alreadyIssued += 1
+                ledger.earners[earner, default: [:]][row.badgeID] = ledger.earners[earner]?[row.badgeID]
+                    ?? IssuedLedger.Holding(assertionID: id, issuedOn: row.issuedOn)
+                continue
+            }
+            var evidence: [JSONValue] = []
+            if row.evidenceURL != nil || row.evidenceNarrative != nil {
+                var item: [String: JSONValue] = [:]
+                if let url = row.evidenceURL { item["id"] = .string(url) }
+                if let narrative = row.evidenceNarrative { item["narrative"] = .string(narrative) }
+                evidence.append(.object(item))
+            }
+            let issued = try write(
+                badgeID: row.badgeID, email: row.email, issuedOn: row.issuedOn, evidence: evidence, row: row.row, into: output)
+            outcome.issued.append(issued)
+            ledger.earners[earner, default: [:]][row.badgeID] = IssuedLedger.Holding(assertionID: issued.id, issuedOn: row.issuedOn)
+        }
+
+        // Collections: an earner of this run who now holds every member badge receives the collection badge.
+        for (earner, email) in emails.sorted(by: { $0.key < $1.key }) {
+            for collection in course.collections {
+                guard let badgeID = collection.badge?.id, badges.badge(id: badgeID)?.kind == .collection else { continue }
+                let members = BadgeExport.memberBadgeIDs(of: collection, in: course)
+                guard !members.isEmpty, let held = ledger.earners[earner] else { continue }
+                let holdings = members.compactMap { held[$0] }
+                guard holdings.count == members.count, held[badgeID] == nil else { continue }
+                let evidence = zip(members, holdings).map { member, holding -> JSONValue in
+                    .object([
+                        "id": .string(holding.assertionID),
+                        "narrative": .string("Holds \(badges.badge(id: member)?.name ?? member)."),
+                    ])
+                }
+                let issuedOn = holdings.map(\.issuedOn).max() ?? ""
+                let issued = try write(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, into: output)
+                outcome.issued.append(issued)
+                ledger.earners[earner, default: [:]][badgeID] = IssuedLedger.Holding(assertionID: issued.id, issuedOn: issuedOn)
+            }
+        }
+        try ledger.save(to: ledgerURL)
+        return outcome
+    }
+
+    /// The stable id of the assertion of `badgeID` for `email`.
+    func assertionID(badgeID: String, email: String) -> String {
+        let uuid = RecipientIdentity.stableUUID(["assertion", urls.issuer, badgeID, RecipientIdentity.normalise(email)])
+        return key == nil ? urls.assertion(uuid) : "urn:uuid:\(uuid)"
+    }
+
+    private func uuid(of id: String) -> String {
+        id.hasPrefix("urn:uuid:") ? String(id.dropFirst(9)) : String(id.split(separator: "/").last?.split(separator: ".").first ?? "")
+    }
+
+    private func existing(_ id: String, in output: URL) -> Bool {
+        let stem = uuid(of: id)
+        return ["json", "jws"].contains { FileManager.default.fileExists(atPath: output.appendingPathComponent("assertions/\(stem).\($0)").path) }
+    }
+
+    private func write(
+        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, into output: URL
+    ) throws -> Issued {
+        guard let badge = badges.badge(id: badgeID), let image = badge.image else {
+            throw Problem(description: "badge `\(badgeID)` has no image to bake")
+        }
+        let id = assertionID(badgeID: badgeID, email: email)
+        let stem = uuid(of: id)
+        let salt = RecipientIdentity.freshSalt()
+        var assertion: [String: JSONValue] = [
+            "@context": .string(OpenBadgesContext.v2), "type": "Assertion", "id": .string(id),
+            "recipient": .object([
+                "type": "email", "hashed": .bool(true), "salt": .string(salt),
+                "identity": .string(RecipientIdentity.hash(email: email, salt: salt)),
+            ]),
+            "badge": .string(urls.badgeClass(badgeID)), "issuedOn": .string(issuedOn),
+            "verification": key == nil ? .object(["type": "hosted"]) : .object(["type": "signed", "creator": .string(urls.publicKey)]),
+        ]
+        if !evidence.isEmpty { assertion["evidence"] = .array(evidence) }
+        let document = JSONValue.object(assertion)
+        var files: [String] = []
+        let baked: String
+        if let key {
+            baked = try JWS.sign(payload: document.compactBytes(), with: key)
+            try AtomicFile.write(Array((baked + "\n").utf8), to: output.appendingPathComponent("assertions/\(stem).jws"))
+            files.append("assertions/\(stem).jws")
+        } else {
+            let json = document.prettyBytes()
+            baked = String(decoding: json, as: UTF8.self)
+            try AtomicFile.write(json, to: output.appendingPathComponent("assertions/\(stem).json"))
+            files.append("assertions/\(stem).json")
+        }
+        for art in artwork(for: image) {
+            let bytes: [UInt8]
+            switch art.format {
+            case "png":
+                bytes = try PNGBaker.bake(art.bytes, text: baked)
+            default:
+                bytes = key == nil
+                    ? try SVGBaker.bakeHosted(art.bytes, assertionURL: id, json: baked)
+                    : try SVGBaker.bakeSigned(art.bytes, jws: baked)
+            }
+            try AtomicFile.write(bytes, to: output.appendingPathComponent("assertions/\(stem).\(art.format)"))
+            files.append("assertions/\(stem).\(art.format)")
+        }
+        return Issued(id: id, badgeID: badgeID, row: row, files: files)
+    }
+
+    /// The badge's artwork in every format available: the image itself and a sibling with the other extension.
+    private func artwork(for image: String) -> [(format: String, bytes: [UInt8])] {
+        let base = "\(workspaceRoot)/Badges/\(image)"
+        let stem = base.split(separator: ".").dropLast().joined(separator: ".")
+        return ["png", "svg"].compactMap { format in
+            let path = base.lowercased().hasSuffix(".\(format)") ? base : "\(stem).\(format)"
+            return FileManager.default.contents(atPath: path).map { (format, Array($0)) }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import CSV
+import CourseModel
+import Foundation
+
+/// One row of an earners file, checked.
+public struct EarnerRow: Sendable, Hashable {
+    /// The spreadsheet row number (the header is row 1).
+    public var row: Int
+    /// The earner's email address.
+    public var email: String
+    /// The badge id in `Badges/`.
+    public var badgeID: String
+    /// When it was earned, ISO 8601 in UTC.
+    public var issuedOn: String
+    /// A link to the evidence, if given.
+    public var evidenceURL: String?
+    /// A description of the evidence, if given.
+    public var evidenceNarrative: String?
+}
+
+/// A problem with one cell of an earners file.
+public struct EarnerCSVProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The spreadsheet row number (the header is row 1).
+    public var row: Int
+    /// The 1-based column number.
+    public var column: Int
+    /// What is wrong.
+    public var message: String
+
+    /// `row R, column C: message`.
+    public var description: String { "row \(row), column \(column): \(message)" }
+}
+
+/// Reads `email,badge,issuedOn,evidenceUrl,evidenceNarrative` files (extra columns ignored).
+public enum EarnerCSV {
+    /// Columns every file needs.
+    public static let requiredColumns = ["email", "badge", "issuedOn"]
+    /// Columns a file may have.
+    public static let optionalColumns = ["evidenceUrl", "evidenceNarrative"]
+    /// The most rows one file may hold.
+    public static let maximumRows = 100_000
+
+    /// The good rows and the problems; `issuable` are the badge ids a row may name.
+    public static func parse(_ text: String, issuable: Set<String>, collections: Set<String>) -> (rows: [EarnerRow], problems: [EarnerCSVProblem]) {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+        } catch {
+            return ([], [EarnerCSVProblem(row: 1, column: 1, message: "the file has no header row")])
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var columns: [String: Int] = [:]
+        for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
+        let missing = requiredColumns.filter { columns[$0] == nil }
+        guard missing.isEmpty else {
+            return ([], [EarnerCSVProblem(
+                row: 1, column: 1,
+                message: "the header row lacks \(missing.map { "`\($0)`" }.joined(separator: ", ")); it must start `email,badge,issuedOn,evidenceUrl,evidenceNarrative`")])
+        }
+        var rows: [EarnerRow] = []
+        var problems: [EarnerCSVProblem] = []
+        var rowNumber = 1
+        while let fields = reader.next() {
+            rowNumber += 1
+            if rowNumber - 1 > maximumRows {
+                problems.append(EarnerCSVProblem(row: rowNumber, column: 1, message: "more than \(maximumRows) rows; split the file"))
+                break
+            }
+            if fields.allSatisfy({ $0.isEmpty }) { continue }
+            func cell(_ name: String) -> (value: String, column: Int)? {
+                guard let index = columns[name] else { return nil }
+                return (index < fields.count ? fields[index] : "", index + 1)
+            }
+            var rowProblems: [EarnerCSVProblem] = []
+            func problem(_ name: String, _ message: String) {
+                rowProblems.append(EarnerCSVProblem(row: rowNumber, column: (columns[name] ?? 0) + 1, message: message))
+            }
+            if fields.count < header.count, columns.values.contains(where: { $0 >= fields.count }) {
+                let absent = columns.filter { $0.value >= fields.count && requiredColumns.contains($0.key) }.map(\.key).sorted()
+                for name in absent { problem(name, "the row has no `\(name)` column (only \(fields.count) fields)") }
+            }
+            let email = cell("email")!.value
+            if columns["email"]! < fields.count {
+                if email.isEmpty {
+                    problem("email", "the email is empty")
+                } else if !isEmail(email) {
+                    problem("email", "`\(email)` is not an email address")
+                }
+            }
+            let badge = cell("badge")!.value
+            if columns["badge"]! < fields.count {
+                if collections.contains(badge) {
+                    problem("badge", "`\(badge)` is a collection badge; collections are awarded automatically when every member badge is held")
+                } else if !issuable.contains(badge) {
+                    let hint = NameSuggestion.closest(to: badge, in: issuable.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+                    problem("badge", "`\(badge)` is not a badge of a published Thing\(hint)")
+                }
+            }
+            var issuedOn = ""
+            if columns["issuedOn"]! < fields.count {
+                if let normalised = normaliseDate(cell("issuedOn")!.value) {
+                    issuedOn = normalised
+                } else {
+                    problem("issuedOn", "`\(cell("issuedOn")!.value)` is not an ISO 8601 date such as 2026-11-22 or 2026-11-22T10:30:00Z")
+                }
+            }
+            let evidenceURL = cell("evidenceUrl")?.value ?? ""
+            if !evidenceURL.isEmpty, !evidenceURL.hasPrefix("https://") || evidenceURL.contains(" ") {
+                problem("evidenceUrl", "`\(evidenceURL)` is not an https URL")
+            }
+            if rowProblems.isEmpty {
+                let narrative = cell("evidenceNarrative")?.value ?? ""
+                rows.append(EarnerRow(
+                    row: rowNumber, email: RecipientIdentity.normalise(email), badgeID: badge, issuedOn: issuedOn,
+                    evidenceURL: evidenceURL.isEmpty ? nil : evidenceURL, evidenceNarrative: narrative.isEmpty ? nil : narrative))
+            }
+            problems += rowProblems
+        }
+        return (rows, problems)
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" })
+    }
+
+    /// `YYYY-MM-DD` or a full ISO 8601 date-time, as UTC `YYYY-MM-DDTHH:MM:SSZ`.
+    static func normaliseDate(_ text: String) -> String? {
+        let full = ISO8601DateFormatter()
+        full.formatOptions = [.withInternetDateTime]
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        guard let date = full.date(from: text) ?? fractional.date(from: text) ?? (text.count == 10 ? dateOnly.date(from: text) : nil)
+        else { return nil }
+        return full.string(from: date)
+    }
+}

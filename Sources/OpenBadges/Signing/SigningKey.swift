@@ -1,0 +1,52 @@
+import Crypto
+import Foundation
+import _CryptoExtras
+
+/// The issuer's RSA private key, read from a PEM file that only its owner may read.
+/// The key itself is never written anywhere; only its public half is published.
+public struct SigningKey: Sendable {
+    let privateKey: _RSA.Signing.PrivateKey
+
+    /// The public key, PEM-encoded, for the CryptographicKey document.
+    public var publicKeyPEM: String { privateKey.publicKey.pemRepresentation }
+
+    /// A key that cannot be used.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        /// Why.
+        public var description: String
+    }
+
+    /// Loads the key at `path`; refuses a file others can read, and keys shorter than 2048 bits.
+    public static func load(path: String) throws(Problem) -> SigningKey {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw Problem(description: "\(path): cannot read the key file")
+        }
+        if let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 != 0 {
+            throw Problem(
+                description: String(
+                    format: "%@: the private key is readable by others (mode %o); run `chmod 600 %@` first", path,
+                    permissions & 0o777, path))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem(description: "\(path): cannot read the key file")
+        }
+        return try parse(pem: String(decoding: data, as: UTF8.self), source: path)
+    }
+
+    /// Reads a PEM-encoded RSA private key.
+    public static func parse(pem: String, source: String = "the key") throws(Problem) -> SigningKey {
+        let key: _RSA.Signing.PrivateKey
+        do {
+            key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
+        } catch {
+            throw Problem(description: "\(source): not an RSA private key in PEM form (\(error))")
+        }
+        guard key.keySizeInBits >= 2048 else {
+            throw Problem(description: "\(source): the key has \(key.keySizeInBits) bits; RS256 needs at least 2048")
+        }
+        return SigningKey(privateKey: key)
+    }
+}

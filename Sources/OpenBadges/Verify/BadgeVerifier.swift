@@ -1,0 +1,163 @@
+import Foundation
+
+/// Checks a baked image, an assertion JSON or a JWS against the published files in an output
+/// folder, offline: structure, recipient hash, badge class and issuer, signature or hosted copy,
+/// and revocation.
+public struct BadgeVerifier: Sendable {
+    /// What verification found.
+    public struct Report: Sendable {
+        /// The assertion's id, when it could be read.
+        public var assertionID: String?
+        /// The badge's name, when its class was found.
+        public var badgeName: String?
+        /// `hosted` or `signed`.
+        public var verification: String?
+        /// Everything wrong; empty means the badge verifies.
+        public var problems: [String] = []
+    }
+
+    /// The published folder and its base URL.
+    public let folder: URL
+    /// The URL layout.
+    public let urls: BadgeURLs
+
+    /// Creates a verifier for the files in `folder`, published under `urls`.
+    public init(folder: URL, urls: BadgeURLs) {
+        self.folder = folder
+        self.urls = urls
+    }
+
+    /// Verifies `bytes` (PNG, SVG, JSON or JWS, told apart by content); `email`, when given, must match the recipient.
+    public func verify(_ bytes: [UInt8], email: String? = nil) -> Report {
+        var report = Report()
+        let baked: String
+        do {
+            if bytes.starts(with: PNGBaker.signature) {
+                baked = try PNGBaker.unbake(bytes)
+            } else if String(decoding: bytes.prefix(512), as: UTF8.self).contains("<svg") {
+                baked = try SVGBaker.unbake(bytes)
+            } else {
+                baked = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        } catch {
+            report.problems.append("\(error)")
+            return report
+        }
+
+        var assertion: JSONValue
+        if baked.hasPrefix("{") {
+            guard let parsed = try? JSONValue.parse(Array(baked.utf8)) else {
+                report.problems.append("the baked assertion is not valid JSON")
+                return report
+            }
+            assertion = parsed
+            report.verification = "hosted"
+            checkHosted(assertion, &report)
+        } else if baked.hasPrefix("http") {
+            guard let local = read(baked), let parsed = try? JSONValue.parse(local) else {
+                report.problems.append("the hosted assertion \(baked) is not in the published folder")
+                return report
+            }
+            assertion = parsed
+            report.verification = "hosted"
+            checkHosted(assertion, &report)
+        } else {
+            report.verification = "signed"
+            guard let payload = JWS.unverifiedPayload(baked), let parsed = try? JSONValue.parse(payload) else {
+                report.problems.append("neither JSON, a URL nor a compact JWS")
+                return report
+            }
+            assertion = parsed
+            checkSigned(baked, assertion, &report)
+        }
+        report.assertionID = assertion["id"]?.stringValue
+        checkAssertion(assertion, email: email, &report)
+        return report
+    }
+
+    private func read(_ url: String) -> [UInt8]? {
+        guard let path = urls.localPath(of: url) else { return nil }
+        return FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(Array.init)
+    }
+
+    private func document(_ url: String?, _ what: String, _ report: inout Report) -> JSONValue? {
+        guard let url else {
+            report.problems.append("no \(what) is named")
+            return nil
+        }
+        guard let bytes = read(url) else {
+            report.problems.append("the \(what) \(url) is not in the published folder")
+            return nil
+        }
+        guard let value = try? JSONValue.parse(bytes) else {
+            report.problems.append("the \(what) \(url) is not valid JSON")
+            return nil
+        }
+        return value
+    }
+
+    private func checkHosted(_ assertion: JSONValue, _ report: inout Report) {
+        if assertion["verification"]?["type"]?.stringValue != "hosted" {
+            report.problems.append("the assertion is not hosted, yet no signature was baked")
+        }
+        guard let hosted = document(assertion["id"]?.stringValue, "hosted assertion", &report) else { return }
+        if hosted != assertion { report.problems.append("the baked assertion differs from the hosted copy") }
+        if hosted["revoked"] == .bool(true) {
+            report.problems.append("the assertion was revoked: \(hosted["revocationReason"]?.stringValue ?? "no reason given")")
+        }
+    }
+
+    private func checkSigned(_ jws: String, _ assertion: JSONValue, _ report: inout Report) {
+        guard assertion["verification"]?["type"]?.stringValue == "signed" else {
+            report.problems.append("the assertion does not say it is signed")
+            return
+        }
+        guard let key = document(assertion["verification"]?["creator"]?.stringValue, "signing key", &report) else { return }
+        if key["owner"]?.stringValue != urls.issuer { report.problems.append("the signing key does not belong to the issuer") }
+        guard let pem = key["publicKeyPem"]?.stringValue else {
+            report.problems.append("the signing key document has no publicKeyPem")
+            return
+        }
+        do {
+            _ = try JWS.verify(jws, publicKeyPEM: pem)
+        } catch {
+            report.problems.append(error.description)
+        }
+        if let issuer = document(urls.issuer, "issuer", &report), let listURL = issuer["revocationList"]?.stringValue,
+            let list = document(listURL, "revocation list", &report)
+        {
+            let id = assertion["id"]?.stringValue
+            if let entry = list["revokedAssertions"]?.arrayValue?.first(where: { $0["id"]?.stringValue == id || $0.stringValue == id }) {
+                report.problems.append("the assertion was revoked: \(entry["revocationReason"]?.stringValue ?? "no reason given")")
+            }
+        }
+    }
+
+    private func checkAssertion(_ assertion: JSONValue, email: String?, _ report: inout Report) {
+        if assertion["@context"]?.stringValue != OpenBadgesContext.v2 { report.problems.append("@context is not \(OpenBadgesContext.v2)") }
+        if assertion["type"]?.stringValue != "Assertion" { report.problems.append("type is not Assertion") }
+        if let issuedOn = assertion["issuedOn"]?.stringValue {
+            if EarnerCSV.normaliseDate(issuedOn) == nil { report.problems.append("issuedOn `\(issuedOn)` is not an ISO 8601 date") }
+        } else {
+            report.problems.append("issuedOn is missing")
+        }
+        let recipient = assertion["recipient"]
+        let identity = recipient?["identity"]?.stringValue ?? ""
+        if recipient?["hashed"] != .bool(true) || !identity.hasPrefix("sha256$") || identity.count != 71 {
+            report.problems.append("the recipient is not a sha256-hashed identity")
+        } else if let email {
+            let salt = recipient?["salt"]?.stringValue ?? ""
+            if RecipientIdentity.hash(email: email, salt: salt) != identity {
+                report.problems.append("the badge was not issued to \(email)")
+            }
+        }
+        guard let badgeClass = document(assertion["badge"]?.stringValue, "badge class", &report) else { return }
+        report.badgeName = badgeClass["name"]?.stringValue
+        if badgeClass["type"]?.stringValue != "BadgeClass" { report.problems.append("the badge class's type is not BadgeClass") }
+        if badgeClass["issuer"]?.stringValue != urls.issuer {
+            report.problems.append("the badge class names another issuer: \(badgeClass["issuer"]?.stringValue ?? "none")")
+        } else if document(urls.issuer, "issuer", &report)?["type"]?.stringValue.map({ ["Issuer", "Profile"].contains($0) }) != true {
+            report.problems.append("the issuer profile's type is not Issuer")
+        }
+    }
+}

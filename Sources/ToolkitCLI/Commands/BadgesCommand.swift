@@ -1,0 +1,276 @@
+import ArgumentParser
+import CourseLoader
+import CourseModel
+import CourseValidator
+import Foundation
+import OpenBadges
+
+/// `toolkit badges …`: Open Badges 2.0 export, issuing, revocation and verification.
+struct BadgesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "badges",
+        abstract: "Open Badges 2.0: export issuer and badge classes, issue and bake assertions, revoke, verify.",
+        subcommands: [Export.self, Issue.self, Revoke.self, Verify.self])
+
+    /// Options every badges subcommand that builds from the course shares.
+    struct PublishOptions: ParsableArguments {
+        @Option(name: .customLong("base-url"), help: "The https URL the output folder is published under (http only for 127.0.0.1).")
+        var baseURL: String
+
+        @Option(name: .customLong("page-base-url"), help: "Where the HTML site is published; criteria then link to Thing pages.")
+        var pageBaseURL: String?
+
+        @Option(name: .customLong("sign-key"), help: "An RSA private key (PEM, mode 600) to sign with; without it badges are hosted.")
+        var signKey: String?
+
+        @Option(help: "The folder to publish (default: build/<course>-badges/ in the workspace).")
+        var output: String?
+    }
+
+    // MARK: export
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write issuer.json, badges/<id>.json with images, and (with --sign-key) the public key and revocation list.")
+
+        @OptionGroup var courses: CourseSelectionOptions
+        @OptionGroup var publish: PublishOptions
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let context = try BadgeContext.prepare(courses, publish, environment)
+            for course in context.report.workspace.courses {
+                let (export, folder) = try context.export(course)
+                for note in export.notes { environment.standardError("note: \(note)\n") }
+                environment.standardOutput(
+                    "wrote \(context.display(folder)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n")
+            }
+        }
+    }
+
+    // MARK: issue
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Issue an assertion per earner row, baked into PNG and SVG; award collections whose members are all held.",
+            discussion: """
+                The earners file is CSV with the header email,badge,issuedOn,evidenceUrl,evidenceNarrative (extra columns \
+                are ignored). Bad rows are reported with row and column and nothing is issued, unless --keep-going. \
+                Re-running with the same file issues nothing twice. A private ledger of what was issued is kept \
+                beside the output folder (<output>.ledger.json); do not publish it.
+                """)
+
+        @OptionGroup var courses: CourseSelectionOptions
+        @OptionGroup var publish: PublishOptions
+
+        @Option(help: "The earners CSV file.")
+        var earners: String
+
+        @Flag(name: .customLong("keep-going"), help: "Issue the good rows even when some rows are bad (exit status stays 1).")
+        var keepGoing = false
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let context = try BadgeContext.prepare(courses, publish, environment)
+            let csvPath = context.absolute(earners)
+            guard let data = FileManager.default.contents(atPath: csvPath) else {
+                throw CommandFailure.io("\(earners): cannot read the earners file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CommandFailure(message: "\(earners): the earners file is not UTF-8 text", code: ToolkitExitCode.failure)
+            }
+            guard context.report.workspace.courses.count == 1, let course = context.report.workspace.courses.first else {
+                throw CommandFailure.io("issuing needs one course: pass its folder")
+            }
+            let (export, folder) = try context.export(course)
+            let collectionBadges = Set(course.collections.compactMap(\.badge?.id))
+            let (rows, problems) = EarnerCSV.parse(
+                text, issuable: Set(export.badgeIDs).subtracting(collectionBadges), collections: collectionBadges)
+            let shown = context.display(URL(fileURLWithPath: csvPath))
+            for problem in problems {
+                environment.standardError("\(shown):\(problem.row):\(problem.column): error: \(problem.message) [earners-csv]\n")
+            }
+            if !problems.isEmpty && !keepGoing {
+                environment.standardError("error: \(problems.count) bad \(problems.count == 1 ? "cell" : "cells"); nothing was issued (fix them, or pass --keep-going)\n")
+                throw ExitCode(ToolkitExitCode.failure)
+            }
+            let issuer = BadgeIssuer(
+                course: course, badges: context.report.workspace.badges, workspaceRoot: context.selection.root, urls: context.urls,
+                key: context.key)
+            let outcome: BadgeIssuer.Outcome
+            do {
+                outcome = try issuer.issue(rows, into: folder)
+            } catch {
+                throw CommandFailure(message: "issuing failed: \(error)", code: ToolkitExitCode.failure)
+            }
+            let collections = outcome.issued.filter { $0.row == nil }.count
+            environment.standardOutput(
+                "issued \(outcome.issued.count - collections) assertions and \(collections) collection badges into \(context.display(folder))"
+                    + (outcome.alreadyIssued > 0 ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued" : "") + "\n")
+            if !problems.isEmpty { throw ExitCode(ToolkitExitCode.failure) }
+        }
+    }
+
+    // MARK: revoke
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an assertion: mark it revoked (hosted) or list it (signed).")
+
+        @Argument(help: "The assertion's id: its URL, urn:uuid:…, or UUID.")
+        var assertionID: String
+
+        @Option(help: "Why it is revoked (shown to verifiers).")
+        var reason: String
+
+        @Option(help: "The published folder (default: the only course's build/<course>-badges/).")
+        var output: String?
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let (folder, urls) = try BadgeContext.publishedFolder(output, environment)
+            do {
+                environment.standardOutput(try BadgeRevoker.revoke(assertionID, reason: reason, folder: folder, urls: urls) + "\n")
+            } catch {
+                throw CommandFailure(message: "\(error)", code: ToolkitExitCode.failure)
+            }
+        }
+    }
+
+    // MARK: verify
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a baked PNG/SVG, an assertion JSON or a JWS against the published issuer and badge files, offline.")
+
+        @Argument(help: "The file to check.")
+        var file: String
+
+        @Option(help: "The earner's email: also check the badge was issued to it.")
+        var email: String?
+
+        @Option(help: "The published folder (default: the only course's build/<course>-badges/).")
+        var output: String?
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let (folder, urls) = try BadgeContext.publishedFolder(output, environment)
+            let path = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: environment.currentDirectory, isDirectory: true)).path
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.io("\(file): cannot read it") }
+            let report = BadgeVerifier(folder: folder, urls: urls).verify(Array(data), email: email)
+            if report.problems.isEmpty {
+                environment.standardOutput(
+                    "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n")
+            } else {
+                for problem in report.problems { environment.standardError("\(file): error: \(problem)\n") }
+                throw ExitCode(ToolkitExitCode.failure)
+            }
+        }
+    }
+}
+
+/// What the badges subcommands share: the validated workspace, the URL layout, the key, paths.
+struct BadgeContext {
+    let environment: CommandEnvironment
+    let selection: WorkspaceSelection
+    let report: LoadReport
+    let urls: BadgeURLs
+    let key: SigningKey?
+    let pageBaseURL: String?
+    let output: String?
+
+    static func prepare(
+        _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
+    ) throws -> BadgeContext {
+        let selection = try courses.selection(in: environment)
+        let (report, findings) = Validator().validateWorkspace(
+            at: selection.root, courses: selection.courseFolders, fileSystem: environment.fileSystem)
+        let errors = findings.filter { $0.severity == .error }
+        if report.hadIOFailure || !errors.isEmpty {
+            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
+            environment.standardError(TextReporter().render(display.rebase(errors), filesChecked: report.filesRead))
+            environment.standardError("error: fix the errors above first\n")
+            throw ExitCode(report.hadIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
+        }
+        let urls: BadgeURLs
+        do {
+            urls = try BadgeURLs(base: publish.baseURL)
+        } catch {
+            throw CommandFailure.io(error.description)
+        }
+        if let page = publish.pageBaseURL, (try? BadgeURLs(base: page)) == nil {
+            throw CommandFailure.io("--page-base-url `\(page)` must be an https URL")
+        }
+        var key: SigningKey?
+        if let path = publish.signKey {
+            do {
+                key = try SigningKey.load(path: absolute(path, environment))
+            } catch {
+                throw CommandFailure.io(error.description)
+            }
+        }
+        return BadgeContext(
+            environment: environment, selection: selection, report: report, urls: urls, key: key,
+            pageBaseURL: publish.pageBaseURL, output: publish.output)
+    }
+
+    /// The default published folder of a course.
+    static func defaultFolder(root: String, course: String) -> URL {
+        URL(fileURLWithPath: "\(root)/build/\(course)-badges")
+    }
+
+    func folder(for course: Course) -> URL {
+        output.map { URL(fileURLWithPath: absolute($0)) } ?? Self.defaultFolder(root: selection.root, course: course.id)
+    }
+
+    func export(_ course: Course) throws -> (BadgeExport, URL) {
+        let folder = folder(for: course)
+        do {
+            let export = try BadgeExport(
+                course: course, badges: report.workspace.badges, workspaceRoot: selection.root, urls: urls,
+                pageBaseURL: pageBaseURL, publicKeyPEM: key?.publicKeyPEM)
+            try export.write(to: folder)
+            return (export, folder)
+        } catch {
+            throw CommandFailure(message: "\(course.id): \(error)", code: ToolkitExitCode.failure)
+        }
+    }
+
+    func absolute(_ path: String) -> String { Self.absolute(path, environment) }
+
+    static func absolute(_ path: String, _ environment: CommandEnvironment) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: environment.currentDirectory, isDirectory: true))
+            .standardizedFileURL.path
+    }
+
+    func display(_ url: URL) -> String {
+        PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory).display(absolutePath: url.path)
+    }
+
+    /// The published folder named by `--output`, or the only course's default; its base URL comes from its issuer.json.
+    static func publishedFolder(_ output: String?, _ environment: CommandEnvironment) throws -> (URL, BadgeURLs) {
+        var folder: URL
+        if let output {
+            folder = URL(fileURLWithPath: absolute(output, environment))
+        } else {
+            let selection: WorkspaceSelection
+            do {
+                selection = try WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem)
+            } catch {
+                throw CommandFailure.io(error.description)
+            }
+            let courses = (try? FileManager.default.contentsOfDirectory(atPath: "\(selection.root)/Courses"))?.filter {
+                !$0.hasPrefix(".")
+            } ?? []
+            guard courses.count == 1 else { throw CommandFailure.io("the workspace has several courses: pass --output") }
+            folder = defaultFolder(root: selection.root, course: courses[0])
+        }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("issuer.json").path),
+            let issuerID = (try? JSONValue.parse(Array(data)))?["id"]?.stringValue, issuerID.hasSuffix("/issuer.json")
+        else { throw CommandFailure.io("\(folder.path) has no issuer.json: run `toolkit badges export` first") }
+        do {
+            return (folder, try BadgeURLs(base: String(issuerID.dropLast("/issuer.json".count))))
+        } catch {
+            throw CommandFailure.io(error.description)
+        }
+    }
+}
