@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// Course Toolkit: course content written once as plain text, shipped to LMSs and badge platforms.
@@ -87,3 +88,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets exist only for Scripts/fuzz, which sets COURSE_TOOLKIT_FUZZ and builds them with
+// -sanitize=fuzzer,address (libFuzzer supplies `main`, so an ordinary build could not link them).
+if ProcessInfo.processInfo.environment["COURSE_TOOLKIT_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(
+            name: "FuzzThingFile", dependencies: ["CourseLoader", "CourseValidator"], path: "Fuzz/FuzzThingFile",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "FuzzSanitizer", dependencies: ["CoursePackager"], path: "Fuzz/FuzzSanitizer",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ]
+}

@@ -17,4 +17,9 @@ public enum LoaderRuleID {
     public static let valueType = "value-type"
     /// A value outside the allowed set (`status: finished`).
     public static let allowedValue = "allowed-value"
+    /// A file larger than the toolkit reads.
+    public static let fileSize = "file-size"
+    /// A path that leaves the workspace (through `..`, an absolute path or a symbolic link), or
+    /// two files whose names differ only by case.
+    public static let pathSafety = "path-safety"
 }

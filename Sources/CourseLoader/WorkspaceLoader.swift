@@ -11,6 +11,10 @@ public struct WorkspaceLoader: Sendable {
     /// Name of the folder of Thing files inside a course.
     public static let thingsFolder = "things"
 
+    /// The largest course or badge file read, in bytes: far beyond any real Thing, small enough
+    /// that a runaway file cannot exhaust memory.
+    public static let maximumFileSize = 4 * 1024 * 1024
+
     /// Where files are read from.
     public let fileSystem: any FileSystem
 
@@ -49,6 +53,21 @@ public struct WorkspaceLoader: Sendable {
                 sink.ioFailure("`\(relativePath)` is a folder where a file is expected", at: location)
                 return nil
             case .file:
+                let resolvedRoot = fileSystem.resolvedPath(root)
+                let resolved = fileSystem.resolvedPath(path)
+                guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
+                    sink.error(
+                        LoaderRuleID.pathSafety, "`\(relativePath)` is a link to \(resolved), outside the workspace", at: location,
+                        hint: "copy the file into the workspace instead of linking to it")
+                    return nil
+                }
+                if let size = fileSystem.fileSize(at: path), size > Self.maximumFileSize {
+                    sink.error(
+                        LoaderRuleID.fileSize,
+                        "`\(relativePath)` is \(size / 1024 / 1024) MB; course files may be at most \(Self.maximumFileSize / 1024 / 1024) MB",
+                        at: location, hint: "split the content, or move large media to files/ and link to them")
+                    return nil
+                }
                 do {
                     let bytes = try fileSystem.readFile(path)
                     filesRead += 1
@@ -64,9 +83,21 @@ public struct WorkspaceLoader: Sendable {
             let path = joinPath(root, relativeFolder)
             guard fileSystem.isDirectory(path) else { return [] }
             do {
-                return try fileSystem.contentsOfDirectory(path)
-                    .filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
-                    .map { joinPath(relativeFolder, $0) }
+                let names = try fileSystem.contentsOfDirectory(path).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
+                var seen: [String: String] = [:]
+                var kept: [String] = []
+                for name in names {
+                    if let other = seen[name.lowercased()] {
+                        sink.error(
+                            LoaderRuleID.pathSafety,
+                            "`\(name)` and `\(other)` differ only by case; they clash on case-insensitive systems and in zips",
+                            at: SourceLocation(file: joinPath(relativeFolder, name)), hint: "rename or remove one of them")
+                        continue
+                    }
+                    seen[name.lowercased()] = name
+                    kept.append(joinPath(relativeFolder, name))
+                }
+                return kept
             } catch {
                 sink.ioFailure("cannot list `\(relativeFolder)`", at: SourceLocation(file: relativeFolder))
                 return []

@@ -25,6 +25,16 @@ public struct DiskFileSystem: FileSystem {
         return isDirectory.boolValue ? .directory : .file
     }
 
+    /// Size in bytes.
+    public func fileSize(at path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    }
+
+    /// The path with every symbolic link resolved.
+    public func resolvedPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
     /// Sorted entry names.
     public func contentsOfDirectory(_ path: String) throws -> [String] {
         do {

@@ -6,6 +6,10 @@ public protocol FileSystem: Sendable {
     func entryKind(at path: String) -> FileEntryKind?
     /// Names (not paths) of the entries directly inside the directory, sorted.
     func contentsOfDirectory(_ path: String) throws -> [String]
+    /// The size of the file in bytes, if it exists.
+    func fileSize(at path: String) -> Int?
+    /// The path with symbolic links resolved (the path itself where there are none).
+    func resolvedPath(_ path: String) -> String
 }
 
 /// The kinds of entry the loader tells apart.

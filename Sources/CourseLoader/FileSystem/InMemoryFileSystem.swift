@@ -37,6 +37,12 @@ public struct InMemoryFileSystem: FileSystem {
         return files.keys.contains { $0.hasPrefix(prefix) } ? .directory : nil
     }
 
+    /// Size in bytes.
+    public func fileSize(at path: String) -> Int? { files[Self.normalise(path)]?.count }
+
+    /// Memory holds no links.
+    public func resolvedPath(_ path: String) -> String { Self.normalise(path) }
+
     /// Names directly below `path`.
     public func contentsOfDirectory(_ path: String) throws -> [String] {
         let path = Self.normalise(path)

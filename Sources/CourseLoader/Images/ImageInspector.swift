@@ -14,7 +14,12 @@ public enum ImageInspector {
     public static func inspect(_ bytes: [UInt8]) throws(Problem) -> ImageInfo {
         if bytes.starts(with: pngSignature) { return try png(bytes) }
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
-        if head.contains("<svg") || head.hasPrefix("<?xml") { return try svg(bytes) }
+        if head.contains("<svg") || head.hasPrefix("<?xml") || head.lowercased().contains("<!doctype") {
+            guard !head.lowercased().contains("<!doctype") else {
+                throw Problem(reason: "declares a DOCTYPE; badge SVGs may not (DTDs can fetch or expand content)")
+            }
+            return try svg(bytes)
+        }
         throw Problem(reason: "is neither a PNG nor an SVG image")
     }
 

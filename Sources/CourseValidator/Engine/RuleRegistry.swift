@@ -4,7 +4,8 @@ public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
         // Reading files
         FileReadableRule.self, TextEncodingRule.self, YAMLSyntaxRule.self, FrontMatterRule.self,
-        RequiredFieldRule.self, UnknownKeyRule.self, ValueTypeRule.self, AllowedValueRule.self,
+        RequiredFieldRule.self, UnknownKeyRule.self, ValueTypeRule.self, AllowedValueRule.self, FileSizeRule.self,
+        PathSafetyRule.self,
         // Identity
         IDFormatRule.self, DuplicateIDRule.self, ThingNumberSequenceRule.self, CourseThingListedRule.self,
         // References

@@ -8,11 +8,15 @@ public struct BadgeImageFormatRule: Rule {
 
     /// The smallest side accepted, in pixels.
     public static let minimumSide = 200.0
+    /// The largest side accepted, in pixels: badge platforms scale larger images down anyway.
+    public static let maximumSide = 4096.0
+    /// The largest image file accepted, in bytes.
+    public static let maximumBytes = 5 * 1024 * 1024
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "badge-image-format", name: "Badge image format",
-        summary: "A badge image is a PNG or an SVG, square, and at least 200 px on a side.",
+        summary: "A badge image is a PNG or an SVG (without a DOCTYPE), square, 200 to 4096 px on a side, and at most 5 MB.",
         triggeringExamples: [
             .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>"#, to: RuleFixture.badgeImage)
                 .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.collectionBadge)
@@ -22,6 +26,10 @@ public struct BadgeImageFormatRule: Rule {
                 .replacing("image: images/badge.svg", with: "image: ↓images/other.gif", in: RuleFixture.firstBadge),
             .writing(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0], to: "Badges/images/broken.png")
                 .replacing("image: images/badge.svg", with: "image: ↓images/broken.png", in: RuleFixture.firstBadge),
+            .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#, to: "Badges/images/huge.svg")
+                .replacing("image: images/badge.svg", with: "image: ↓images/huge.svg", in: RuleFixture.firstBadge),
+            .writing("<!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"/>", to: "Badges/images/doctype.svg")
+                .replacing("image: images/badge.svg", with: "image: ↓images/doctype.svg", in: RuleFixture.firstBadge),
         ])
 
     /// Checks every badge image that exists.
@@ -30,9 +38,14 @@ public struct BadgeImageFormatRule: Rule {
         var cache: [String: Result<ImageInfo, ImageInspector.Problem>] = [:]
         for badge in context.workspace.badges.badges {
             guard let image = badge.image, let path = BadgeImageExistsRule.path(of: image),
-                let bytes = try? context.fileSystem.readFile(context.absolutePath(path))
+                let size = context.fileSystem.fileSize(at: context.absolutePath(path))
             else { continue }
             let location = badge.fields["image"]
+            guard size <= Self.maximumBytes else {
+                findings.append(finding("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", at: location))
+                continue
+            }
+            guard let bytes = try? context.fileSystem.readFile(context.absolutePath(path)) else { continue }
             let result = cache[path] ?? Result { () throws(ImageInspector.Problem) in try ImageInspector.inspect(bytes) }
             cache[path] = result
             switch result {
@@ -44,6 +57,11 @@ public struct BadgeImageFormatRule: Rule {
                         finding(
                             "badge image `\(path)` is \(Self.format(info.width))×\(Self.format(info.height)), not square",
                             at: location, hint: "badge platforms crop or distort images that are not square"))
+                } else if info.width > Self.maximumSide {
+                    findings.append(
+                        finding(
+                            "badge image `\(path)` is \(Self.format(info.width)) px on a side, larger than \(Self.format(Self.maximumSide)) px",
+                            at: location, hint: "export it at 512 or 1024 px"))
                 } else if min(info.width, info.height) < Self.minimumSide {
                     findings.append(
                         finding(

@@ -1,0 +1,25 @@
+// libFuzzer target: arbitrary bytes as a Thing file (front matter + Markdown), loaded and validated
+// in a small in-memory workspace. Build with Scripts/fuzz; any crash or hang is a bug.
+import CourseLoader
+import CourseValidator
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzThingFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    var fileSystem = InMemoryFileSystem(files: RuleFixture.files.reduce(into: [:]) { $0["\(RuleFixture.root)/\($1.key)"] = $1.value })
+    fileSystem.write(bytes: Array(UnsafeBufferPointer(start: data, count: size)), to: "\(RuleFixture.root)/\(RuleFixture.firstThing)")
+    _ = Validator().validateWorkspace(at: RuleFixture.root, fileSystem: fileSystem)
+    return 0
+}
+
+// SwiftPM links executables with `main` aliased to `FuzzThingFile_main`; hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("FuzzThingFile_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    var count = argc
+    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzThingFile(data, size) }
+}

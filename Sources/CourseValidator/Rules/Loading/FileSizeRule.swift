@@ -1,0 +1,14 @@
+/// Course and badge files stay within the size the toolkit reads.
+public struct FileSizeRule: LoaderEnforcedRule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "file-size", name: "File size",
+        summary: "Course and badge files are at most 4 MB, so a runaway file cannot exhaust memory.",
+        triggeringExamples: [
+            RuleExample.writing("---\n" + String(repeating: "a", count: 5 * 1024 * 1024), to: RuleFixture.secondThing)
+                .expecting(RuleFixture.secondThing)
+        ])
+}
