@@ -17,7 +17,13 @@ struct YAMLText {
     /// Parses `text`; on a syntax error records a located finding and returns nil.
     func parse(_ text: String, into sink: FindingSink) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            guard let node = try Yams.compose(yaml: text) else {
+                sink.error(
+                    LoaderRuleID.requiredField, "there is nothing here; expected `key: value` fields",
+                    at: SourceLocation(file: file, line: lineOffset + 1, column: 1), hint: "see Docs/file-format.md for the fields")
+                return nil
+            }
+            return node
         } catch let error as YamlError {
             report(error, text: text, into: sink)
             return nil
@@ -31,6 +37,24 @@ struct YAMLText {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
+            // libyaml reports where it gave up; an author wants where the mistake began. For a list,
+            // mapping or quoted text that is never closed, that is where it opened.
+            if let context, let construct = Self.openedConstruct(context.text) {
+                sink.error(
+                    LoaderRuleID.yamlSyntax,
+                    "YAML syntax error: the \(construct) opened here is never closed (\(problem) at line \(mark.line + lineOffset))",
+                    at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+                    hint: construct == "quoted text" ? "close the quotation mark" : "close it with `\(construct == "list" ? "]" : "}")`")
+                return
+            }
+            if let quote = Self.unclosedQuote(in: text, before: mark.line) {
+                sink.error(
+                    LoaderRuleID.yamlSyntax,
+                    "YAML syntax error: the quotation mark opened here is not closed on its line (\(problem) at line \(mark.line + lineOffset))",
+                    at: SourceLocation(file: file, line: quote.line + lineOffset, column: quote.column),
+                    hint: "close the quotation mark, or remove it")
+                return
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
             sink.error(
@@ -48,6 +72,32 @@ struct YAMLText {
         default:
             sink.error(LoaderRuleID.yamlSyntax, "YAML cannot be read: \(error)", at: SourceLocation(file: file, line: lineOffset + 1))
         }
+    }
+
+    /// "list", "mapping" or "quoted text" when libyaml's context names one that was left open.
+    private static func openedConstruct(_ context: String) -> String? {
+        if context.contains("flow sequence") { return "list" }
+        if context.contains("flow mapping") { return "mapping" }
+        if context.contains("quoted scalar") { return "quoted text" }
+        return nil
+    }
+
+    /// The first line before `limit` whose value opens a double quote it does not close: the usual
+    /// cause of "did not find expected key" many lines further down.
+    private static func unclosedQuote(in text: String, before limit: Int) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, limit - 1)).enumerated() {
+            guard let open = line.range(of: #"(^\s*(- )?[A-Za-z0-9_]+:\s+|^\s*- )""#, options: .regularExpression) else { continue }
+            let rest = line[open.upperBound...]
+            var escaped = false
+            var closed = false
+            for character in rest {
+                if escaped { escaped = false; continue }
+                if character == "\\" { escaped = true; continue }
+                if character == "\"" { closed = true; break }
+            }
+            if !closed { return (index + 1, line.distance(from: line.startIndex, to: open.upperBound)) }
+        }
+        return nil
     }
 
     private static func line(_ number: Int, of text: String) -> String {

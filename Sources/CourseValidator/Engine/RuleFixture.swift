@@ -218,7 +218,7 @@ public enum RuleFixture {
                 continue
             }
             clean.append(character)
-            if character == "\n" {
+            if character == "\n" || character == "\r\n" {
                 line += 1
                 column = 1
             } else {
