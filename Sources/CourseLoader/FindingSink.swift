@@ -1,11 +1,20 @@
 import CourseModel
 
-/// Collects findings while files are read.
+/// Collects findings while files are read. One sink per thread of work; sinks are merged after.
 final class FindingSink {
     /// Findings so far, in the order they were found.
     private(set) var findings: [Finding] = []
     /// Whether a file or folder could not be read at all.
     private(set) var hadIOFailure = false
+    /// How many files were read.
+    var filesRead = 0
+
+    /// Takes over everything another sink collected.
+    func merge(_ other: FindingSink) {
+        findings += other.findings
+        hadIOFailure = hadIOFailure || other.hadIOFailure
+        filesRead += other.filesRead
+    }
 
     /// Records an error.
     func error(_ ruleID: String, _ message: String, at location: SourceLocation, hint: String? = nil) {

@@ -38,6 +38,13 @@ public struct MarkdownNode: Hashable, Sendable {
 
     /// This node and every descendant, depth first, in document order.
     public var allNodes: [MarkdownNode] {
-        [self] + children.flatMap(\.allNodes)
+        var result: [MarkdownNode] = []
+        collect(into: &result)
+        return result
+    }
+
+    private func collect(into result: inout [MarkdownNode]) {
+        result.append(self)
+        for child in children { child.collect(into: &result) }
     }
 }

@@ -70,12 +70,16 @@ public struct PackageBuilder: Sendable {
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
             imagePaths: imagePaths)
-        for thing in things {
+        // Pages are independent: render them across the cores.
+        let rendered = ParallelMap.map(things) { thing -> Result<String, PackageError> in
             do {
-                files.add(ThingPageBuilder.pagePath(of: thing.id), text: renderer.render(try pages.thingPage(thing)))
+                return .success(renderer.render(try pages.thingPage(thing)))
             } catch {
-                throw PackageError(step: "Render pages", path: thing.file, message: "\(error)")
+                return .failure(PackageError(step: "Render pages", path: thing.file, message: "\(error)"))
             }
+        }
+        for (thing, page) in zip(things, rendered) {
+            files.add(ThingPageBuilder.pagePath(of: thing.id), text: try page.get())
         }
         if request.format == .html {
             files.add("index.html", text: renderer.render(pages.indexPage(things: things)))

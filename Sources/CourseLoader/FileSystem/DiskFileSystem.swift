@@ -30,9 +30,11 @@ public struct DiskFileSystem: FileSystem {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     }
 
-    /// The path with every symbolic link resolved.
+    /// The path with every symbolic link resolved (realpath(3); the path itself when it cannot be resolved).
     public func resolvedPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Sorted entry names.

@@ -13,7 +13,8 @@ struct FrontMatter {
 
     /// Splits `text`; records a finding and returns nil when the front matter is missing or not closed.
     init?(splitting text: String, file: String, sink: FindingSink) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lineRanges = LineRanges(text)
+        let lines = lineRanges.ranges.map { text[$0] }
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             sink.error(
                 LoaderRuleID.frontMatter, "the file does not start with YAML front matter",
@@ -30,9 +31,9 @@ struct FrontMatter {
                 hint: "add a line `---` after the last field")
             return nil
         }
-        self.yaml = lines[1..<closing].joined(separator: "\n")
+        self.yaml = String(lineRanges.text(of: text, lines: 1..<closing))
         self.yamlLineOffset = 1
-        self.body = lines[(closing + 1)...].joined(separator: "\n")
+        self.body = String(lineRanges.text(of: text, lines: (closing + 1)..<lines.count))
         self.bodyStartLine = closing + 2
     }
 }

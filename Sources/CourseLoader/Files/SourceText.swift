@@ -19,7 +19,7 @@ struct SourceText {
                 hint: "save the file as UTF-8")
             return nil
         }
-        self.text = decoded.contains("\r") ? decoded.replacingCRLF() : decoded
+        self.text = bytes.contains(0x0D) ? decoded.replacingCRLF() : decoded
     }
 }
 

@@ -1,4 +1,4 @@
-import CourseMarkdown
+import Foundation
 import CourseModel
 import Yams
 
@@ -73,21 +73,40 @@ enum ThingFileLoader {
             licence: reader.string("licence"), notes: reader.string("notes"), fields: reader.fields)
     }
 
-    /// Splits the body at its top-level `##` headings, found by the Markdown parser (not by text search,
-    /// so a `##` inside a code block does not count).
+    /// Splits the body at its level-2 ATX headings (`## Title`, indented at most three spaces), skipping
+    /// fenced code blocks, as CommonMark reads them. A line scan: the body is parsed fully only once,
+    /// by the validator.
     static func splitSections(_ body: MarkdownText) -> (intro: MarkdownText, sections: [Section]) {
-        let document = MarkdownDocument(parsing: body.source)
-        let headings = document.root.children.filter { $0.kind == "heading" && $0.headingLevel == 2 && $0.line > 0 }
-        let lines = body.source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lineRanges = LineRanges(body.source)
+        let lines = lineRanges.ranges.map { body.source[$0] }
+        var headings: [(line: Int, text: String)] = []
+        var fence: Substring?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard line.count - trimmed.count <= 3 else { continue }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+                continue
+            }
+            if trimmed.hasPrefix("## ") || trimmed == "##" {
+                var text = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                while text.hasSuffix("#") { text.removeLast() }
+                headings.append((index + 1, text.trimmingCharacters(in: .whitespaces)))
+            }
+        }
         func slice(_ from: Int, _ to: Int) -> MarkdownText {
-            let text = lines[max(0, from - 1)..<min(lines.count, max(0, to - 1))].joined(separator: "\n")
+            let text = String(lineRanges.text(of: body.source, lines: max(0, from - 1)..<min(lines.count, max(0, to - 1))))
             return MarkdownText(
                 source: text, start: SourceLocation(file: body.start.file, line: body.start.line + from - 1, column: 1))
         }
         let intro = slice(1, headings.first?.line ?? lines.count + 1)
         let sections = headings.enumerated().map { index, heading in
             let end = index + 1 < headings.count ? headings[index + 1].line : lines.count + 1
-            return Section(heading: heading.plainText, markdown: slice(heading.line, end))
+            return Section(heading: heading.text, markdown: slice(heading.line, end))
         }
         return (intro, sections)
     }

@@ -62,7 +62,7 @@ final class MappingReader {
     /// A whole number.
     func int(_ key: String, required: Bool = false) -> Int? {
         guard let node = present(key, required: required) else { return nil }
-        guard case .scalar = node, node.tag.rawValue == Tag.Name.int.rawValue, let value = node.int else {
+        guard let value = ScalarKind.int(node) else {
             typeError(key, expected: "a whole number", found: node)
             return nil
         }
@@ -72,7 +72,7 @@ final class MappingReader {
     /// A number.
     func double(_ key: String) -> Double? {
         guard let node = present(key) else { return nil }
-        guard case .scalar = node, node.tag.rawValue == Tag.Name.int.rawValue || node.tag.rawValue == Tag.Name.float.rawValue, let value = node.float else {
+        guard let value = ScalarKind.number(node) else {
             typeError(key, expected: "a number", found: node)
             return nil
         }
@@ -82,7 +82,7 @@ final class MappingReader {
     /// `true` or `false`; `defaultValue` when absent.
     func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let node = present(key) else { return defaultValue }
-        guard case .scalar = node, node.tag.rawValue == Tag.Name.bool.rawValue, let value = node.bool else {
+        guard let value = ScalarKind.bool(node) else {
             typeError(key, expected: "`true` or `false`", found: node)
             return defaultValue
         }
@@ -166,7 +166,7 @@ final class MappingReader {
     }
 
     private func present(_ key: String, required: Bool = false) -> Node? {
-        guard let node = values[key], node.tag.rawValue != Tag.Name.null.rawValue else {
+        guard let node = values[key], !ScalarKind.isNull(node) else {
             if required {
                 if values[key] != nil {
                     sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) has no value", at: fields[key])
@@ -194,13 +194,44 @@ final class MappingReader {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            switch Tag.Name(rawValue: node.tag.rawValue) {
-            case .int: return "the number `\(scalar.string)`"
-            case .float: return "the number `\(scalar.string)`"
-            case .bool: return "the boolean `\(scalar.string)`"
-            case .null: return "nothing"
-            default: return "the text `\(scalar.string)`"
-            }
+            if ScalarKind.isNull(node) { return "nothing" }
+            if ScalarKind.bool(node) != nil { return "the boolean `\(scalar.string)`" }
+            if ScalarKind.number(node) != nil { return "the number `\(scalar.string)`" }
+            return "the text `\(scalar.string)`"
         }
+    }
+}
+
+/// The YAML 1.2 core schema's types of plain scalars, decided without regular expressions.
+enum ScalarKind {
+    static func plain(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        return scalar.string
+    }
+
+    /// `~`, `null` or nothing at all.
+    static func isNull(_ node: Node) -> Bool {
+        guard let text = plain(node) else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
+
+    /// `true` or `false` (any of the core schema's spellings).
+    static func bool(_ node: Node) -> Bool? {
+        switch plain(node) {
+        case "true", "True", "TRUE": true
+        case "false", "False", "FALSE": false
+        default: nil
+        }
+    }
+
+    /// A decimal whole number.
+    static func int(_ node: Node) -> Int? {
+        plain(node).flatMap { Int($0) }
+    }
+
+    /// Any number.
+    static func number(_ node: Node) -> Double? {
+        guard let text = plain(node), text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
+        return Double(text)
     }
 }

@@ -17,7 +17,9 @@ struct YAMLText {
     /// Parses `text`; on a syntax error records a located finding and returns nil.
     func parse(_ text: String, into sink: FindingSink) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver leaves every scalar a string; MappingReader types them itself, which is
+            // exact for this format and avoids a regular expression per scalar.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 sink.error(
                     LoaderRuleID.requiredField, "there is nothing here; expected `key: value` fields",
                     at: SourceLocation(file: file, line: lineOffset + 1, column: 1), hint: "see Docs/file-format.md for the fields")

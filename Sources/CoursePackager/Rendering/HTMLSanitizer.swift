@@ -140,25 +140,39 @@ public struct HTMLSanitizer: Sendable {
         return candidate.lowercased()
     }
 
-    /// Escapes text content.
+    /// Escapes text content (working on UTF-8 bytes: a page holds a lot of text).
     static func escapeText(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\u{A0}": result += "&nbsp;"
-            default: result.append(character)
-            }
-        }
-        return result
+        escape(text, quotes: false)
     }
 
     /// Escapes an attribute value for double quotes.
     static func escapeAttribute(_ text: String) -> String {
-        escapeText(text).split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "&quot;")
+        escape(text, quotes: true)
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0xC2 || (quotes && $0 == 0x22) }) else {
+            return text
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 16)
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x26: output += Array("&amp;".utf8)
+            case 0x3C: output += Array("&lt;".utf8)
+            case 0x3E: output += Array("&gt;".utf8)
+            case 0x22 where quotes: output += Array("&quot;".utf8)
+            case 0xA0 where previous == 0xC2:
+                // U+00A0 (bytes C2 A0) as &nbsp;, so it survives editors that strip it.
+                output.removeLast()
+                output += Array("&nbsp;".utf8)
+            default: output.append(byte)
+            }
+            previous = byte
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -11,11 +11,11 @@ struct PageRenderer: Sendable {
 
     /// The Thing page's HTML.
     func render(_ page: ThingPageView) -> String {
-        library.render(page, withTemplate: "thing") ?? ""
+        library.render(TemplateValues.flatten(page) ?? [:], withTemplate: "thing") ?? ""
     }
 
     /// The course index's HTML.
     func render(_ page: IndexPageView) -> String {
-        library.render(page, withTemplate: "index") ?? ""
+        library.render(TemplateValues.flatten(page) ?? [:], withTemplate: "index") ?? ""
     }
 }

@@ -14,10 +14,9 @@ public struct Validator: Sendable {
     /// All findings for the loaded workspace, sorted by file, line and column, without repeats.
     public func validate(_ report: LoadReport, fileSystem: any FileSystem) -> [Finding] {
         let context = ValidationContext(workspace: report.workspace, fileSystem: fileSystem)
-        var findings = report.findings
-        for rule in rules {
-            findings += rule.init().check(context)
-        }
+        // Rules are independent of each other: run them across the cores.
+        let ruleFindings = ParallelMap.map(rules.map(RuleBox.init)) { box in box.rule.init().check(context) }
+        var findings = report.findings + ruleFindings.flatMap { $0 }
         var seen = Set<Finding>()
         return findings.sorted().filter { seen.insert($0).inserted }
     }
@@ -29,4 +28,9 @@ public struct Validator: Sendable {
         let report = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: root, courses: courses)
         return (report, validate(report, fileSystem: fileSystem))
     }
+}
+
+/// A rule type that can cross threads (rule types are immutable metadata).
+private struct RuleBox: @unchecked Sendable {
+    let rule: any Rule.Type
 }
