@@ -39,11 +39,13 @@ let package = Package(
             dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", .product(name: "Yams", package: "Yams")]),
         // Rules, findings and reporters.
         .target(name: "CourseValidator", dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown"]),
+        // Outputs written to a temporary path and renamed into place.
+        .target(name: "OutputFiles"),
         // SCORM 1.2, SCORM 2004 and HTML packages: pages, activities, manifests, zips.
         .target(
             name: "CoursePackager",
             dependencies: [
-                "CourseModel", "CourseMarkdown", "CourseXML",
+                "CourseModel", "CourseMarkdown", "CourseXML", "OutputFiles",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "OpenBadges",
             dependencies: [
-                "CourseModel", "CourseXML",
+                "CourseModel", "CourseXML", "OutputFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),

@@ -1,6 +1,7 @@
 import CourseModel
 import CourseXML
 import Foundation
+import OutputFiles
 
 /// Builds SCORM 1.2, SCORM 2004 and HTML packages from a course, as a list of named steps.
 public struct PackageBuilder: Sendable {
@@ -154,7 +155,7 @@ public struct PackageBuilder: Sendable {
                 if request.format.isSCORM {
                     try DeterministicZipWriter.write(files, to: temporary)
                 } else {
-                    try AtomicOutput.writeFolder(files, to: temporary)
+                    try files.writeFolder(to: temporary)
                 }
             }
         } catch {

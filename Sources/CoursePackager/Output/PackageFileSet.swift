@@ -1,3 +1,6 @@
+import Foundation
+import OutputFiles
+
 /// The files of a package by path (forward slashes, relative to the package root).
 public struct PackageFileSet: Sendable {
     /// Contents by path.
@@ -21,4 +24,19 @@ public struct PackageFileSet: Sendable {
 
     /// Total size in bytes.
     public var totalSize: Int { files.values.reduce(0) { $0 + $1.count } }
+}
+
+extension PackageFileSet {
+    /// Writes the files as a folder tree at `folder` (a temporary path; the caller renames it into place).
+    func writeFolder(to folder: URL) throws {
+        var created = Set<String>()
+        for path in sortedPaths {
+            let url = folder.appendingPathComponent(path)
+            let parent = url.deletingLastPathComponent().path
+            if created.insert(parent).inserted {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            try AtomicOutput.writeNew(files[path] ?? [], at: url.path)
+        }
+    }
 }

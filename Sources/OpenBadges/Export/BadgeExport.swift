@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import OutputFiles
 
 /// The Open Badges 2.0 documents of a course: issuer profile, badge classes with their images, and,
 /// for signed badges, the public key and revocation list. Files are written one by one, each
@@ -88,13 +89,13 @@ public struct BadgeExport: Sendable {
     /// Writes every file into `folder`, each through a temporary file and a rename.
     public func write(to folder: URL) throws {
         for file in files {
-            try AtomicFile.write(file.bytes, to: folder.appendingPathComponent(file.path))
+            try AtomicOutput.writeFile(file.bytes, to: folder.appendingPathComponent(file.path))
         }
         // A revocation list is created once and then only ever added to (by `badges revoke`).
         if files.contains(where: { $0.path == "keys/signing-key.json" }) {
             let list = folder.appendingPathComponent("revocations.json")
             if !FileManager.default.fileExists(atPath: list.path) {
-                try AtomicFile.write(RevocationList.empty(urls: urls).prettyBytes(), to: list)
+                try AtomicOutput.writeFile(RevocationList.empty(urls: urls).prettyBytes(), to: list)
             }
         }
     }

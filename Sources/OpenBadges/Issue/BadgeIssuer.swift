@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import OutputFiles
 
 /// Issues assertions for earners: hashed recipients, hosted or signed verification, baked PNG and
 /// SVG images, stable ids (re-running the same file issues nothing twice), and collection badges
@@ -60,6 +61,9 @@ public struct BadgeIssuer: Sendable {
         var outcome = Outcome()
         var emails: [String: String] = [:]  // earner key → email, for this run's earners only
 
+        // First decide, in order, what to issue (ids are stable, so the ledger can be updated before
+        // anything is written); then write every assertion and its baked images across the cores.
+        var pending: [Pending] = []
         for row in rows {
             let earner = IssuedLedger.earnerKey(issuer: urls.issuer, email: row.email)
             emails[earner] = row.email
@@ -77,10 +81,8 @@ public struct BadgeIssuer: Sendable {
                 if let narrative = row.evidenceNarrative { item["narrative"] = .string(narrative) }
                 evidence.append(.object(item))
             }
-            let issued = try write(
-                badgeID: row.badgeID, email: row.email, issuedOn: row.issuedOn, evidence: evidence, row: row.row, into: output)
-            outcome.issued.append(issued)
-            ledger.earners[earner, default: [:]][row.badgeID] = IssuedLedger.Holding(assertionID: issued.id, issuedOn: row.issuedOn)
+            pending.append(Pending(badgeID: row.badgeID, email: row.email, issuedOn: row.issuedOn, evidence: evidence, row: row.row))
+            ledger.earners[earner, default: [:]][row.badgeID] = IssuedLedger.Holding(assertionID: id, issuedOn: row.issuedOn)
         }
 
         // Collections: an earner of this run who now holds every member badge receives the collection badge.
@@ -98,13 +100,31 @@ public struct BadgeIssuer: Sendable {
                     ])
                 }
                 let issuedOn = holdings.map(\.issuedOn).max() ?? ""
-                let issued = try write(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, into: output)
-                outcome.issued.append(issued)
-                ledger.earners[earner, default: [:]][badgeID] = IssuedLedger.Holding(assertionID: issued.id, issuedOn: issuedOn)
+                pending.append(Pending(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil))
+                ledger.earners[earner, default: [:]][badgeID] = IssuedLedger.Holding(
+                    assertionID: assertionID(badgeID: badgeID, email: email), issuedOn: issuedOn)
             }
         }
+
+        let written = ParallelMap.map(pending) { item -> Result<Issued, any Error> in
+            Result {
+                try write(
+                    badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn, evidence: item.evidence, row: item.row,
+                    into: output)
+            }
+        }
+        outcome.issued = try written.map { try $0.get() }
         try ledger.save(to: ledgerURL)
         return outcome
+    }
+
+    /// One assertion decided on, not yet written.
+    private struct Pending: Sendable {
+        let badgeID: String
+        let email: String
+        let issuedOn: String
+        let evidence: [JSONValue]
+        let row: Int?
     }
 
     /// The stable id of the assertion of `badgeID` for `email`.
@@ -146,12 +166,12 @@ public struct BadgeIssuer: Sendable {
         let baked: String
         if let key {
             baked = try JWS.sign(payload: document.compactBytes(), with: key)
-            try AtomicFile.write(Array((baked + "\n").utf8), to: output.appendingPathComponent("assertions/\(stem).jws"))
+            try AtomicOutput.writeFile(Array((baked + "\n").utf8), to: output.appendingPathComponent("assertions/\(stem).jws"))
             files.append("assertions/\(stem).jws")
         } else {
             let json = document.prettyBytes()
             baked = String(decoding: json, as: UTF8.self)
-            try AtomicFile.write(json, to: output.appendingPathComponent("assertions/\(stem).json"))
+            try AtomicOutput.writeFile(json, to: output.appendingPathComponent("assertions/\(stem).json"))
             files.append("assertions/\(stem).json")
         }
         for art in artwork(for: image) {
@@ -164,7 +184,7 @@ public struct BadgeIssuer: Sendable {
                     ? try SVGBaker.bakeHosted(art.bytes, assertionURL: id, json: baked)
                     : try SVGBaker.bakeSigned(art.bytes, jws: baked)
             }
-            try AtomicFile.write(bytes, to: output.appendingPathComponent("assertions/\(stem).\(art.format)"))
+            try AtomicOutput.writeFile(bytes, to: output.appendingPathComponent("assertions/\(stem).\(art.format)"))
             files.append("assertions/\(stem).\(art.format)")
         }
         return Issued(id: id, badgeID: badgeID, row: row, files: files)

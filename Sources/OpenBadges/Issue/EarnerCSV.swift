@@ -129,14 +129,36 @@ public enum EarnerCSV {
 
     /// `YYYY-MM-DD` or a full ISO 8601 date-time, as UTC `YYYY-MM-DDTHH:MM:SSZ`.
     static func normaliseDate(_ text: String) -> String? {
-        let full = ISO8601DateFormatter()
-        full.formatOptions = [.withInternetDateTime]
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let dateOnly = ISO8601DateFormatter()
-        dateOnly.formatOptions = [.withFullDate]
-        guard let date = full.date(from: text) ?? fractional.date(from: text) ?? (text.count == 10 ? dateOnly.date(from: text) : nil)
-        else { return nil }
-        return full.string(from: date)
+        if text.utf8.count == 10, let date = dateOnly(text) { return date + "T00:00:00Z" }
+        return DateFormats.lock.withLock {
+            guard let date = DateFormats.full.date(from: text) ?? DateFormats.fractional.date(from: text) else { return nil }
+            return DateFormats.full.string(from: date)
+        }
     }
+
+    /// A calendar date `YYYY-MM-DD`, checked without a formatter (the common case, ten thousand rows at a time).
+    private static func dateOnly(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+        else { return nil }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day) ? text : nil
+    }
+}
+
+/// ISO 8601 formatters, made once (making one per row dominated issuing).
+private enum DateFormats {
+    static let lock = NSLock()
+    nonisolated(unsafe) static let full: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter
+    }()
+    nonisolated(unsafe) static let fractional: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OutputFiles
 
 /// What has been issued to whom, kept privately beside the published folder (never published):
 /// earners are keyed by a hash of issuer and email, so the ledger holds no addresses.
@@ -25,6 +26,6 @@ struct IssuedLedger: Codable {
     func save(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicFile.write(Array(try encoder.encode(self)), to: url)
+        try AtomicOutput.writeFile(Array(try encoder.encode(self)), to: url)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// Revokes an assertion: a hosted one is rewritten with `revoked: true`; a signed one is added to
 /// the issuer's revocation list.
@@ -20,7 +21,7 @@ public enum BadgeRevoker {
         if let data = FileManager.default.contents(atPath: hosted.path), case .object(var members) = try JSONValue.parse(Array(data)) {
             members["revoked"] = .bool(true)
             members["revocationReason"] = .string(reason)
-            try AtomicFile.write(JSONValue.object(members).prettyBytes(), to: hosted)
+            try AtomicOutput.writeFile(JSONValue.object(members).prettyBytes(), to: hosted)
             return "marked the hosted assertion \(urls.assertion(uuid)) revoked"
         }
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("assertions/\(uuid).jws").path) else {
@@ -35,7 +36,7 @@ public enum BadgeRevoker {
         revoked.removeAll { $0["id"]?.stringValue == id }
         revoked.append(.object(["id": .string(id), "revocationReason": .string(reason)]))
         members["revokedAssertions"] = .array(revoked)
-        try AtomicFile.write(JSONValue.object(members).prettyBytes(), to: listURL)
+        try AtomicOutput.writeFile(JSONValue.object(members).prettyBytes(), to: listURL)
         return "added \(id) to the revocation list"
     }
 }

@@ -1,22 +1,34 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes outputs to a temporary path beside the destination and renames them into place, so a
 /// reader never sees a half-written package and an interrupted build leaves the old one intact.
-enum AtomicOutput {
+public enum AtomicOutput {
     /// A failure to write or move an output.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// What went wrong.
+        public var description: String
+        /// Whether the file could not be created because its folder does not exist.
+        public var missingFolder = false
+
+        /// Creates a failure.
+        public init(description: String, missingFolder: Bool = false) {
+            self.description = description
+            self.missingFolder = missingFolder
+        }
     }
 
     /// A temporary path next to `destination`, hidden and unique to this process.
-    static func temporaryPath(for destination: URL) -> URL {
+    public static func temporaryPath(for destination: URL) -> URL {
         destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
     }
 
     /// Runs `write` on a temporary path, then moves the result to `destination`, replacing what was there.
     /// Temporary files left by builds that were killed are removed first.
-    static func produce(_ destination: URL, _ write: (URL) throws -> Void) throws {
+    public static func produce(_ destination: URL, _ write: (URL) throws -> Void) throws {
         let folder = destination.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -52,7 +64,7 @@ enum AtomicOutput {
     }
 
     /// Removes temporary outputs next to `destination` whose process no longer runs.
-    static func removeLitter(of destination: URL) {
+    public static func removeLitter(of destination: URL) {
         let folder = destination.deletingLastPathComponent()
         let prefix = ".\(destination.lastPathComponent).tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
@@ -65,13 +77,41 @@ enum AtomicOutput {
         }
     }
 
-    /// Writes `files` as a folder tree at `folder`.
-    static func writeFolder(_ files: PackageFileSet, to folder: URL) throws {
-        for path in files.sortedPaths {
-            let url = folder.appendingPathComponent(path)
+    /// Writes one file through a temporary file in the same folder and a rename, so readers never
+    /// see half a file. No fsync: the guarantee is against interrupted builds, not power loss, and
+    /// syncing every file made writing thousands of them slow.
+    public static func writeFile(_ bytes: [UInt8], to url: URL) throws {
+        let temporary = temporaryPath(for: url)
+        do {
+            try writeNew(bytes, at: temporary.path)
+        } catch let failure as Failure where failure.missingFolder {
+            // Creating folders costs several calls per file; only do it when the folder is missing.
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: url.path, contents: Data(files.files[path] ?? [])) else {
-                throw Failure(description: "cannot write \(url.path)")
+            try writeNew(bytes, at: temporary.path)
+        }
+        if rename(temporary.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw Failure(description: "cannot move \(temporary.path) to \(url.path): \(reason)")
+        }
+    }
+
+    /// Creates `path` (which must not exist) holding `bytes`, with plain POSIX calls.
+    public static func writeNew(_ bytes: [UInt8], at path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))", missingFolder: errno == ENOENT)
+        }
+        defer { close(descriptor) }
+        var written = 0
+        try bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                written += result
             }
         }
     }
