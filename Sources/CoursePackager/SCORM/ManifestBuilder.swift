@@ -89,25 +89,7 @@ struct ManifestBuilder {
         let organization = element(
             "organization", [.element(element("title", [.text(organizationTitle)]))] + items,
             attributes: [XMLAttribute("identifier", "organization")])
-        let resources = scos.map { sco in
-            XMLChild.element(
-                element(
-                    "resource",
-                    [.element(element("file", attributes: [XMLAttribute("href", sco.page)]))]
-                        + [.element(element("dependency", attributes: [XMLAttribute("identifierref", Self.sharedResourceID)]))],
-                    attributes: [
-                        XMLAttribute("identifier", Self.resourceID(sco.thing)), XMLAttribute("type", "webcontent"),
-                        XMLAttribute("scormtype", "sco", namespace: adlcp), XMLAttribute("href", sco.page),
-                    ]))
-        } + [
-            XMLChild.element(
-                element(
-                    "resource", sharedFiles.map { .element(element("file", attributes: [XMLAttribute("href", $0)])) },
-                    attributes: [
-                        XMLAttribute("identifier", Self.sharedResourceID), XMLAttribute("type", "webcontent"),
-                        XMLAttribute("scormtype", "asset", namespace: adlcp),
-                    ]))
-        ]
+        let resources = resourceElements(namespace: cp, scormType: XMLAttribute("scormtype", "", namespace: adlcp))
         return XMLElementNode(
             "manifest", namespace: cp, declaring: [cp, adlcp, md, Self.xsi],
             attributes: [
@@ -190,25 +172,7 @@ struct ManifestBuilder {
             "organization",
             [.element(element("title", [.text(organizationTitle)]))] + items + [.element(organizationSequencing)],
             attributes: [XMLAttribute("identifier", "organization")])
-        let resources = scos.map { sco in
-            XMLChild.element(
-                element(
-                    "resource",
-                    [.element(element("file", attributes: [XMLAttribute("href", sco.page)]))]
-                        + [.element(element("dependency", attributes: [XMLAttribute("identifierref", Self.sharedResourceID)]))],
-                    attributes: [
-                        XMLAttribute("identifier", Self.resourceID(sco.thing)), XMLAttribute("type", "webcontent"),
-                        XMLAttribute("scormType", "sco", namespace: adlcp), XMLAttribute("href", sco.page),
-                    ]))
-        } + [
-            XMLChild.element(
-                element(
-                    "resource", sharedFiles.map { .element(element("file", attributes: [XMLAttribute("href", $0)])) },
-                    attributes: [
-                        XMLAttribute("identifier", Self.sharedResourceID), XMLAttribute("type", "webcontent"),
-                        XMLAttribute("scormType", "asset", namespace: adlcp),
-                    ]))
-        ]
+        let resources = resourceElements(namespace: cp, scormType: XMLAttribute("scormType", "", namespace: adlcp))
         let locations = [
             "\(cp.uri) imscp_v1p1.xsd", "\(adlcp.uri) adlcp_v1p3.xsd", "\(Names.adlseq.uri) adlseq_v1p3.xsd",
             "\(Names.adlnav.uri) adlnav_v1p3.xsd", "\(imsss.uri) imsss_v1p0.xsd", "\(lom.uri) lom.xsd",
@@ -224,6 +188,35 @@ struct ManifestBuilder {
                 .element(element("organizations", [.element(organization)], attributes: [XMLAttribute("default", "organization")])),
                 .element(element("resources", resources)),
             ])
+    }
+
+    /// One SCO resource per Thing depending on one shared asset resource; `scormType` names the
+    /// version's attribute (`adlcp:scormtype` in 1.2, `adlcp:scormType` in 2004).
+    private func resourceElements(namespace: XMLNamespace, scormType: XMLAttribute) -> [XMLChild] {
+        func element(_ name: String, _ children: [XMLChild] = [], attributes: [XMLAttribute] = []) -> XMLElementNode {
+            XMLElementNode(name, namespace: namespace, attributes: attributes, children: children)
+        }
+        func type(_ value: String) -> XMLAttribute {
+            XMLAttribute(scormType.name, value, namespace: scormType.namespace)
+        }
+        let scoResources = scos.map { sco in
+            XMLChild.element(
+                element(
+                    "resource",
+                    [
+                        .element(element("file", attributes: [XMLAttribute("href", sco.page)])),
+                        .element(element("dependency", attributes: [XMLAttribute("identifierref", Self.sharedResourceID)])),
+                    ],
+                    attributes: [
+                        XMLAttribute("identifier", Self.resourceID(sco.thing)), XMLAttribute("type", "webcontent"), type("sco"),
+                        XMLAttribute("href", sco.page),
+                    ]))
+        }
+        let shared = XMLChild.element(
+            element(
+                "resource", sharedFiles.map { .element(element("file", attributes: [XMLAttribute("href", $0)])) },
+                attributes: [XMLAttribute("identifier", Self.sharedResourceID), XMLAttribute("type", "webcontent"), type("asset")]))
+        return scoResources + [shared]
     }
 
     private var rightsText: String? {
