@@ -83,7 +83,7 @@ enum ThingFileLoader {
         var fence: Substring?
         for (index, line) in lines.enumerated() {
             let trimmed = line.drop { $0 == " " }
-            guard line.count - trimmed.count <= 3 else { continue }
+            guard line.utf8.count - trimmed.utf8.count <= 3 else { continue }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
                 continue

@@ -15,13 +15,10 @@ public struct ValidationContext: Sendable {
     public init(workspace: Workspace, fileSystem: any FileSystem) {
         self.workspace = workspace
         self.fileSystem = fileSystem
-        var documents: [String: MarkdownDocument] = [:]
-        for course in workspace.courses {
-            for thing in course.things {
-                documents[thing.file] = MarkdownDocument(parsing: thing.body.source)
-            }
-        }
-        self.documents = documents
+        // Parsed across the cores: every Thing's body is independent.
+        let things = workspace.courses.flatMap(\.things)
+        let parsed = ParallelMap.map(things.map(\.body.source)) { MarkdownDocument(parsing: $0) }
+        self.documents = Dictionary(zip(things.map(\.file), parsed), uniquingKeysWith: { first, _ in first })
     }
 
     /// Every Thing with its course.
