@@ -53,3 +53,15 @@ struct HTMLSanitizerTests {
         #expect(sanitizer.sanitize("<h1>Big</h1>") == "<h2>Big</h2>")
     }
 }
+
+/// Inputs the fuzzer found, kept as regression tests.
+@Suite("HTML sanitiser regressions")
+struct HTMLSanitizerRegressionTests {
+    @Test("`href=\"javascript:` outside any tag stays inert text (fuzzer input)")
+    func textThatLooksLikeAnAttribute() {
+        let input = "href=\"java&#x18;script:\u{01}\u{00}er<a href=\"java&#x18;script:\u{01}\u{00}ertef"
+        let output = HTMLSanitizer().sanitize(input)
+        #expect(!output.contains("<a"))
+        #expect(output.range(of: #"<[a-z]+[^>]*javascript:"#, options: .regularExpression) == nil)
+    }
+}
