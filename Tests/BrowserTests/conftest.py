@@ -1,8 +1,6 @@
 """Fixtures for the browser tests: packages of the bundled course, a local server, Chromium."""
 import functools
 import http.server
-import os
-import pathlib
 import shutil
 import subprocess
 import threading
@@ -11,17 +9,7 @@ import zipfile
 import pytest
 from playwright.sync_api import sync_playwright
 
-HERE = pathlib.Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-SCREENSHOTS = ROOT / "build" / "browser-tests"
-
-
-def toolkit_binary():
-    binary = os.environ.get("TOOLKIT_BIN")
-    if binary:
-        return binary
-    path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    return os.path.join(path, "toolkit")
+from browser_support import HERE, ROOT, SCREENSHOTS, toolkit_binary
 
 
 @pytest.fixture(scope="session")

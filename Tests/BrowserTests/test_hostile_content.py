@@ -5,7 +5,7 @@ import shutil
 import subprocess
 import zipfile
 
-from conftest import ROOT, toolkit_binary
+from browser_support import ROOT, toolkit_binary
 
 PAYLOADS = [
     "<script>window.__pwned = 'script'</script>",
