@@ -1,5 +1,6 @@
 """Fixtures for the browser tests: packages of the bundled course, a local server, Chromium."""
 import functools
+import os
 import http.server
 import shutil
 import subprocess
