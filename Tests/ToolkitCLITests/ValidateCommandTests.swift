@@ -96,3 +96,28 @@ struct ValidateCommandTests {
         #expect(outcome.standardOutput.contains("--strict"))
     }
 }
+
+@Suite("Paths on disk")
+struct DiskPathTests {
+    @Test("a Thing file that is a link out of the workspace is refused; unreadable files exit 2")
+    func linksAndPermissions() throws {
+        let copy = try WorkspaceCopy()
+        let thing = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership/things/thing-03.md")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).md")
+        try FileManager.default.copyItem(at: thing, to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.removeItem(at: thing)
+        try FileManager.default.createSymbolicLink(at: thing, withDestinationURL: outside)
+        let linked = CommandRunner.run(["validate"], in: copy.root)
+        #expect(linked.exitCode == 1)
+        #expect(linked.standardOutput.contains("things/thing-03.md:1:1: error: `Courses/sssc-23-things-leadership/things/thing-03.md` is a link to"))
+        #expect(linked.standardOutput.contains("[path-safety]"))
+
+        if getuid() != 0 {  // root reads everything, so the permission case only means something for others
+            try FileManager.default.removeItem(at: thing)
+            try "x".write(to: thing, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: thing.path)
+            #expect(CommandRunner.run(["validate"], in: copy.root).exitCode == 2)
+        }
+    }
+}
