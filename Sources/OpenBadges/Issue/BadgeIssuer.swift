@@ -67,13 +67,13 @@ public struct BadgeIssuer: Sendable {
         for row in rows {
             let earner = IssuedLedger.earnerKey(issuer: urls.issuer, email: row.email)
             emails[earner] = row.email
-            let id = assertionID(badgeID: row.badgeID, email: row.email)
-            if ledger.earners[earner]?[row.badgeID] != nil || existing(id, in: output) {
+            // The ledger is the record of what was issued (it is saved only after every file is
+            // written), so a file left by an interrupted run is simply written again under its stable id.
+            if ledger.earners[earner]?[row.badgeID] != nil {
                 outcome.alreadyIssued += 1
-                ledger.earners[earner, default: [:]][row.badgeID] = ledger.earners[earner]?[row.badgeID]
-                    ?? IssuedLedger.Holding(assertionID: id, issuedOn: row.issuedOn)
                 continue
             }
+            let id = assertionID(badgeID: row.badgeID, email: row.email)
             var evidence: [JSONValue] = []
             if row.evidenceURL != nil || row.evidenceNarrative != nil {
                 var item: [String: JSONValue] = [:]
@@ -137,10 +137,6 @@ public struct BadgeIssuer: Sendable {
         id.hasPrefix("urn:uuid:") ? String(id.dropFirst(9)) : String(id.split(separator: "/").last?.split(separator: ".").first ?? "")
     }
 
-    private func existing(_ id: String, in output: URL) -> Bool {
-        let stem = uuid(of: id)
-        return ["json", "jws"].contains { FileManager.default.fileExists(atPath: output.appendingPathComponent("assertions/\(stem).\($0)").path) }
-    }
 
     private func write(
         badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, into output: URL
