@@ -34,25 +34,21 @@ struct ThingPageBuilder: Sendable {
         return folder == "things" ? "../\(path)" : path
     }
 
-    private func sanitizer(from folder: String) -> HTMLSanitizer {
+    /// A sanitiser for Markdown written in `thing`: links to Things in this package lead to their pages
+    /// (in the HTML site); every other relative link is unwrapped to its text.
+    private func sanitizer(for thing: Thing, from folder: String) -> HTMLSanitizer {
         let course = course
         let included = includedThingIDs
         let links = linksBetweenThings
         return HTMLSanitizer { href in
-            // Author links to other Things: `thing-02.md` or `thing:thing-02`, with an optional #fragment.
-            let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            let path = String(parts.first ?? "")
-            let fragment = parts.count > 1 ? "#" + parts[1] : ""
-            var id: String?
-            if path.hasPrefix("thing:") { id = String(path.dropFirst(6)) }
-            else if path.hasSuffix(".md") { id = course.things.first { $0.file.hasSuffix("/" + path.split(separator: "/").last!) }?.id }
-            guard let id, links, included.contains(id) else { return .unwrap }
-            return .keep((folder == "things" ? "\(id).html" : Self.pagePath(of: id)) + fragment)
+            guard links, let link = ThingLink(href, from: thing, in: course), let id = link.target, included.contains(id)
+            else { return .unwrap }
+            return .keep((folder == "things" ? "\(id).html" : Self.pagePath(of: id)) + link.fragment)
         }
     }
 
-    private func markdownHTML(_ markdown: String, from folder: String) -> String {
-        sanitizer(from: folder).sanitize(MarkdownRenderer.html(markdown))
+    private func markdownHTML(_ markdown: String, in thing: Thing, from folder: String) -> String {
+        sanitizer(for: thing, from: folder).sanitize(MarkdownRenderer.html(markdown))
     }
 
     private func citations(_ references: [Reference], in thing: Thing) -> [CitationView] {
@@ -105,7 +101,7 @@ struct ThingPageBuilder: Sendable {
             number: thing.number, title: thing.title, aim: thing.aim,
             durationText: thing.durationMinutes.map(Self.durationText),
             outcomes: thing.outcomes, prerequisites: prerequisites, badge: badge,
-            bodyHTML: markdownHTML(thing.body.source, from: folder),
+            bodyHTML: markdownHTML(thing.body.source, in: thing, from: folder),
             activities: activities, hasRequiredActivities: thing.activities.contains(where: \.isRequired),
             resources: thing.resources.filter { resource in !thing.references.contains { $0.id == resource.id } }
                 .map(citation),
@@ -157,7 +153,7 @@ struct ThingPageBuilder: Sendable {
         }
         return ActivityView(
             id: activity.id, position: position, title: activity.title, kind: activity.kindName,
-            promptHTML: markdownHTML(activity.prompt, from: folder), required: activity.isRequired,
+            promptHTML: markdownHTML(activity.prompt, in: thing, from: folder), required: activity.isRequired,
             classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
     }
 

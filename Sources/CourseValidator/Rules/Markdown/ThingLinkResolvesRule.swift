@@ -17,26 +17,12 @@ public struct ThingLinkResolvesRule: Rule {
             .unchanged, .replacing("Second body.", with: "See [the first](thing:thing-01#section).", in: RuleFixture.secondThing),
         ])
 
-    /// The Thing id a link target names, if it is a link to a Thing at all.
-    static func thingTarget(of url: String, in thing: Thing, course: Course) -> (isThingLink: Bool, target: String?) {
-        let path = String(url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        if path.hasPrefix("thing:") {
-            let id = String(path.dropFirst("thing:".count))
-            return (true, course.thing(id: id)?.id)
-        }
-        guard path.hasSuffix(".md"), !path.contains(":") else { return (false, nil) }
-        let folder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
-        guard let resolved = PathSafety.resolve(path, under: folder) else { return (true, nil) }
-        return (true, course.things.first { $0.file == resolved }?.id)
-    }
-
     /// Checks every link in every Thing body.
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { course, thing in
             context.markdown(of: thing).allNodes.compactMap { node -> Finding? in
                 guard node.kind == "link", let url = node.url else { return nil }
-                let (isThingLink, target) = Self.thingTarget(of: url, in: thing, course: course)
-                guard isThingLink, target == nil else { return nil }
+                guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
                 let ids = course.things.map(\.id)
                 let written = url.hasPrefix("thing:") ? String(url.dropFirst(6)) : String(url.prefix { $0 != "." && $0 != "#" })
                 return finding(

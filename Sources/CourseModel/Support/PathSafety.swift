@@ -1,7 +1,7 @@
 /// Checks that a path written in a course file stays inside the folder it is relative to.
-enum PathSafety {
+public enum PathSafety {
     /// The normalised path of `relative` inside `base`, or nil when it is absolute or climbs out with `..`.
-    static func resolve(_ relative: String, under base: String) -> String? {
+    public static func resolve(_ relative: String, under base: String) -> String? {
         guard !relative.hasPrefix("/"), !relative.contains("\\"), !relative.isEmpty else { return nil }
         var parts: [Substring] = []
         for part in relative.split(separator: "/") {
