@@ -72,7 +72,7 @@ struct BadgesCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let context = try BadgeContext.prepare(courses, publish, environment)
-            let csvPath = context.absolute(earners)
+            let csvPath = context.environment.absolutePath(earners)
             guard let data = FileManager.default.contents(atPath: csvPath) else {
                 throw CommandFailure.io("\(earners): cannot read the earners file")
             }
@@ -154,7 +154,7 @@ struct BadgesCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let (folder, urls) = try BadgeContext.publishedFolder(output, environment)
-            let path = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: environment.currentDirectory, isDirectory: true)).path
+            let path = environment.absolutePath(file)
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.io("\(file): cannot read it") }
             let report = BadgeVerifier(folder: folder, urls: urls).verify(Array(data), email: email)
             if report.problems.isEmpty {
@@ -181,16 +181,9 @@ struct BadgeContext {
     static func prepare(
         _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
     ) throws -> BadgeContext {
-        let selection = try courses.selection(in: environment)
-        let (report, findings) = Validator().validateWorkspace(
-            at: selection.root, courses: selection.courseFolders, fileSystem: environment.fileSystem)
-        let errors = findings.filter { $0.severity == .error }
-        if report.hadIOFailure || !errors.isEmpty {
-            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
-            environment.standardError(TextReporter().render(display.rebase(errors), filesChecked: report.filesRead))
-            environment.standardError("error: fix the errors above first\n")
-            throw ExitCode(report.hadIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
-        }
+        let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "first")
+        let selection = workspace.selection
+        let report = workspace.report
         let urls: BadgeURLs
         do {
             urls = try BadgeURLs(base: publish.baseURL)
@@ -203,7 +196,7 @@ struct BadgeContext {
         var key: SigningKey?
         if let path = publish.signKey {
             do {
-                key = try SigningKey.load(path: absolute(path, environment))
+                key = try SigningKey.load(path: environment.absolutePath(path))
             } catch {
                 throw CommandFailure.io(error.description)
             }
@@ -219,7 +212,7 @@ struct BadgeContext {
     }
 
     func folder(for course: Course) -> URL {
-        output.map { URL(fileURLWithPath: absolute($0)) } ?? Self.defaultFolder(root: selection.root, course: course.id)
+        output.map { URL(fileURLWithPath: environment.absolutePath($0)) } ?? Self.defaultFolder(root: selection.root, course: course.id)
     }
 
     func export(_ course: Course) throws -> (BadgeExport, URL) {
@@ -235,13 +228,6 @@ struct BadgeContext {
         }
     }
 
-    func absolute(_ path: String) -> String { Self.absolute(path, environment) }
-
-    static func absolute(_ path: String, _ environment: CommandEnvironment) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: environment.currentDirectory, isDirectory: true))
-            .standardizedFileURL.path
-    }
-
     func display(_ url: URL) -> String {
         PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory).display(absolutePath: url.path)
     }
@@ -250,7 +236,7 @@ struct BadgeContext {
     static func publishedFolder(_ output: String?, _ environment: CommandEnvironment) throws -> (URL, BadgeURLs) {
         var folder: URL
         if let output {
-            folder = URL(fileURLWithPath: absolute(output, environment))
+            folder = URL(fileURLWithPath: environment.absolutePath(output))
         } else {
             let selection: WorkspaceSelection
             do {

@@ -53,28 +53,21 @@ struct PackageCommand: ParsableCommand {
 
     func run() throws {
         let environment = CommandEnvironment.current
-        let selection = try courses.selection(in: environment)
-        let (report, findings) = Validator().validateWorkspace(
-            at: selection.root, courses: selection.courseFolders, fileSystem: environment.fileSystem)
+        let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "before packaging")
+        let selection = workspace.selection
+        let report = workspace.report
         let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
-        let errors = findings.filter { $0.severity == .error }
-        if report.hadIOFailure || !errors.isEmpty {
-            let reporter = TextReporter(useColor: environment.outputIsTerminal)
-            environment.standardError(reporter.render(display.rebase(errors), filesChecked: report.filesRead))
-            environment.standardError("error: fix the errors above before packaging\n")
-            throw ExitCode(report.hadIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
-        }
 
         let schemaFolder = schemas ?? ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
         var conformance: SchemaConformance?
         if let schemaFolder {
             do {
-                conformance = try SchemaConformance(folder: absolute(schemaFolder, in: environment))
+                conformance = try SchemaConformance(folder: environment.absolutePath(schemaFolder))
             } catch {
                 throw CommandFailure.io(error.description)
             }
         }
-        let outputFolder = URL(fileURLWithPath: output.map { absolute($0, in: environment) } ?? "\(selection.root)/build")
+        let outputFolder = URL(fileURLWithPath: output.map(environment.absolutePath) ?? "\(selection.root)/build")
         let format: PackageFormat = html ? .html : scormVersion.format
         let showSteps = environment.outputIsTerminal
         for course in report.workspace.courses {
@@ -93,11 +86,6 @@ struct PackageCommand: ParsableCommand {
                 throw CommandFailure(message: "\(course.id): \(error.description)", code: ToolkitExitCode.failure)
             }
         }
-    }
-
-    private func absolute(_ path: String, in environment: CommandEnvironment) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: environment.currentDirectory, isDirectory: true))
-            .standardizedFileURL.path
     }
 
     private func relative(_ path: String, to root: String) -> String {

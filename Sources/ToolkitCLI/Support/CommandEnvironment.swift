@@ -37,6 +37,11 @@ public struct CommandEnvironment: Sendable {
             fileSystem: DiskFileSystem())
     }
 
+    /// `path` made absolute against the current folder.
+    public func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true)).standardizedFileURL.path
+    }
+
     /// The environment commands run in; set by `ToolkitMain.run`.
     @TaskLocal public static var current: CommandEnvironment = .process
 }
