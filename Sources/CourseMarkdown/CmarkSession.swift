@@ -19,39 +19,35 @@ enum CmarkSession {
     static func withParsedDocument<Result>(
         _ source: String, options: Int32, _ body: (OpaquePointer) -> Result
     ) -> Result {
-        withParser(options: options) { parser in
-            let bytes = Array(source.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { base in
-                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        cmark_parser_feed(parser, $0, buffer.count)
-                    }
-                }
-            }
-            let document = cmark_parser_finish(parser)!
-            defer { cmark_node_free(document) }
-            return body(document)
-        }
+        withDocument(source, options: options) { document, _ in body(document) }
     }
 
     /// Parses and renders `source` to HTML with the same extensions.
     static func renderHTML(_ source: String, options: Int32) -> String {
-        withParser(options: options) { parser in
-            let bytes = Array(source.utf8)
-            bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { base in
-                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        cmark_parser_feed(parser, $0, buffer.count)
-                    }
-                }
-            }
-            let document = cmark_parser_finish(parser)!
-            defer { cmark_node_free(document) }
+        withDocument(source, options: options) { document, parser in
             guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return ""
             }
             defer { free(html) }
             return String(cString: html)
+        }
+    }
+
+    private static func withDocument<Result>(
+        _ source: String, options: Int32, _ body: (_ document: OpaquePointer, _ parser: OpaquePointer) -> Result
+    ) -> Result {
+        withParser(options: options) { parser in
+            let bytes = Array(source.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parser_feed(parser, $0, buffer.count)
+                    }
+                }
+            }
+            let document = cmark_parser_finish(parser)!
+            defer { cmark_node_free(document) }
+            return body(document, parser)
         }
     }
 

@@ -69,13 +69,4 @@ public struct XMLElementNode: Hashable, Sendable {
         self.init(name, namespace: namespace, attributes: attributes, children: [.text(text)])
     }
 
-    /// Child elements, without text.
-    public var elementChildren: [XMLElementNode] {
-        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
-    }
-
-    /// The value of the attribute with this local name (any namespace), if present.
-    public func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value
-    }
 }

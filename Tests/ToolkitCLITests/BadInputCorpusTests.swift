@@ -141,11 +141,10 @@ struct BadInputCorpusTests {
             example: RuleExample.removing(course).writing("x", to: course + "/oops").expecting(course), exitCode: 2),
     ]
 
-    static func run(_ testCase: Case) throws -> (CommandRunnerOutcome, [CourseModel.SourceLocation], URL) {
+    static func run(_ testCase: Case) throws -> (CommandRunner.Outcome, [CourseModel.SourceLocation], URL) {
         let (fileSystem, markers) = try RuleFixture.materialise(testCase.example)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
-        let outcome = CommandRunnerOutcome.run(
-            ["package", "--scorm", "--output", output.path], fileSystem: fileSystem, in: RuleFixture.root)
+        let outcome = CommandRunner.run(["package", "--scorm", "--output", output.path], fileSystem: fileSystem, in: RuleFixture.root)
         return (outcome, markers, output)
     }
 
@@ -179,27 +178,5 @@ extension BadInputCorpusTests.Case {
         }()
         copy = .init(name: name, rule: rule, example: example.replacing(old, with: new, in: file), exitCode: exitCode)
         return copy
-    }
-}
-
-/// The output of one in-process run against an in-memory workspace.
-struct CommandRunnerOutcome {
-    var exitCode: Int32
-    var standardOutput: String
-    var standardError: String
-
-    static func run(_ arguments: [String], fileSystem: any FileSystem, in directory: String) -> CommandRunnerOutcome {
-        final class Buffer: @unchecked Sendable {
-            var text = ""
-            let lock = NSLock()
-            func append(_ value: String) { lock.lock(); text += value; lock.unlock() }
-        }
-        let output = Buffer()
-        let error = Buffer()
-        let environment = CommandEnvironment(
-            currentDirectory: directory, standardOutput: { output.append($0) }, standardError: { error.append($0) },
-            outputIsTerminal: false, fileSystem: fileSystem)
-        let code = ToolkitMain.run(arguments, environment: environment)
-        return CommandRunnerOutcome(exitCode: code, standardOutput: output.text, standardError: error.text)
     }
 }

@@ -16,15 +16,20 @@ struct CommandRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Runs `arguments` with `currentDirectory` as the current folder.
+    /// Runs `arguments` with `currentDirectory` as the current folder, on the disk.
     static func run(_ arguments: [String], in currentDirectory: URL = packageRoot) -> Outcome {
+        run(arguments, fileSystem: DiskFileSystem(), in: currentDirectory.path)
+    }
+
+    /// Runs `arguments` against `fileSystem` (an in-memory workspace, say) from `currentDirectory`.
+    static func run(_ arguments: [String], fileSystem: any FileSystem, in currentDirectory: String) -> Outcome {
         let output = Mutex("")
         let error = Mutex("")
         let environment = CommandEnvironment(
-            currentDirectory: currentDirectory.path,
+            currentDirectory: currentDirectory,
             standardOutput: { text in output.withLock { $0 += text } },
             standardError: { text in error.withLock { $0 += text } },
-            outputIsTerminal: false, fileSystem: DiskFileSystem())
+            outputIsTerminal: false, fileSystem: fileSystem)
         let code = ToolkitMain.run(arguments, environment: environment)
         return Outcome(
             exitCode: code, standardOutput: output.withLock { $0 }, standardError: error.withLock { $0 })

@@ -20,9 +20,6 @@ struct LineRanges {
         self.ranges = ranges
     }
 
-    /// How many lines there are.
-    var count: Int { ranges.count }
-
     /// The text of lines `from..<to` (0-based), joined by their newlines.
     func text(of source: String, lines: Range<Int>) -> Substring {
         guard !lines.isEmpty else { return source[source.startIndex..<source.startIndex] }

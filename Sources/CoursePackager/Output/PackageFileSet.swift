@@ -22,8 +22,6 @@ public struct PackageFileSet: Sendable {
     /// Paths in sorted order (the order zips are written in).
     public var sortedPaths: [String] { files.keys.sorted() }
 
-    /// Total size in bytes.
-    public var totalSize: Int { files.values.reduce(0) { $0 + $1.count } }
 }
 
 extension PackageFileSet {

@@ -45,30 +45,19 @@ public struct HTMLSanitizer: Sendable {
     /// The sanitised form of `html`.
     public func sanitize(_ html: String) -> String {
         var output = ""
-        for node in HTMLFragmentParser.parse(html) { write(node, headingOffset: 0, into: &output) }
+        for node in HTMLFragmentParser.parse(html) { write(node, into: &output) }
         return output
     }
 
-    /// Sanitises and shifts every heading down by `headingOffset` levels (capped at h6),
-    /// so author `##` stays below the page's sections where needed.
-    public func sanitize(_ html: String, headingOffset: Int) -> String {
-        var output = ""
-        for node in HTMLFragmentParser.parse(html) { write(node, headingOffset: headingOffset, into: &output) }
-        return output
-    }
-
-    private func write(_ node: HTMLNode, headingOffset: Int, into output: inout String) {
+    private func write(_ node: HTMLNode, into output: inout String) {
         switch node {
         case .text(let text):
             output += Self.escapeText(text)
         case .element(var name, let attributes, let children):
             if Self.droppedWithContent.contains(name) { return }
             if name == "h1" { name = "h2" }
-            if headingOffset > 0, name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()) {
-                name = "h\(min(6, level + headingOffset))"
-            }
             guard let allowedAttributes = Self.allowed[name] else {
-                for child in children { write(child, headingOffset: headingOffset, into: &output) }
+                for child in children { write(child, into: &output) }
                 return
             }
             var kept: [HTMLAttribute] = []
@@ -78,7 +67,7 @@ public struct HTMLSanitizer: Sendable {
                     switch linkDecision(for: attribute.value) {
                     case .keep(let address): kept.append(HTMLAttribute(name: "href", value: address))
                     case .unwrap:
-                        for child in children { write(child, headingOffset: headingOffset, into: &output) }
+                        for child in children { write(child, into: &output) }
                         return
                     }
                 case "src":
@@ -95,7 +84,7 @@ public struct HTMLSanitizer: Sendable {
             }
             if name == "img", !kept.contains(where: { $0.name == "src" }) { return }
             if name == "a", !kept.contains(where: { $0.name == "href" }) {
-                for child in children { write(child, headingOffset: headingOffset, into: &output) }
+                for child in children { write(child, into: &output) }
                 return
             }
             if name == "a", let href = kept.first(where: { $0.name == "href" })?.value, Self.isExternal(href) {
@@ -105,7 +94,7 @@ public struct HTMLSanitizer: Sendable {
             for attribute in kept { output += " \(attribute.name)=\"\(Self.escapeAttribute(attribute.value))\"" }
             output += ">"
             if Self.voidElements.contains(name) { return }
-            for child in children { write(child, headingOffset: headingOffset, into: &output) }
+            for child in children { write(child, into: &output) }
             output += "</\(name)>"
         }
     }

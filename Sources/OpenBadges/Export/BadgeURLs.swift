@@ -41,6 +41,12 @@ public struct BadgeURLs: Sendable, Hashable {
     /// A hosted assertion.
     public func assertion(_ uuid: String) -> String { "\(base)/assertions/\(uuid).json" }
 
+    /// The UUID of an assertion id: `urn:uuid:<uuid>` (signed), `…/assertions/<uuid>.json` (hosted), or the UUID itself.
+    public static func assertionUUID(of id: String) -> String {
+        id.hasPrefix("urn:uuid:") ? String(id.dropFirst("urn:uuid:".count))
+            : String(id.split(separator: "/").last?.split(separator: ".").first ?? "")
+    }
+
     /// The output-folder path of a URL under the base, if it is one.
     public func localPath(of url: String) -> String? {
         guard url.hasPrefix(base + "/") else { return nil }

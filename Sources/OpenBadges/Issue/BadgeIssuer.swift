@@ -133,9 +133,6 @@ public struct BadgeIssuer: Sendable {
         return key == nil ? urls.assertion(uuid) : "urn:uuid:\(uuid)"
     }
 
-    private func uuid(of id: String) -> String {
-        id.hasPrefix("urn:uuid:") ? String(id.dropFirst(9)) : String(id.split(separator: "/").last?.split(separator: ".").first ?? "")
-    }
 
 
     private func write(
@@ -145,7 +142,7 @@ public struct BadgeIssuer: Sendable {
             throw Problem(description: "badge `\(badgeID)` has no image to bake")
         }
         let id = assertionID(badgeID: badgeID, email: email)
-        let stem = uuid(of: id)
+        let stem = BadgeURLs.assertionUUID(of: id)
         let salt = RecipientIdentity.freshSalt()
         var assertion: [String: JSONValue] = [
             "@context": .string(OpenBadgesContext.v2), "type": "Assertion", "id": .string(id),

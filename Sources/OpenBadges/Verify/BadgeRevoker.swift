@@ -12,8 +12,7 @@ public enum BadgeRevoker {
 
     /// Revokes `assertionID` (its URL, `urn:uuid:…`, or bare UUID) in the folder published under `urls`.
     public static func revoke(_ assertionID: String, reason: String, folder: URL, urls: BadgeURLs) throws -> String {
-        let uuid = assertionID.hasPrefix("urn:uuid:") ? String(assertionID.dropFirst(9))
-            : String(assertionID.split(separator: "/").last?.split(separator: ".").first ?? "")
+        let uuid = BadgeURLs.assertionUUID(of: assertionID)
         guard !uuid.isEmpty, uuid.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw Problem(description: "`\(assertionID)` is not an assertion id")
         }
