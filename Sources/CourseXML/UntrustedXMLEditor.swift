@@ -4,11 +4,16 @@ import CLibXML2
 /// no network, no entity expansion, no DTD loading.
 public enum UntrustedXMLEditor {
     /// `bytes` with every child of the root named `name` in `namespace` removed and `element`
-    /// inserted as the root's first child; the namespace is declared on the root.
+    /// inserted as the root's first child; the namespace is declared on the root. With `rootName`,
+    /// a document whose root element is named otherwise is refused.
     public static func replacingRootChildren(
-        in bytes: [UInt8], named name: String, namespace: XMLNamespace, with element: XMLElementNode
+        in bytes: [UInt8], named name: String, namespace: XMLNamespace, with element: XMLElementNode, rootName: String? = nil
     ) throws(XMLParseError) -> [UInt8] {
         try UntrustedXMLParser.withDocument(bytes) { document, root throws(XMLParseError) -> [UInt8] in
+            if let rootName, XMLNodeReader.string(root.pointee.name) != rootName {
+                throw XMLParseError(
+                    message: "the root element is `\(XMLNodeReader.string(root.pointee.name))`, not `\(rootName)`", line: 1, column: 1)
+            }
             let declared = xmlSearchNsByHref(document, root, namespace.uri) ?? xmlNewNs(root, namespace.uri, namespace.prefix)
             guard let declared else { throw XMLParseError(message: "cannot declare \(namespace.uri)", line: 0, column: 0) }
             var child = root.pointee.children

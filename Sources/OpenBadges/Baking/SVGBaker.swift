@@ -46,13 +46,10 @@ public enum SVGBaker {
 
     private static func bake(_ svg: [UInt8], element: XMLElementNode) throws(Problem) -> [UInt8] {
         do {
-            let root = try UntrustedXMLParser.parse(svg)
-            guard root.name == "svg" else { throw Problem(description: "the root element is `\(root.name)`, not `svg`") }
-            return try UntrustedXMLEditor.replacingRootChildren(in: svg, named: "assertion", namespace: namespace, with: element)
-        } catch let problem as Problem {
-            throw problem
+            return try UntrustedXMLEditor.replacingRootChildren(
+                in: svg, named: "assertion", namespace: namespace, with: element, rootName: "svg")
         } catch {
-            throw Problem(description: "cannot bake the SVG: \(error)")
+            throw Problem(description: "cannot bake the SVG: \(error.message)")
         }
     }
 }
