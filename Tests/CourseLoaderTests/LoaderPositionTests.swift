@@ -81,6 +81,53 @@ struct LoaderPositionTests {
         #expect(findings.first?.message.contains("duplicate key `number`") == true)
     }
 
+    @Test("a key repeated in a nested mapping is reported there, with the first occurrence in the hint")
+    func nestedDuplicateKey() {
+        let (findings, markers, _) = load(
+            thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\nresources:\n  - id: r\n    title: T\n    ↓title: U\n---\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.first?.hint == "remove one of the two `title` entries (the first is on line 7)")
+    }
+
+    @Test("an alias reads as the anchored value; an undefined alias is reported where it is used")
+    func aliases() {
+        let (good, _, report) = load(
+            thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\naim: &aim Lead well.\noutcomes: [*aim, *aim]\n---\n")
+        #expect(good.isEmpty)
+        #expect(report.workspace.courses.first?.things.first?.outcomes == ["Lead well.", "Lead well."])
+        let (bad, markers, _) = load(thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\noutcomes: [↓*nowhere]\n---\n")
+        #expect(bad.map(\.location) == markers)
+        #expect(bad.first?.message == "YAML syntax error: found undefined alias")
+    }
+
+    @Test("lists and mappings nested past the depth limit are refused, flow or block, not by a crash")
+    func nestingDepth() {
+        let flow = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let block = (0..<150).map { String(repeating: "  ", count: $0) + "- \n" }.joined()
+        for nested in [flow, "\n" + block] {
+            let (findings, _, _) = load(thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\noutcomes: \(nested)\n---\n")
+            #expect(findings.map(\.ruleID) == ["yaml-syntax"])
+            #expect(findings.first?.message == "YAML syntax error: lists and mappings nest more than 100 levels deep")
+        }
+    }
+
+    @Test("a second YAML document in a YAML file is refused where it starts")
+    func secondDocument() {
+        let fileSystem = InMemoryFileSystem(files: [
+            "\(Self.root)/Courses/c/course.yaml": "id: c\ntitle: C\nlanguage: en\n---\nid: d\n"
+        ])
+        let findings = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: Self.root).findings
+        #expect(findings.map(\.ruleID) == ["yaml-syntax"])
+        #expect(findings.first?.location == CourseModel.SourceLocation(file: "Courses/c/course.yaml", line: 4, column: 1))
+    }
+
+    @Test("quoted numbers stay text")
+    func quotedNumber() {
+        let (typed, typedMarkers, _) = load(thing: "---\nid: thing-01\nnumber: ↓\"1\"\nstatus: draft\n---\n")
+        #expect(typed.map(\.location) == typedMarkers)
+        #expect(typed.first?.message == "`number` must be a whole number, not the text `1`")
+    }
+
     @Test("unclosed front matter is reported at the opening line")
     func unclosedFrontMatter() {
         let (findings, markers, _) = load(thing: "↓---\nid: thing-01\nnumber: 1\n")

@@ -1,5 +1,4 @@
 import CourseModel
-import Yams
 
 /// Reads the `activities:` entries of a Thing's front matter.
 enum ActivityReader {
@@ -15,7 +14,7 @@ enum ActivityReader {
     ]
 
     /// Reads one activity; nil (after reporting) when it cannot be understood at all.
-    static func read(_ node: Node, index: Int, in thing: MappingReader) -> Activity? {
+    static func read(_ node: YAMLNode, index: Int, in thing: MappingReader) -> Activity? {
         let kinds = keysByKind.keys.sorted()
         let kind = Self.kind(of: node)
         let extraKeys = kind.flatMap { keysByKind[$0] } ?? []
@@ -58,9 +57,8 @@ enum ActivityReader {
             isRequired: reader.bool("required", default: true), content: content, fields: reader.fields)
     }
 
-    private static func kind(of node: Node) -> String? {
-        guard case .mapping(let mapping) = node else { return nil }
-        return mapping.first { $0.key.string == "type" }?.value.string
+    private static func kind(of node: YAMLNode) -> String? {
+        node.value(forKey: "type")?.scalar
     }
 
     private static func classification(_ reader: MappingReader) -> Classification {

@@ -1,8 +1,5 @@
 import Foundation
 import CourseModel
-import Yams
-
-typealias YamsNode = Yams.Node
 
 /// Reads one Thing: a Markdown file with YAML front matter.
 enum ThingFileLoader {
@@ -45,7 +42,7 @@ enum ThingFileLoader {
             body: body, file: file, fields: reader.fields)
     }
 
-    private static func prerequisite(_ node: YamsNode, in thing: MappingReader) -> Prerequisite? {
+    private static func prerequisite(_ node: YAMLNode, in thing: MappingReader) -> Prerequisite? {
         guard let reader = thing.child(node, entityName: "prerequisite", knownKeys: ["thing", "badge", "level"]) else {
             return nil
         }
@@ -62,7 +59,7 @@ enum ThingFileLoader {
         return nil
     }
 
-    private static func resource(_ node: YamsNode, in thing: MappingReader) -> Resource? {
+    private static func resource(_ node: YAMLNode, in thing: MappingReader) -> Resource? {
         guard let reader = thing.child(node, entityName: "resource", knownKeys: resourceKeys) else { return nil }
         let id = reader.string("id", required: true) ?? ""
         return Resource(

@@ -1,5 +1,4 @@
 import CourseModel
-import Yams
 
 /// Reads one YAML mapping into typed values, reporting every problem with its exact position:
 /// unknown keys (with did-you-mean), missing required fields, wrong value types.
@@ -10,23 +9,23 @@ final class MappingReader {
     let entityName: String
     private let yaml: YAMLText
     private let sink: FindingSink
-    private var values: [String: Node] = [:]
+    private var values: [String: YAMLNode] = [:]
 
     /// Reads `node` as a mapping whose keys must be among `knownKeys`; nil (after reporting) when it is not a mapping.
-    init?(_ node: Node, yaml: YAMLText, sink: FindingSink, entityName: String, knownKeys: [String]) {
+    init?(_ node: YAMLNode, yaml: YAMLText, sink: FindingSink, entityName: String, knownKeys: [String]) {
         self.yaml = yaml
         self.sink = sink
         self.entityName = entityName
         let location = yaml.location(of: node)
         self.fields = FieldLocations(entity: location)
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             sink.error(
                 LoaderRuleID.valueType, "\(entityName) must be a mapping of `key: value` lines, not \(Self.describe(node))",
                 at: location)
             return nil
         }
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+        for (keyNode, value) in node.pairs {
+            let key = keyNode.scalar ?? ""
             let keyLocation = yaml.location(of: keyNode)
             guard knownKeys.contains(key) else {
                 sink.error(
@@ -47,11 +46,10 @@ final class MappingReader {
     /// Text; numbers and booleans are taken as written. Reports lists and mappings.
     func string(_ key: String, required: Bool = false) -> String? {
         guard let node = present(key, required: required) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let text = node.scalar else {
             typeError(key, expected: "text", found: node)
             return nil
         }
-        let text = scalar.string
         if required, text.allSatisfy(\.isWhitespace) {
             sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) is empty", at: fields[key])
             return nil
@@ -120,13 +118,13 @@ final class MappingReader {
     }
 
     /// The items of a list of mappings or values; reports anything that is not a list.
-    func sequence(_ key: String, required: Bool = false) -> [Node] {
+    func sequence(_ key: String, required: Bool = false) -> [YAMLNode] {
         guard let node = present(key, required: required) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             typeError(key, expected: "a list", found: node)
             return []
         }
-        return Array(sequence)
+        return node.items
     }
 
     /// A nested mapping.
@@ -136,12 +134,12 @@ final class MappingReader {
     }
 
     /// A reader for a list item of the same file.
-    func child(_ node: Node, entityName: String, knownKeys: [String]) -> MappingReader? {
+    func child(_ node: YAMLNode, entityName: String, knownKeys: [String]) -> MappingReader? {
         MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, knownKeys: knownKeys)
     }
 
     /// The position of a node of the same file.
-    func location(of node: Node) -> SourceLocation { yaml.location(of: node) }
+    func location(of node: YAMLNode) -> SourceLocation { yaml.location(of: node) }
 
     /// Records a finding about a field's value.
     func report(_ ruleID: String, _ message: String, field: String, hint: String? = nil) {
@@ -150,22 +148,22 @@ final class MappingReader {
 
     private func listOfScalars(_ key: String, required: Bool) -> [(text: String, location: SourceLocation)] {
         guard let node = present(key, required: required) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             typeError(key, expected: "a list", found: node, hint: "write a list, such as `\(key): [first, second]`")
             return []
         }
-        return sequence.compactMap { item in
-            guard case .scalar(let scalar) = item else {
+        return node.items.compactMap { item in
+            guard let text = item.scalar else {
                 sink.error(
                     LoaderRuleID.valueType, "each entry of `\(key)` must be text, not \(Self.describe(item))",
                     at: yaml.location(of: item))
                 return nil
             }
-            return (scalar.string, yaml.location(of: item))
+            return (text, yaml.location(of: item))
         }
     }
 
-    private func present(_ key: String, required: Bool = false) -> Node? {
+    private func present(_ key: String, required: Bool = false) -> YAMLNode? {
         guard let node = values[key], !ScalarKind.isNull(node) else {
             if required {
                 if values[key] != nil {
@@ -181,42 +179,34 @@ final class MappingReader {
         return node
     }
 
-    private func typeError(_ key: String, expected: String, found node: Node, hint: String? = nil) {
+    private func typeError(_ key: String, expected: String, found node: YAMLNode, hint: String? = nil) {
         sink.error(
             LoaderRuleID.valueType, "`\(key)` must be \(expected), not \(Self.describe(node))", at: yaml.location(of: node),
             hint: hint)
     }
 
     /// A short description of a node for messages.
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        case .scalar(let scalar):
-            if ScalarKind.isNull(node) { return "nothing" }
-            if ScalarKind.bool(node) != nil { return "the boolean `\(scalar.string)`" }
-            if ScalarKind.number(node) != nil { return "the number `\(scalar.string)`" }
-            return "the text `\(scalar.string)`"
-        }
+    static func describe(_ node: YAMLNode) -> String {
+        guard let text = node.scalar else { return node.kind == .mapping ? "a mapping" : "a list" }
+        if ScalarKind.isNull(node) { return "nothing" }
+        if ScalarKind.bool(node) != nil { return "the boolean `\(text)`" }
+        if ScalarKind.number(node) != nil { return "the number `\(text)`" }
+        return "the text `\(text)`"
     }
 }
 
 /// The YAML 1.2 core schema's types of plain scalars, decided without regular expressions.
 enum ScalarKind {
-    static func plain(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
-        return scalar.string
-    }
+    static func plain(_ node: YAMLNode) -> String? { node.plainScalar }
 
     /// `~`, `null` or nothing at all.
-    static func isNull(_ node: Node) -> Bool {
+    static func isNull(_ node: YAMLNode) -> Bool {
         guard let text = plain(node) else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// `true` or `false` (any of the core schema's spellings).
-    static func bool(_ node: Node) -> Bool? {
+    static func bool(_ node: YAMLNode) -> Bool? {
         switch plain(node) {
         case "true", "True", "TRUE": true
         case "false", "False", "FALSE": false
@@ -225,12 +215,12 @@ enum ScalarKind {
     }
 
     /// A decimal whole number.
-    static func int(_ node: Node) -> Int? {
+    static func int(_ node: YAMLNode) -> Int? {
         plain(node).flatMap { Int($0) }
     }
 
     /// Any number.
-    static func number(_ node: Node) -> Double? {
+    static func number(_ node: YAMLNode) -> Double? {
         guard let text = plain(node), text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
         return Double(text)
     }

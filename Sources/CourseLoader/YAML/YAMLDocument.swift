@@ -1,0 +1,252 @@
+// libyaml as Yams builds and links it: the loader reads its events directly, because composing Yams'
+// Node tree (a class per tag, an enum per node) cost four times the parse itself. Yams stays the
+// package dependency that brings libyaml in; its Swift layer is not used.
+internal import CYaml
+
+/// One YAML document read from libyaml's events into a compact tree: every node an entry of one
+/// array, with its kind, position and (for a scalar) its text; aliases point at their anchor's node.
+final class YAMLDocument: Sendable {
+    /// How deep lists and mappings may nest: far beyond any course file, shallow enough that a
+    /// hostile file cannot exhaust the stack of anything that walks the tree.
+    static let maximumDepth = 100
+
+    /// libyaml's own limit (a process-wide setting) is set to ours once, before the first parse.
+    private static let libyamlDepthLimit: Void = yaml_set_max_nest_level(Int32(maximumDepth))
+    /// What both limits report.
+    fileprivate static let depthProblem = "lists and mappings nest more than \(maximumDepth) levels deep"
+
+    fileprivate struct Record {
+        var kind: YAMLNode.Kind
+        /// Written without quotes or an explicit tag, so its type comes from its text.
+        var isPlain: Bool
+        var line: Int32
+        var column: Int32
+        var firstChild: Int32 = 0
+        var childCount: Int32 = 0
+        var value: String = ""
+    }
+
+    fileprivate let records: [Record]
+    /// The children of lists (items) and mappings (key, value, key, value, …), each a record index.
+    fileprivate let children: [Int32]
+
+    /// The document's root, or nil for a stream with no document (an empty or comment-only file).
+    var root: YAMLNode? { records.isEmpty ? nil : YAMLNode(document: self, index: 0) }
+
+    private init(records: [Record], children: [Int32]) {
+        self.records = records
+        self.children = children
+    }
+
+    /// Parses `text`, which must hold at most one document.
+    static func parse(_ text: String) throws(YAMLReadError) -> YAMLDocument {
+        _ = libyamlDepthLimit
+        var text = text
+        let result = text.withUTF8 { bytes in
+            var builder = Builder(bytes: bytes)
+            return Result { () throws(YAMLReadError) in try builder.build() }
+        }
+        return try result.get()
+    }
+
+    /// Turns the event stream into records; a stack of open lists and mappings replaces recursion.
+    private struct Builder {
+        private struct OpenNode {
+            let record: Int
+            var children: [Int32] = []
+            /// Keys seen so far in a mapping, with where they were written.
+            var keys: [String: (line: Int32, column: Int32)]?
+        }
+
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var records: [Record] = []
+        private var children: [Int32] = []
+        private var open: [OpenNode] = []
+        private var anchors: [String: Int32] = [:]
+        private var documents = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            records.reserveCapacity(bytes.count / 16)
+        }
+
+        mutating func build() throws(YAMLReadError) -> YAMLDocument {
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { throw .memory }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw YAMLReadError(parser: parser) }
+                defer { yaml_event_delete(&event) }
+                let line = Int32(clamping: event.start_mark.line + 1)
+                let column = Int32(clamping: event.start_mark.column + 1)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return YAMLDocument(records: records, children: children)
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 {
+                        throw .syntax(
+                            problem: "but found another document", line: Int(line), column: Int(column),
+                            context: .init(text: "expected a single document in the stream", line: 1, column: 1))
+                    }
+                case YAML_SCALAR_EVENT:
+                    let scalar = event.data.scalar
+                    let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.plain_implicit == 1
+                    let index = add(Record(kind: .scalar, isPlain: isPlain, line: line, column: column, value: value))
+                    remember(anchor: scalar.anchor, as: index)
+                    try attach(index, line: line, column: column)
+                case YAML_ALIAS_EVENT:
+                    guard let name = Self.text(event.data.alias.anchor), let target = anchors[name] else {
+                        throw .syntax(problem: "found undefined alias", line: Int(line), column: Int(column), context: nil)
+                    }
+                    try attach(target, line: line, column: column)
+                case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                    let isMapping = event.type == YAML_MAPPING_START_EVENT
+                    guard open.count < YAMLDocument.maximumDepth else {
+                        throw .syntax(problem: YAMLDocument.depthProblem, line: Int(line), column: Int(column), context: nil)
+                    }
+                    let index = add(Record(kind: isMapping ? .mapping : .sequence, isPlain: false, line: line, column: column))
+                    remember(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, as: index)
+                    try attach(index, line: line, column: column)
+                    open.append(OpenNode(record: Int(index), keys: isMapping ? [:] : nil))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    let closed = open.removeLast()
+                    records[closed.record].firstChild = Int32(children.count)
+                    records[closed.record].childCount = Int32(closed.children.count)
+                    children += closed.children
+                default:
+                    break
+                }
+            }
+        }
+
+        private mutating func add(_ record: Record) -> Int32 {
+            records.append(record)
+            return Int32(records.count - 1)
+        }
+
+        private mutating func remember(anchor: UnsafeMutablePointer<yaml_char_t>?, as index: Int32) {
+            if let name = Self.text(anchor) { anchors[name] = index }
+        }
+
+        /// Adds a finished or opened node to the innermost open list or mapping, checking mapping keys for repeats.
+        private mutating func attach(_ index: Int32, line: Int32, column: Int32) throws(YAMLReadError) {
+            guard !open.isEmpty else { return }
+            let top = open.count - 1
+            if open[top].keys != nil, open[top].children.count % 2 == 0, records[Int(index)].kind == .scalar {
+                let key = records[Int(index)].value
+                if let first = open[top].keys?[key] {
+                    throw .duplicateKey(
+                        key, first: (Int(first.line), Int(first.column)), repeated: (Int(line), Int(column)))
+                }
+                open[top].keys?[key] = (line, column)
+            }
+            open[top].children.append(index)
+        }
+
+        private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+    }
+
+    fileprivate func record(_ index: Int32) -> Record { records[Int(index)] }
+    fileprivate func child(_ index: Int32, _ offset: Int32) -> Int32 { children[Int(records[Int(index)].firstChild + offset)] }
+}
+
+/// A node of a `YAMLDocument`: a scalar, a list or a mapping, with the position it was written at.
+struct YAMLNode: Sendable {
+    /// The three kinds of YAML node.
+    enum Kind: Sendable {
+        case scalar, sequence, mapping
+    }
+
+    fileprivate let document: YAMLDocument
+    fileprivate let index: Int32
+
+    /// What the node is.
+    var kind: Kind { document.record(index).kind }
+    /// 1-based line in the YAML text.
+    var line: Int { Int(document.record(index).line) }
+    /// 1-based column in the YAML text, counted in characters as libyaml counts them.
+    var column: Int { Int(document.record(index).column) }
+
+    /// The text of a scalar; nil for a list or mapping.
+    var scalar: String? {
+        let record = document.record(index)
+        return record.kind == .scalar ? record.value : nil
+    }
+
+    /// The text of a scalar written without quotes or tag (whose type its text decides); nil otherwise.
+    var plainScalar: String? {
+        let record = document.record(index)
+        return record.kind == .scalar && record.isPlain ? record.value : nil
+    }
+
+    /// The items of a list; empty for anything else.
+    var items: [YAMLNode] {
+        let record = document.record(index)
+        guard record.kind == .sequence else { return [] }
+        return (0..<record.childCount).map { YAMLNode(document: document, index: document.child(index, $0)) }
+    }
+
+    /// The entries of a mapping in written order; empty for anything else.
+    var pairs: [(key: YAMLNode, value: YAMLNode)] {
+        let record = document.record(index)
+        guard record.kind == .mapping else { return [] }
+        return stride(from: Int32(0), to: record.childCount, by: 2).map {
+            (YAMLNode(document: document, index: document.child(index, $0)),
+             YAMLNode(document: document, index: document.child(index, $0 + 1)))
+        }
+    }
+
+    /// The value of the mapping entry whose key is `key`.
+    func value(forKey key: String) -> YAMLNode? {
+        pairs.first { $0.key.scalar == key }?.value
+    }
+}
+
+/// Why a YAML text could not be read, with libyaml's positions (1-based, within the YAML text).
+enum YAMLReadError: Error {
+    /// Where libyaml was when it began the construct it could not finish.
+    struct Context {
+        let text: String
+        let line: Int
+        let column: Int
+    }
+
+    /// A scanner, parser or composer error: what went wrong, where libyaml noticed, and the open construct.
+    case syntax(problem: String, line: Int, column: Int, context: Context?)
+    /// The bytes themselves cannot be read (control characters, broken encoding).
+    case reader(problem: String)
+    /// A key written twice in one mapping.
+    case duplicateKey(String, first: (line: Int, column: Int), repeated: (line: Int, column: Int))
+    /// libyaml could not allocate memory.
+    case memory
+
+    fileprivate init(parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            self = .memory
+        case YAML_READER_ERROR:
+            self = .reader(problem: problem)
+        default:
+            if problem.hasPrefix("Maximum nesting level") {
+                self = .syntax(
+                    problem: YAMLDocument.depthProblem, line: parser.problem_mark.line + 1,
+                    column: parser.problem_mark.column + 1, context: nil)
+                return
+            }
+            let context = parser.context.map {
+                Context(
+                    text: String(cString: $0), line: parser.context_mark.line + 1, column: parser.context_mark.column + 1)
+            }
+            self = .syntax(
+                problem: problem, line: parser.problem_mark.line + 1, column: parser.problem_mark.column + 1, context: context)
+        }
+    }
+}
