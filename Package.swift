@@ -39,15 +39,16 @@ let package = Package(
             dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", .product(name: "Yams", package: "Yams")]),
         // Rules, findings and reporters.
         .target(name: "CourseValidator", dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown"]),
+        // Mustache templates rendered over typed values (the theme's page templates).
+        .target(name: "ThemeTemplates"),
         // Outputs written to a temporary path and renamed into place.
         .target(name: "OutputFiles"),
         // SCORM 1.2, SCORM 2004 and HTML packages: pages, activities, manifests, zips.
         .target(
             name: "CoursePackager",
             dependencies: [
-                "CourseModel", "CourseMarkdown", "CourseXML", "OutputFiles",
+                "CourseModel", "CourseMarkdown", "CourseXML", "OutputFiles", "ThemeTemplates",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Theme")]),
         // Open Badges 2.0: issuer, badge classes, assertions, baking, signing, verification.
@@ -71,6 +72,10 @@ let package = Package(
 
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
+        // swift-mustache is the reference our renderer is compared with, output for output.
+        .testTarget(
+            name: "ThemeTemplatesTests",
+            dependencies: ["ThemeTemplates", "CoursePackager", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel"]),
         .testTarget(
             name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel"],

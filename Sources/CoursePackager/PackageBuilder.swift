@@ -74,7 +74,7 @@ public struct PackageBuilder: Sendable {
         // Pages are independent: render them across the cores.
         let rendered = ParallelMap.map(things) { thing -> Result<String, PackageError> in
             do {
-                return .success(renderer.render(try pages.thingPage(thing)))
+                return .success(try renderer.render(try pages.thingPage(thing)))
             } catch {
                 return .failure(PackageError(step: "Render pages", path: thing.file, message: "\(error)"))
             }
@@ -83,7 +83,11 @@ public struct PackageBuilder: Sendable {
             files.add(ThingPageBuilder.pagePath(of: thing.id), text: try page.get())
         }
         if request.format == .html {
-            files.add("index.html", text: renderer.render(pages.indexPage(things: things)))
+            do {
+                files.add("index.html", text: try renderer.render(pages.indexPage(things: things)))
+            } catch {
+                throw PackageError(step: "Render pages", path: "index.html", message: error.description)
+            }
         }
 
         step("Copy badge images and assets")

@@ -120,4 +120,15 @@ struct DiskPathTests {
             #expect(CommandRunner.run(["validate"], in: copy.root).exitCode == 2)
         }
     }
+
+    @Test("a named pipe where a Thing file should be is refused at once instead of hanging the read; exit 2")
+    func namedPipe() throws {
+        let copy = try WorkspaceCopy()
+        let thing = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership/things/thing-05.md")
+        try FileManager.default.removeItem(at: thing)
+        #expect(mkfifo(thing.path, 0o644) == 0)
+        let result = CommandRunner.run(["validate"], in: copy.root)
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput.contains("things/thing-05.md: is not a regular file [file-readable]"))
+    }
 }

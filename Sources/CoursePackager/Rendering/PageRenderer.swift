@@ -1,8 +1,8 @@
-import Mustache
+import ThemeTemplates
 
 /// Renders views through the theme's Mustache templates.
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
 
     /// A renderer for `theme`.
     init(theme: Theme) throws(Theme.Problem) {
@@ -10,12 +10,12 @@ struct PageRenderer: Sendable {
     }
 
     /// The Thing page's HTML.
-    func render(_ page: ThingPageView) -> String {
-        library.render(TemplateValues.flatten(page) ?? [:], withTemplate: "thing") ?? ""
+    func render(_ page: ThingPageView) throws(TemplateRenderError) -> String {
+        try library.render("thing", TemplateValue(reflecting: page) ?? .object([:]))
     }
 
     /// The course index's HTML.
-    func render(_ page: IndexPageView) -> String {
-        library.render(TemplateValues.flatten(page) ?? [:], withTemplate: "index") ?? ""
+    func render(_ page: IndexPageView) throws(TemplateRenderError) -> String {
+        try library.render("index", TemplateValue(reflecting: page) ?? .object([:]))
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import ThemeTemplates
 
 /// The page templates and assets: the default theme, with any file a course puts in its own
 /// `theme/` folder used instead of the default file of the same name.
@@ -45,17 +45,16 @@ public struct Theme: Sendable {
         return Theme(files: files, overridden: overridden)
     }
 
-    /// The Mustache library of the theme's templates.
-    func library() throws(Problem) -> MustacheLibrary {
-        var templates: [String: MustacheTemplate] = [:]
+    /// The theme's templates, parsed.
+    func library() throws(Problem) -> TemplateLibrary {
+        var sources: [String: String] = [:]
         for name in Self.templateNames {
-            let text = String(decoding: files[name + ".mustache"] ?? [], as: UTF8.self)
-            do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch {
-                throw Problem(description: "template \(name).mustache does not parse: \(error)")
-            }
+            sources[name] = String(decoding: files[name + ".mustache"] ?? [], as: UTF8.self)
         }
-        return MustacheLibrary(templates: templates)
+        do {
+            return try TemplateLibrary(sources: sources)
+        } catch {
+            throw Problem(description: "template \(error)")
+        }
     }
 }

@@ -11,6 +11,8 @@ public struct RuleExample: Sendable, CustomStringConvertible {
         case write(file: String, text: String)
         /// Write the file's bytes, for content that is not text.
         case writeBytes(file: String, bytes: [UInt8])
+        /// Write `prefix` and then `filler` `count` times: large files, built only when the example is applied.
+        case writeRepeating(file: String, prefix: String, filler: Character, count: Int)
         /// Delete the file.
         case remove(file: String)
     }
@@ -34,6 +36,12 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     /// The fixture with `file` written as `text`.
     public static func writing(_ text: String, to file: String) -> RuleExample {
         RuleExample(edits: [.write(file: file, text: text)])
+    }
+
+    /// The fixture with `file` written as `prefix` followed by `count` copies of `filler`; the text is
+    /// only built when the example is applied, so describing the rule stays cheap.
+    public static func writing(_ prefix: String, repeating filler: Character, count: Int, to file: String) -> RuleExample {
+        RuleExample(edits: [.writeRepeating(file: file, prefix: prefix, filler: filler, count: count)])
     }
 
     /// The fixture without `file`.
@@ -68,7 +76,7 @@ public struct RuleExample: Sendable, CustomStringConvertible {
         edits.map { edit in
             switch edit {
             case .replace(let file, let old, let new): "\(file): \(old.prefix(30)) → \(new.prefix(40))"
-            case .write(let file, _), .writeBytes(let file, _): "write \(file)"
+            case .write(let file, _), .writeBytes(let file, _), .writeRepeating(let file, _, _, _): "write \(file)"
             case .remove(let file): "remove \(file)"
             }
         }.joined(separator: "; ")

@@ -188,6 +188,9 @@ public enum RuleFixture {
             case .writeBytes(let file, let bytes):
                 binaries[file] = bytes
                 texts[file] = nil
+            case .writeRepeating(let file, let prefix, let filler, let count):
+                binaries[file] = Array((prefix + String(repeating: filler, count: count)).utf8)
+                texts[file] = nil
             case .remove(let file):
                 texts[file] = nil
                 binaries[file] = nil

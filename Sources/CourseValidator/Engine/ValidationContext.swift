@@ -16,15 +16,13 @@ public struct ValidationContext: Sendable {
         self.workspace = workspace
         self.fileSystem = fileSystem
         // Parsed across the cores: every Thing's body is independent.
-        let things = workspace.courses.flatMap(\.things)
-        let parsed = ParallelMap.map(things.map(\.body.source)) { MarkdownDocument(parsing: $0) }
-        self.documents = Dictionary(zip(things.map(\.file), parsed), uniquingKeysWith: { first, _ in first })
+        self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
+        let parsed = ParallelMap.map(things.map(\.thing.body.source)) { MarkdownDocument(parsing: $0) }
+        self.documents = Dictionary(zip(things.map(\.thing.file), parsed), uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every Thing with its course.
-    public var things: [(course: Course, thing: Thing)] {
-        workspace.courses.flatMap { course in course.things.map { (course, $0) } }
-    }
+    /// Every Thing with its course, listed once.
+    public let things: [(course: Course, thing: Thing)]
 
     /// The Thing's body, parsed.
     public func markdown(of thing: Thing) -> MarkdownDocument {

@@ -8,7 +8,7 @@ public struct FileSizeRule: LoaderEnforcedRule {
         id: "file-size", name: "File size",
         summary: "Course and badge files are at most 4 MB, so a runaway file cannot exhaust memory.",
         triggeringExamples: [
-            RuleExample.writing("---\n" + String(repeating: "a", count: 5 * 1024 * 1024), to: RuleFixture.secondThing)
+            RuleExample.writing("---\n", repeating: "a", count: 5 * 1024 * 1024, to: RuleFixture.secondThing)
                 .expecting(RuleFixture.secondThing)
         ])
 }
