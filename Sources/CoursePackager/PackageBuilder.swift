@@ -86,7 +86,7 @@ public struct PackageBuilder: Sendable {
             do {
                 files.add("index.html", text: try renderer.render(pages.indexPage(things: things)))
             } catch {
-                throw PackageError(step: "Render pages", path: "index.html", message: error.description)
+                throw PackageError(step: "Render pages", path: "index.html", message: "\(error)")
             }
         }
 

@@ -14,37 +14,6 @@ public enum TemplateValue: Sendable, Equatable {
     /// Named values; the names a template can reach from inside a section over it.
     case object([String: TemplateValue])
 
-    /// Converts a value of view structs (and their optionals, arrays, strings, numbers and flags)
-    /// by reflection, once per page. Optional properties that are nil are left out, so that a
-    /// section over them renders nothing and an inverted section renders.
-    public init?(reflecting value: Any) {
-        switch value {
-        case let converted as TemplateValue: self = converted
-        case let text as String: self = .text(text)
-        case let number as Int: self = .number(number)
-        case let flag as Bool: self = .flag(flag)
-        case let number as Double: self = .text(String(describing: number))
-        default:
-            let mirror = Mirror(reflecting: value)
-            switch mirror.displayStyle {
-            case .optional:
-                guard let wrapped = mirror.children.first else { return nil }
-                self.init(reflecting: wrapped.value)
-            case .collection, .set:
-                self = .list(mirror.children.compactMap { TemplateValue(reflecting: $0.value) })
-            case .struct, .class:
-                var object: [String: TemplateValue] = [:]
-                for child in mirror.children {
-                    guard let label = child.label, let converted = TemplateValue(reflecting: child.value) else { continue }
-                    object[label] = converted
-                }
-                self = .object(object)
-            default:
-                self = .text(String(describing: value))
-            }
-        }
-    }
-
     /// Whether a section over the value renders: everything but `false` and an empty list
     /// (a missing value renders nothing as well; empty text counts as present, as in Mustache).
     var isTruthy: Bool {

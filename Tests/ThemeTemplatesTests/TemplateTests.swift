@@ -59,14 +59,18 @@ struct TemplateTests {
         #expect(ours == reference, "template \(index): \(template.debugDescription)")
     }
 
-    @Test("structs become objects by reflection: nil optionals are left out, numbers stay numbers")
-    func reflection() {
-        struct Link { let label: String; let href: String? }
-        struct View { let links: [Link]; let count: Int; let shown: Bool; let ratio: Double }
-        let value = TemplateValue(reflecting: View(links: [Link(label: "A", href: nil), Link(label: "B", href: "b")], count: 2, shown: true, ratio: 0.5))
-        #expect(value == .object([
+    @Test("Encodable views become objects: nil optionals are left out, numbers stay numbers, lists keep their order")
+    func encoding() throws {
+        struct Link: Encodable { let label: String; let href: String? }
+        struct View: Encodable {
+            let links: [Link]; let count: Int; let shown: Bool; let ratio: Double; let words: [String]; let note: String?
+        }
+        let view = View(
+            links: [Link(label: "A", href: nil), Link(label: "B", href: "b")], count: 2, shown: true, ratio: 0.5,
+            words: ["x", "y"], note: nil)
+        #expect(try TemplateValueEncoder.encode(view) == .object([
             "links": .list([.object(["label": .text("A")]), .object(["label": .text("B"), "href": .text("b")])]),
-            "count": .number(2), "shown": .flag(true), "ratio": .text("0.5"),
+            "count": .number(2), "shown": .flag(true), "ratio": .text("0.5"), "words": .list([.text("x"), .text("y")]),
         ]))
     }
 

@@ -10,12 +10,12 @@ struct PageRenderer: Sendable {
     }
 
     /// The Thing page's HTML.
-    func render(_ page: ThingPageView) throws(TemplateRenderError) -> String {
-        try library.render("thing", TemplateValue(reflecting: page) ?? .object([:]))
+    func render(_ page: ThingPageView) throws -> String {
+        try library.render("thing", TemplateValueEncoder.encode(page))
     }
 
     /// The course index's HTML.
-    func render(_ page: IndexPageView) throws(TemplateRenderError) -> String {
-        try library.render("index", TemplateValue(reflecting: page) ?? .object([:]))
+    func render(_ page: IndexPageView) throws -> String {
+        try library.render("index", TemplateValueEncoder.encode(page))
     }
 }

@@ -2,14 +2,14 @@
 // fields ending in `HTML` are already sanitised HTML.
 
 /// A citation, ready to show.
-struct CitationView: Sendable {
+struct CitationView: Sendable, Encodable {
     let id: String
     let html: String
     let notes: String?
 }
 
 /// A collection a badge counts towards.
-struct CollectionView: Sendable {
+struct CollectionView: Sendable, Encodable {
     let title: String
     let badgeName: String?
     let imagePath: String?
@@ -17,27 +17,27 @@ struct CollectionView: Sendable {
 }
 
 /// A Thing named on another page, linked when it is in the same package.
-struct ThingLinkView: Sendable {
+struct ThingLinkView: Sendable, Encodable {
     let label: String
     let href: String?
 }
 
 /// The Thing's badge.
-struct BadgeView: Sendable {
+struct BadgeView: Sendable, Encodable {
     let name: String
     let imagePath: String?
     let countsTowards: [CollectionView]
 }
 
 /// A prerequisite line.
-struct PrerequisiteView: Sendable {
+struct PrerequisiteView: Sendable, Encodable {
     let label: String
     let href: String?
     let level: String
 }
 
 /// One classification category.
-struct CategoryView: Sendable {
+struct CategoryView: Sendable, Encodable {
     let activityID: String
     let id: String
     let label: String
@@ -45,7 +45,7 @@ struct CategoryView: Sendable {
 }
 
 /// One item to sort.
-struct ClassificationItemView: Sendable {
+struct ClassificationItemView: Sendable, Encodable {
     let activityID: String
     let id: String
     let text: String
@@ -55,20 +55,20 @@ struct ClassificationItemView: Sendable {
 }
 
 /// A classification activity.
-struct ClassificationView: Sendable {
+struct ClassificationView: Sendable, Encodable {
     let categories: [CategoryView]
     let items: [ClassificationItemView]
     let resources: [CitationView]
 }
 
 /// A reflection activity.
-struct ReflectionView: Sendable {
+struct ReflectionView: Sendable, Encodable {
     let guidingPoints: [String]
     let minWords: Int
 }
 
 /// An evidence step.
-struct EvidenceView: Sendable {
+struct EvidenceView: Sendable, Encodable {
     let steps: [String]
     let applicationFormURL: String?
     let acceptsPortfolioLink: Bool
@@ -78,7 +78,7 @@ struct EvidenceView: Sendable {
 }
 
 /// One quiz option.
-struct QuizOptionView: Sendable {
+struct QuizOptionView: Sendable, Encodable {
     /// The radio or checkbox group's name, shared by a question's options.
     let groupName: String
     let index: Int
@@ -87,7 +87,7 @@ struct QuizOptionView: Sendable {
 }
 
 /// One quiz question.
-struct QuizQuestionView: Sendable {
+struct QuizQuestionView: Sendable, Encodable {
     let id: String
     let index: Int
     let text: String
@@ -96,17 +96,17 @@ struct QuizQuestionView: Sendable {
 }
 
 /// A quiz activity.
-struct QuizView: Sendable {
+struct QuizView: Sendable, Encodable {
     let questions: [QuizQuestionView]
 }
 
 /// An explore activity.
-struct ExploreView: Sendable {
+struct ExploreView: Sendable, Encodable {
     let resources: [CitationView]
 }
 
 /// Any activity, with exactly one of the kind fields set.
-struct ActivityView: Sendable {
+struct ActivityView: Sendable, Encodable {
     let id: String
     let position: Int
     let title: String
@@ -121,13 +121,13 @@ struct ActivityView: Sendable {
 }
 
 /// The licence line of the footer.
-struct LicenceView: Sendable {
+struct LicenceView: Sendable, Encodable {
     let name: String
     let url: String?
 }
 
 /// Everything the Thing page template shows.
-struct ThingPageView: Sendable {
+struct ThingPageView: Sendable, Encodable {
     let language: String
     let courseTitle: String
     let indexHref: String?
@@ -151,7 +151,7 @@ struct ThingPageView: Sendable {
 }
 
 /// One Thing on the index page.
-struct IndexThingView: Sendable {
+struct IndexThingView: Sendable, Encodable {
     let number: Int
     let title: String
     let href: String
@@ -162,7 +162,7 @@ struct IndexThingView: Sendable {
 }
 
 /// Everything the index template shows.
-struct IndexPageView: Sendable {
+struct IndexPageView: Sendable, Encodable {
     let language: String
     let courseTitle: String
     let description: String
