@@ -69,20 +69,29 @@ struct PackageCommand: ParsableCommand {
         }
         let outputFolder = URL(fileURLWithPath: output.map(environment.absolutePath) ?? "\(selection.root)/build")
         let format: PackageFormat = html ? .html : scormVersion.format
-        let showSteps = environment.outputIsTerminal
-        for course in report.workspace.courses {
+        // One course shows its steps as it goes; several are built across the cores (each package is
+        // independent and written atomically), and reported in course order when all are done.
+        let courses = report.workspace.courses
+        let showSteps = environment.outputIsTerminal && courses.count == 1
+        let verbose = verbose
+        let requests = courses.map { course in
+            PackageRequest(
+                course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
+                thingNumber: thing, includeDrafts: includeDrafts, outputDirectory: outputFolder, schemas: conformance)
+        }
+        let results = ParallelMap.map(requests) { request -> Result<PackageResult, PackageError> in
             let builder = PackageBuilder(
                 onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } },
                 onFile: { file in if verbose { environment.standardOutput("  \(file)\n") } })
-            let request = PackageRequest(
-                course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
-                thingNumber: thing, includeDrafts: includeDrafts, outputDirectory: outputFolder, schemas: conformance)
-            do {
-                let result = try builder.build(request)
+            return Result { () throws(PackageError) in try builder.build(request) }
+        }
+        for (course, outcome) in zip(courses, results) {
+            switch outcome {
+            case .success(let result):
                 let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
                 environment.standardOutput(
                     "wrote \(display.display(relative(result.output.path, to: selection.root))) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n")
-            } catch {
+            case .failure(let error):
                 throw CommandFailure(message: "\(course.id): \(error.description)", code: ToolkitExitCode.failure)
             }
         }
