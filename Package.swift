@@ -68,7 +68,7 @@ let package = Package(
                 "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "OpenBadges",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI"]),
+        .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "CourseModel"]),
 
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),

@@ -1,25 +1,21 @@
 import CCmarkGFM
 
-/// Markdown parsed by cmark-gfm (GitHub Flavored Markdown), as a Swift tree with source positions.
+/// Markdown parsed by cmark-gfm (GitHub Flavored Markdown): every node in document order, with its
+/// source position. The list is flat (no child arrays): rules walk it in one pass, and a workspace of
+/// thousands of Things keeps one small record per node instead of a tree of copies.
 public struct MarkdownDocument: Sendable {
-    /// The source that was parsed.
-    public let source: String
-    /// The document node; its children are the blocks.
-    public let root: MarkdownNode
-    /// Every node in document order, flattened once.
+    /// Every node in document order (depth first), the document node first.
     public let allNodes: [MarkdownNode]
 
     /// Parses `source` as GitHub Flavored Markdown.
     public init(parsing source: String) {
-        self.source = source
         let bytes = Array(source.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         let lines = LineBytes(bytes: bytes, starts: starts)
-        self.root = CmarkSession.withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
-            MarkdownDocument.convert(document, lines: lines)
+        self.allNodes = CmarkSession.withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+            MarkdownDocument.flatten(document, lines: lines)
         }
-        self.allNodes = root.allNodes
     }
 
     /// The source's bytes and where each line starts, for turning byte columns into character columns.
@@ -28,25 +24,41 @@ public struct MarkdownDocument: Sendable {
         let starts: [Int]
     }
 
-    private static func convert(_ node: OpaquePointer, lines: LineBytes) -> MarkdownNode {
-        let kind = String(cString: cmark_node_get_type_string(node))
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        var children: [MarkdownNode] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            children.append(convert(current, lines: lines))
-            child = cmark_node_next(current)
+    /// Walks the tree with cmark's iterator (no recursion, so no depth a hostile file could exhaust),
+    /// gathering the text of each link and image from its descendants on the way.
+    private static func flatten(_ document: OpaquePointer, lines: LineBytes) -> [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        /// Indices of the links and images being read, whose text their descendants add to.
+        var openLabels: [Int] = []
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let kind = String(cString: cmark_node_get_type_string(node))
+            let isLabelled = kind == "link" || kind == "image"
+            if event == CMARK_EVENT_EXIT {
+                if isLabelled { openLabels.removeLast() }
+                continue
+            }
+            let line = Int(cmark_node_get_start_line(node))
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) }
+            if !openLabels.isEmpty {
+                let text = kind == "text" || kind == "code" ? literal : kind == "softbreak" || kind == "linebreak" ? " " : nil
+                if let text { for index in openLabels { nodes[index].plainText? += text } }
+            }
+            nodes.append(
+                MarkdownNode(
+                    kind: kind, line: line,
+                    column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)), lines: lines),
+                    literal: literal, url: isLabelled ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
+                    headingLevel: kind == "heading" ? Int(cmark_node_get_heading_level(node)) : 0,
+                    plainText: isLabelled ? "" : nil))
+            // A leaf gets an exit event only when it is a container; links and images always do.
+            if isLabelled { openLabels.append(nodes.count - 1) }
         }
-        let literal = cmark_node_get_literal(node).map { String(cString: $0) }
-        var url: String?
-        if kind == "link" || kind == "image" {
-            url = cmark_node_get_url(node).map { String(cString: $0) }
-        }
-        let level = kind == "heading" ? Int(cmark_node_get_heading_level(node)) : 0
-        return MarkdownNode(
-            kind: kind, line: line, column: characterColumn(line: line, byteColumn: byteColumn, lines: lines),
-            literal: literal, url: url, headingLevel: level, children: children)
+        return nodes
     }
 
     /// cmark counts columns in bytes; findings count characters, as the author sees them.

@@ -12,13 +12,13 @@ public struct MarkdownNode: Hashable, Sendable {
     public var url: String?
     /// Level of headings, 1–6; 0 for other nodes.
     public var headingLevel: Int
-    /// Child nodes, in order.
-    public var children: [MarkdownNode]
+    /// For links and images, the plain text inside them (what a screen reader reads); nil for other nodes.
+    public var plainText: String?
 
     /// Creates a node.
     public init(
-        kind: String, line: Int, column: Int, literal: String? = nil, url: String? = nil,
-        headingLevel: Int = 0, children: [MarkdownNode] = []
+        kind: String, line: Int, column: Int, literal: String? = nil, url: String? = nil, headingLevel: Int = 0,
+        plainText: String? = nil
     ) {
         self.kind = kind
         self.line = line
@@ -26,25 +26,6 @@ public struct MarkdownNode: Hashable, Sendable {
         self.literal = literal
         self.url = url
         self.headingLevel = headingLevel
-        self.children = children
-    }
-
-    /// The plain text of the node and its descendants (what a screen reader would read).
-    public var plainText: String {
-        if let literal, kind == "text" || kind == "code" { return literal }
-        if kind == "softbreak" || kind == "linebreak" { return " " }
-        return children.map(\.plainText).joined()
-    }
-
-    /// This node and every descendant, depth first, in document order.
-    public var allNodes: [MarkdownNode] {
-        var result: [MarkdownNode] = []
-        collect(into: &result)
-        return result
-    }
-
-    private func collect(into result: inout [MarkdownNode]) {
-        result.append(self)
-        for child in children { child.collect(into: &result) }
+        self.plainText = plainText
     }
 }

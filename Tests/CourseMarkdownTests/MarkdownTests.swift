@@ -13,6 +13,16 @@ struct MarkdownTests {
         #expect(document.allNodes.first { $0.kind == "heading" }?.headingLevel == 1)
     }
 
+    @Test("links and images carry the plain text inside them; deep nesting is walked without recursion")
+    func plainText() {
+        let document = MarkdownDocument(parsing: "See [the *new*\n`guide`](g.html) and ![](a.png) ![A **chart**](c.png)\n")
+        #expect(document.allNodes.filter { $0.kind == "link" }.map(\.plainText) == ["the new guide"])
+        #expect(document.allNodes.filter { $0.kind == "image" }.map(\.plainText) == ["", "A chart"])
+        #expect(document.allNodes.first { $0.kind == "text" }?.plainText == nil)
+        let deep = MarkdownDocument(parsing: String(repeating: "> ", count: 3_000) + "deep\n")
+        #expect(deep.allNodes.filter { $0.kind == "block_quote" }.count > 1_000)
+    }
+
     @Test("GitHub extensions are on: tables and autolinks")
     func extensions() {
         let html = MarkdownRenderer.html("| a | b |\n| - | - |\n| 1 | 2 |\n\nSee https://example.org\n")

@@ -16,7 +16,9 @@ public struct Validator: Sendable {
         let context = ValidationContext(workspace: report.workspace, fileSystem: fileSystem)
         // Rules are independent of each other: run them across the cores.
         let ruleFindings = ParallelMap.map(rules.map(RuleBox.init)) { box in box.rule.init().check(context) }
-        var findings = report.findings + ruleFindings.flatMap { $0 }
+        let findings = report.findings + ruleFindings.flatMap { $0 }
+        // The parsed documents are the largest thing a run builds; a process about to exit keeps them.
+        ProcessLifetime.keep(context)
         var seen = Set<Finding>()
         return findings.sorted().filter { seen.insert($0).inserted }
     }
@@ -26,6 +28,7 @@ public struct Validator: Sendable {
         at root: String, courses: [String]? = nil, fileSystem: any FileSystem
     ) -> (report: LoadReport, findings: [Finding]) {
         let report = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: root, courses: courses)
+        ProcessLifetime.keep(report)
         return (report, validate(report, fileSystem: fileSystem))
     }
 }
