@@ -74,31 +74,31 @@ enum ThingFileLoader {
     /// fenced code blocks, as CommonMark reads them. A line scan: the body is parsed fully only once,
     /// by the validator.
     static func splitSections(_ body: MarkdownText) -> (intro: MarkdownText, sections: [Section]) {
-        let lineRanges = LineRanges(body.source)
-        let lines = lineRanges.ranges.map { body.source[$0] }
+        let lines = TextLines(body.source)
         var headings: [(line: Int, text: String)] = []
-        var fence: Substring?
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            guard line.utf8.count - trimmed.utf8.count <= 3 else { continue }
+        var fence: ArraySlice<UInt8>?
+        for index in 0..<lines.count {
+            let line = lines.line(index)
+            let trimmed = line.drop { $0 == 0x20 }
+            guard line.count - trimmed.count <= 3 else { continue }
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
+                if trimmed.starts(with: open) { fence = nil }
                 continue
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if trimmed.starts(with: "```") || trimmed.starts(with: "~~~") {
                 fence = trimmed.prefix(3)
                 continue
             }
-            if trimmed.hasPrefix("## ") || trimmed == "##" {
-                var text = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
-                while text.hasSuffix("#") { text.removeLast() }
-                headings.append((index + 1, text.trimmingCharacters(in: .whitespaces)))
+            if trimmed.starts(with: "## ") || trimmed.trimmingTrailingBlanks.equals("##") {
+                var text = trimmed.dropFirst(2).trimmingBlanks
+                while text.last == UInt8(ascii: "#") { text = text.dropLast() }
+                headings.append((index + 1, String(decoding: text.trimmingBlanks, as: UTF8.self)))
             }
         }
         func slice(_ from: Int, _ to: Int) -> MarkdownText {
-            let text = String(lineRanges.text(of: body.source, lines: max(0, from - 1)..<min(lines.count, max(0, to - 1))))
-            return MarkdownText(
-                source: text, start: SourceLocation(file: body.start.file, line: body.start.line + from - 1, column: 1))
+            MarkdownText(
+                source: lines.text(of: max(0, from - 1)..<min(lines.count, max(0, to - 1))),
+                start: SourceLocation(file: body.start.file, line: body.start.line + from - 1, column: 1))
         }
         let intro = slice(1, headings.first?.line ?? lines.count + 1)
         let sections = headings.enumerated().map { index, heading in
