@@ -89,6 +89,15 @@ struct LoaderPositionTests {
         #expect(findings.first?.hint == "remove one of the two `title` entries (the first is on line 7)")
     }
 
+    @Test("a key repeated in a mapping of thousands of keys is found there too (the indexed path)")
+    func duplicateKeyInLargeMapping() {
+        let keys = (0..<5_000).map { "    k\($0): v\n" }.joined()
+        let (findings, markers, _) = load(
+            thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\nresources:\n  - id: r\n    title: T\n" + keys + "    ↓k40: again\n---\n")
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.first?.hint == "remove one of the two `k40` entries (the first is on line 48)")
+    }
+
     @Test("an alias reads as the anchored value; an undefined alias is reported where it is used")
     func aliases() {
         let (good, _, report) = load(

@@ -53,15 +53,23 @@ final class YAMLDocument: Sendable {
     private struct Builder {
         private struct OpenNode {
             let record: Int
-            var children: [Int32] = []
-            /// Keys seen so far in a mapping, with where they were written.
-            var keys: [String: (line: Int32, column: Int32)]?
+            let isMapping: Bool
+            /// Where this node's children begin in `pendingChildren`.
+            let firstPending: Int
+            /// Where this mapping's keys begin in `pendingKeys`.
+            let firstKey: Int
+            /// Positions of keys by text, built once a mapping has more keys than a scan suits.
+            var keyIndex: [String: Int]?
         }
 
         let bytes: UnsafeBufferPointer<UInt8>
         private var records: [Record] = []
         private var children: [Int32] = []
         private var open: [OpenNode] = []
+        /// Children of the open nodes, innermost last: one shared stack instead of an array per node.
+        private var pendingChildren: [Int32] = []
+        /// Keys of the open mappings with their positions, innermost last, to find repeats.
+        private var pendingKeys: [(key: String, line: Int32, column: Int32)] = []
         private var anchors: [String: Int32] = [:]
         private var documents = 0
 
@@ -112,12 +120,17 @@ final class YAMLDocument: Sendable {
                     let index = add(Record(kind: isMapping ? .mapping : .sequence, isPlain: false, line: line, column: column))
                     remember(anchor: isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor, as: index)
                     try attach(index, line: line, column: column)
-                    open.append(OpenNode(record: Int(index), keys: isMapping ? [:] : nil))
+                    open.append(
+                        OpenNode(
+                            record: Int(index), isMapping: isMapping, firstPending: pendingChildren.count,
+                            firstKey: pendingKeys.count))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     let closed = open.removeLast()
                     records[closed.record].firstChild = Int32(children.count)
-                    records[closed.record].childCount = Int32(closed.children.count)
-                    children += closed.children
+                    records[closed.record].childCount = Int32(pendingChildren.count - closed.firstPending)
+                    children += pendingChildren[closed.firstPending...]
+                    pendingChildren.removeSubrange(closed.firstPending...)
+                    pendingKeys.removeSubrange(closed.firstKey...)
                 default:
                     break
                 }
@@ -135,17 +148,32 @@ final class YAMLDocument: Sendable {
 
         /// Adds a finished or opened node to the innermost open list or mapping, checking mapping keys for repeats.
         private mutating func attach(_ index: Int32, line: Int32, column: Int32) throws(YAMLReadError) {
-            guard !open.isEmpty else { return }
-            let top = open.count - 1
-            if open[top].keys != nil, open[top].children.count % 2 == 0, records[Int(index)].kind == .scalar {
+            guard let top = open.last else { return }
+            let isKey = top.isMapping && (pendingChildren.count - top.firstPending) % 2 == 0
+            if isKey, records[Int(index)].kind == .scalar {
                 let key = records[Int(index)].value
-                if let first = open[top].keys?[key] {
+                if let first = firstOccurrence(of: key) {
                     throw .duplicateKey(
                         key, first: (Int(first.line), Int(first.column)), repeated: (Int(line), Int(column)))
                 }
-                open[top].keys?[key] = (line, column)
+                pendingKeys.append((key, line, column))
+                if open[open.count - 1].keyIndex != nil { open[open.count - 1].keyIndex?[key] = pendingKeys.count - 1 }
             }
-            open[top].children.append(index)
+            pendingChildren.append(index)
+        }
+
+        /// Where the innermost mapping already has `key`. Mappings in course files have a handful of keys,
+        /// so a scan beats hashing; past 32 keys (only a hostile file has those) an index takes over.
+        private mutating func firstOccurrence(of key: String) -> (key: String, line: Int32, column: Int32)? {
+            let top = open.count - 1
+            let keys = pendingKeys[open[top].firstKey...]
+            if open[top].keyIndex == nil, keys.count > 32 {
+                var keyIndex: [String: Int] = [:]
+                for position in keys.indices { keyIndex[keys[position].key] = position }
+                open[top].keyIndex = keyIndex
+            }
+            if let keyIndex = open[top].keyIndex { return keyIndex[key].map { pendingKeys[$0] } }
+            return keys.first { $0.key == key }
         }
 
         private static func text(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
