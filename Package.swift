@@ -106,5 +106,11 @@ if ProcessInfo.processInfo.environment["COURSE_TOOLKIT_FUZZ"] != nil {
         .executableTarget(
             name: "FuzzSanitizer", dependencies: ["CoursePackager"], path: "Fuzz/FuzzSanitizer",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "FuzzYAMLFile", dependencies: ["CourseLoader"], path: "Fuzz/FuzzYAMLFile",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "FuzzTemplate", dependencies: ["ThemeTemplates"], path: "Fuzz/FuzzTemplate",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

@@ -260,17 +260,20 @@ private struct TemplateParser {
 
     private func nest(_ tokens: [Token], from index: inout Int, closing: (name: String, line: Int)?) throws(TemplateError) -> [Template.Node] {
         var nodes: [Template.Node] = []
+        /// Consecutive text (one token per line) joined into one node.
+        var text = ""
+        func flushText() {
+            if !text.isEmpty { nodes.append(.text(text)) }
+            text = ""
+        }
         while index < tokens.count {
             let token = tokens[index]
             index += 1
             switch token {
-            case .text(let text):
-                if case .text(let previous) = nodes.last {
-                    nodes[nodes.count - 1] = .text(previous + text)
-                } else {
-                    nodes.append(.text(text))
-                }
+            case .text(let more):
+                text += more
             case .tag(let tag):
+                flushText()
                 let (kind, content, line) = (tag.kind, tag.content, tag.line)
                 switch kind {
                 case .comment, .delimiters:
@@ -295,6 +298,7 @@ private struct TemplateParser {
                 }
             }
         }
+        flushText()
         if let closing {
             throw TemplateError(
                 template: name, line: closing.line, message: "the section `\(closing.name)` opened here is never closed; add `{{/\(closing.name)}}`")

@@ -3,6 +3,13 @@ public struct TemplateLibrary: Sendable {
     /// How deep partials may include partials: enough for any theme, and a clear stop for one that
     /// includes itself without end.
     public static let maximumPartialDepth = 32
+    /// How many template parts one page may render: a Thing page takes a few thousand; a section
+    /// nested in itself (`{{#items}}` inside `{{#items}}`) doubles the work at every level and would
+    /// otherwise run for ever.
+    public static let defaultMaximumSteps = 10_000_000
+
+    /// The step limit of this library's renders.
+    public let maximumSteps: Int
 
     private let templates: [String: Template]
     /// Indented copies of partials used on lines of their own, keyed by name and indentation.
@@ -13,9 +20,10 @@ public struct TemplateLibrary: Sendable {
         let indentation: String
     }
 
-    /// Parses every source (by template name); throws for the first that does not parse, or that
+    /// Parses every source (by template name), to be rendered in at most `maximumSteps` steps each; throws for the first that does not parse, or that
     /// includes a partial the library does not have.
-    public init(sources: [String: String]) throws(TemplateError) {
+    public init(sources: [String: String], maximumSteps: Int = defaultMaximumSteps) throws(TemplateError) {
+        self.maximumSteps = maximumSteps
         var templates: [String: Template] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             templates[name] = try Template(source, name: name)
@@ -40,11 +48,14 @@ public struct TemplateLibrary: Sendable {
 
     /// The template `name` rendered over `value`.
     public func render(_ name: String, _ value: TemplateValue) throws(TemplateRenderError) -> String {
-        guard let template = templates[name] else { throw TemplateRenderError(message: "there is no template `\(name)`") }
+        guard let template = templates[name] else { throw TemplateRenderError(message: "there is no template `\(name)`", template: name) }
         var renderer = Renderer(library: self)
         var stack = [value]
         renderer.render(template.nodes, stack: &stack, depth: 0)
-        if let problem = renderer.problem { throw problem }
+        if var problem = renderer.problem {
+            problem.template = name
+            throw problem
+        }
         return renderer.output
     }
 
@@ -57,8 +68,11 @@ public struct TemplateLibrary: Sendable {
 public struct TemplateRenderError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public let message: String
-    /// The message.
-    public var description: String { message }
+    /// The template being rendered.
+    public var template = ""
+
+    /// `name.mustache: message`.
+    public var description: String { template.isEmpty ? message : "\(template).mustache: \(message)" }
 }
 
 /// Walks a template's nodes with a stack of the values sections have entered.
@@ -66,6 +80,7 @@ private struct Renderer {
     let library: TemplateLibrary
     var output = ""
     var problem: TemplateRenderError?
+    private var steps = 0
 
     init(library: TemplateLibrary) {
         self.library = library
@@ -74,6 +89,13 @@ private struct Renderer {
 
     mutating func render(_ nodes: [Template.Node], stack: inout [TemplateValue], depth: Int) {
         for node in nodes {
+            guard problem == nil else { return }
+            steps += 1
+            guard steps <= library.maximumSteps else {
+                problem = TemplateRenderError(
+                    message: "rendering took more than \(library.maximumSteps) steps; does a section repeat inside itself, such as `{{#items}}` within `{{#items}}`?")
+                return
+            }
             switch node {
             case .text(let text):
                 output += text
@@ -104,10 +126,8 @@ private struct Renderer {
                 }
             case .partial(let name, let indentation):
                 guard depth < TemplateLibrary.maximumPartialDepth else {
-                    if problem == nil {
-                        problem = TemplateRenderError(
-                            message: "partials nest more than \(TemplateLibrary.maximumPartialDepth) deep; does `\(name)` include itself?")
-                    }
+                    problem = TemplateRenderError(
+                        message: "partials nest more than \(TemplateLibrary.maximumPartialDepth) deep; does `\(name)` include itself?")
                     return
                 }
                 guard let partial = library.partial(name, indentation: indentation) else { continue }

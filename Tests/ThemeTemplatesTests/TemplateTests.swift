@@ -93,10 +93,18 @@ struct TemplateTests {
         #expect(error("{{a..b}}") == "page.mustache:1: `a..b` is not a name; write names as `a` or `a.b`")
     }
 
-    @Test("a partial that includes itself for ever stops with a message instead of exhausting the stack")
-    func recursivePartial() throws {
-        let library = try TemplateLibrary(sources: ["page": "{{> page}}"])
-        #expect(throws: TemplateRenderError.self) { try library.render("page", .object([:])) }
+    @Test("a partial that includes itself for ever, or sections that multiply, stop with a message instead of hanging")
+    func runawayTemplates() throws {
+        let recursive = try TemplateLibrary(sources: ["page": "{{> page}}"])
+        #expect(throws: TemplateRenderError.self) { try recursive.render("page", .object([:])) }
+        let nested = String(repeating: "{{#words}}", count: 40) + "." + String(repeating: "{{/words}}", count: 40)
+        let multiplying = try TemplateLibrary(sources: ["page": nested], maximumSteps: 100_000)
+        do {
+            _ = try multiplying.render("page", Self.page)
+            Issue.record("a section nested 40 deep over 3 items rendered 3^40 times without stopping")
+        } catch {
+            #expect(error.description.hasPrefix("page.mustache: rendering took more than 100000 steps"))
+        }
     }
 
     /// The value as swift-mustache reads it.
