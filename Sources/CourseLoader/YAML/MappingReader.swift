@@ -9,7 +9,8 @@ final class MappingReader {
     let entityName: String
     private let yaml: YAMLText
     private let sink: FindingSink
-    private var values: [String: YAMLNode] = [:]
+    /// The known keys present, with their values, in written order (a scan: mappings are small).
+    private var values: [(key: String, node: YAMLNode)] = []
 
     /// Reads `node` as a mapping whose keys must be among `knownKeys`; nil (after reporting) when it is not a mapping.
     init?(_ node: YAMLNode, yaml: YAMLText, sink: FindingSink, entityName: String, knownKeys: [String]) {
@@ -34,9 +35,8 @@ final class MappingReader {
                         ?? "known keys: \(knownKeys.joined(separator: ", "))")
                 continue
             }
-            values[key] = value
-            fields.keys[key] = keyLocation
-            fields.values[key] = yaml.location(of: value)
+            values.append((key, value))
+            fields.record(key, key: keyLocation, value: yaml.location(of: value))
         }
     }
 
@@ -164,9 +164,10 @@ final class MappingReader {
     }
 
     private func present(_ key: String, required: Bool = false) -> YAMLNode? {
-        guard let node = values[key], !ScalarKind.isNull(node) else {
+        let written = values.first { $0.key == key }?.node
+        guard let node = written, !ScalarKind.isNull(node) else {
             if required {
-                if values[key] != nil {
+                if written != nil {
                     sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) has no value", at: fields[key])
                 } else {
                     sink.error(
