@@ -59,6 +59,18 @@ struct TemplateTests {
         #expect(ours == reference, "template \(index): \(template.debugDescription)")
     }
 
+    @Test("where swift-mustache departs from the Mustache specification, we follow the specification")
+    func specificationCases() throws {
+        func render(_ source: String, partial: String = "") throws -> String {
+            try TemplateLibrary(sources: ["page": source, "part": partial]).render("page", Self.page)
+        }
+        // A standalone tag on a last line without a newline still takes its line's whitespace with it.
+        #expect(try render("#{{#published}}\n/\n  {{/published}}") == "#\n/\n")
+        #expect(try render(">\n  {{> part}}", partial: ">\n>") == ">\n  >\n  >")
+        // Text is text, even a last line of spaces.
+        #expect(try render("a\n  ") == "a\n  ")
+    }
+
     @Test("Encodable views become objects: nil optionals are left out, numbers stay numbers, lists keep their order")
     func encoding() throws {
         struct Link: Encodable { let label: String; let href: String? }
