@@ -26,9 +26,9 @@ struct RandomTemplateTests {
 
     /// A template of whole lines: each either a tag standing alone (section, comment, partial), or a
     /// line with text that keeps its tags inline; the last line ends with a newline. swift-mustache
-    /// departs from the specification on some other mixes (two section tags on an otherwise blank
-    /// line; a standalone tag on a last line without newline keeps its spaces), which are left out;
-    /// `TemplateTests` pins our behaviour there.
+    /// departs from the specification on some other mixes (a section tag ending a line whose text lies
+    /// inside an earlier section counts as standalone; a standalone tag on a last line without newline
+    /// keeps its spaces), which are left out; `TemplateTests` pins our behaviour there.
     static func template(_ random: inout Generator) -> String {
         var lines: [String] = []
         var open: [String] = []

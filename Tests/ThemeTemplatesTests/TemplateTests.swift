@@ -67,6 +67,8 @@ struct TemplateTests {
         // A standalone tag on a last line without a newline still takes its line's whitespace with it.
         #expect(try render("#{{#published}}\n/\n  {{/published}}") == "#\n/\n")
         #expect(try render(">\n  {{> part}}", partial: ">\n>") == ">\n  >\n  >")
+        // A line with text on it is not standalone, even when the text sits inside another section.
+        #expect(try render("{{#draft}}\n  {{! note }}<b>{{/draft}}{{#published}}\nY\n{{/published}}\n") == "\nY\n")
         // Text is text, even a last line of spaces.
         #expect(try render("a\n  ") == "a\n  ")
     }
