@@ -41,9 +41,9 @@ public struct PackageBuilder: Sendable {
 
     /// Builds the package and writes it atomically into the request's output folder.
     public func build(_ request: PackageRequest) throws(PackageError) -> PackageResult {
-        let names = ["Select Things", "Load theme", "Render pages", "Copy badge images and assets"]
+        let names = ["Select Things", "Load theme", "Lay out pages", "Copy badge images and assets"]
             + (request.format.isSCORM ? ["Write imsmanifest.xml", "Check manifest"] : [])
-            + [request.format.isSCORM ? "Write zip" : "Write site"]
+            + [request.format.isSCORM ? "Render pages and write zip" : "Render pages and write site"]
         var stepIndex = 0
         func step(_ name: String) {
             stepIndex += 1
@@ -65,22 +65,19 @@ public struct PackageBuilder: Sendable {
             throw PackageError(step: "Load theme", path: themeFolder, message: error.description)
         }
 
-        step("Render pages")
+        step("Lay out pages")
         var files = PackageFileSet()
         let imagePaths = badgeImagePaths(for: things, request: request)
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
             imagePaths: imagePaths)
-        // Pages are independent: render them across the cores.
-        let rendered = ParallelMap.map(things) { thing -> Result<String, PackageError> in
+        // Pages are rendered while the package is written, a batch at a time across the cores.
+        files.addDeferred(things.map { ThingPageBuilder.pagePath(of: $0.id) }) { index in
             do {
-                return .success(try renderer.render(try pages.thingPage(thing)))
+                return Array(try renderer.render(try pages.thingPage(things[index])).utf8)
             } catch {
-                return .failure(PackageError(step: "Render pages", path: thing.file, message: "\(error)"))
+                throw PackageError(step: "Render pages", path: things[index].file, message: "\(error)")
             }
-        }
-        for (thing, page) in zip(things, rendered) {
-            files.add(ThingPageBuilder.pagePath(of: thing.id), text: try page.get())
         }
         if request.format == .html {
             do {
@@ -162,6 +159,8 @@ public struct PackageBuilder: Sendable {
                     try files.writeFolder(to: temporary)
                 }
             }
+        } catch let error as PackageError {
+            throw error
         } catch {
             throw PackageError(step: names.last!, path: output.path, message: "\(error)")
         }

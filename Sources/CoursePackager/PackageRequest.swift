@@ -54,7 +54,7 @@ public struct PackageResult: Sendable {
     public var schemaValidated: Bool
 }
 
-/// A build step, as shown on a terminal: `[3/7] Render pages`.
+/// A build step, as shown on a terminal: `[3/7] Lay out pages`.
 public struct BuildStep: Sendable, CustomStringConvertible {
     /// 1-based position.
     public var number: Int

@@ -18,11 +18,10 @@ enum DeterministicZipWriter {
     /// Writes `files` as a zip at `url` (which must not exist yet).
     static func write(_ files: PackageFileSet, to url: URL) throws {
         let archive = try Archive(url: url, accessMode: .create)
-        for path in files.sortedPaths {
+        try files.forEachInOrder { path, bytes in
             // An entry may never point outside the package root when unzipped.
             guard !path.hasPrefix("/"), !path.contains("\\"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
             else { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
-            let bytes = files.files[path] ?? []
             let data = Data(bytes)
             try archive.addEntry(
                 with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,

@@ -1,40 +1,79 @@
+import CourseModel
 import Foundation
 import OutputFiles
 
-/// The files of a package by path (forward slashes, relative to the package root).
+/// The files of a package by path (forward slashes, relative to the package root). Most are bytes
+/// held in memory; pages are made only when the package is written, a batch at a time across the
+/// cores, so a course of thousands of Things never holds all its pages at once.
 public struct PackageFileSet: Sendable {
-    /// Contents by path.
-    public private(set) var files: [String: [UInt8]] = [:]
+    /// What a path holds.
+    private enum Content: Sendable {
+        case bytes([UInt8])
+        /// Made by the producer from this index when written.
+        case deferred(Int)
+    }
+
+    private var contents: [String: Content] = [:]
+    private var producer: (@Sendable (Int) throws -> [UInt8])?
+
+    /// How many deferred files are made at once.
+    static let batchSize = 32
 
     /// Creates an empty set.
     public init() {}
 
     /// Adds or replaces a file.
     public mutating func add(_ path: String, _ bytes: [UInt8]) {
-        files[path] = bytes
+        contents[path] = .bytes(bytes)
     }
 
     /// Adds or replaces a text file (UTF-8).
     public mutating func add(_ path: String, text: String) {
-        files[path] = Array(text.utf8)
+        contents[path] = .bytes(Array(text.utf8))
+    }
+
+    /// Adds files made only when the set is written: `produce(index)` gives the bytes of `paths[index]`.
+    /// It runs on several threads at once and may throw to stop the writing.
+    mutating func addDeferred(_ paths: [String], produce: @escaping @Sendable (Int) throws -> [UInt8]) {
+        for (index, path) in paths.enumerated() { contents[path] = .deferred(index) }
+        producer = produce
     }
 
     /// Paths in sorted order (the order zips are written in).
-    public var sortedPaths: [String] { files.keys.sorted() }
+    public var sortedPaths: [String] { contents.keys.sorted() }
 
+    /// Hands every file to `body` in sorted order, making deferred files in parallel batches.
+    func forEachInOrder(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
+        let paths = sortedPaths
+        var position = 0
+        while position < paths.count {
+            guard case .deferred = contents[paths[position]], let producer else {
+                if case .bytes(let bytes) = contents[paths[position]] { try body(paths[position], bytes) }
+                position += 1
+                continue
+            }
+            var batch: [(path: String, index: Int)] = []
+            while position < paths.count, batch.count < Self.batchSize, case .deferred(let index) = contents[paths[position]] {
+                batch.append((paths[position], index))
+                position += 1
+            }
+            let made = ParallelMap.map(batch.map(\.index)) { index in Result { try producer(index) } }
+            for (entry, result) in zip(batch, made) { try body(entry.path, try result.get()) }
+        }
+    }
 }
 
 extension PackageFileSet {
     /// Writes the files as a folder tree at `folder` (a temporary path; the caller renames it into place).
     func writeFolder(to folder: URL) throws {
         var created = Set<String>()
-        for path in sortedPaths {
+        try forEachInOrder { path, bytes in
             let url = folder.appendingPathComponent(path)
             let parent = url.deletingLastPathComponent().path
             if created.insert(parent).inserted {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             }
-            try AtomicOutput.writeNew(files[path] ?? [], at: url.path)
+            try AtomicOutput.writeNew(bytes, at: url.path)
         }
     }
 }
