@@ -66,10 +66,13 @@ public struct WorkspaceLoader: Sendable {
             let thing = reader.read(file, sink: local).flatMap { ThingFileLoader.load($0, file: file, sink: local) }
             return LoadedFile(value: thing, sink: local)
         }
+        // Each course's Things are assigned at once: a course indexes its Things whenever the list changes.
+        var thingsByCourse = Array(repeating: [Thing](), count: courses.count)
         for (entry, loaded) in zip(thingFiles, things) {
             sink.merge(loaded.sink)
-            if let thing = loaded.value { courses[entry.course].things.append(thing) }
+            if let thing = loaded.value { thingsByCourse[entry.course].append(thing) }
         }
+        for index in courses.indices { courses[index].things = thingsByCourse[index] }
 
         var catalogue = BadgeCatalog()
         let issuerFile = joinPath(Self.badgesFolder, "issuer.yaml")

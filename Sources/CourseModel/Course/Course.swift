@@ -19,7 +19,11 @@ public struct Course: Sendable {
     /// The Things, in the order the course lists them.
     public var thingOrder: [Reference]
     /// The Things loaded from the course's `things/` folder, in file order.
-    public var things: [Thing]
+    public var things: [Thing] {
+        didSet { thingIndex = ThingIndex(things) }
+    }
+    /// Positions of the Things by id and by file, so lookups stay constant-time in courses of thousands.
+    private var thingIndex: ThingIndex
     /// Collections: badges awarded for holding every member Thing's badge.
     public var collections: [Collection]
     /// Path of the course folder, relative to the workspace root.
@@ -44,6 +48,7 @@ public struct Course: Sendable {
         self.attribution = attribution
         self.thingOrder = thingOrder
         self.things = things
+        self.thingIndex = ThingIndex(things)
         self.collections = collections
         self.folder = folder
         self.fields = fields
@@ -51,13 +56,32 @@ public struct Course: Sendable {
 
     /// The Things in course order; listed ids that match no Thing file are skipped.
     public var orderedThings: [Thing] {
-        let byID = Dictionary(things.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return thingOrder.compactMap { byID[$0.id] }
+        thingOrder.compactMap { thing(id: $0.id) }
     }
 
     /// The Thing with this id, if any.
-    public func thing(id: String) -> Thing? { things.first { $0.id == id } }
+    public func thing(id: String) -> Thing? { thingIndex.byID[id].map { things[$0] } }
+
+    /// The Thing loaded from `file` (a workspace-relative path), if any.
+    public func thing(file: String) -> Thing? { thingIndex.byFile[file].map { things[$0] } }
 
     /// The collection with this id, if any.
     public func collection(id: String) -> Collection? { collections.first { $0.id == id } }
+}
+
+/// Where each Thing of a course sits in its list, by id and by file (the first, when ids repeat).
+private struct ThingIndex: Sendable {
+    let byID: [String: Int]
+    let byFile: [String: Int]
+
+    init(_ things: [Thing]) {
+        var byID: [String: Int] = [:]
+        var byFile: [String: Int] = [:]
+        for (position, thing) in things.enumerated() {
+            if byID[thing.id] == nil { byID[thing.id] = position }
+            if byFile[thing.file] == nil { byFile[thing.file] = position }
+        }
+        self.byID = byID
+        self.byFile = byFile
+    }
 }

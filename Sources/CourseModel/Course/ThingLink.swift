@@ -18,6 +18,6 @@ public struct ThingLink: Hashable, Sendable {
         guard path.hasSuffix(".md"), !path.contains(":") else { return nil }
         let folder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
         let resolved = PathSafety.resolve(path, under: folder)
-        target = resolved.flatMap { file in course.things.first { $0.file == file }?.id }
+        target = resolved.flatMap { course.thing(file: $0)?.id }
     }
 }

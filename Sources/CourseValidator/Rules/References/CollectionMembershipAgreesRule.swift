@@ -19,6 +19,11 @@ public struct CollectionMembershipAgreesRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
         for course in context.workspace.courses {
+            // Each Thing's `countsTowards`, gathered by collection once (not once per collection).
+            var countedTowards: [String: [(thing: Thing, reference: Reference)]] = [:]
+            for thing in course.things {
+                for reference in thing.countsTowards { countedTowards[reference.id, default: []].append((thing, reference)) }
+            }
             for collection in course.collections {
                 let members = Set(collection.members.map(\.id))
                 for member in collection.members {
@@ -31,14 +36,12 @@ public struct CollectionMembershipAgreesRule: Rule {
                                 hint: "add `\(collection.id)` to `countsTowards` in \(thing.file), or remove `\(thing.id)` from the collection"))
                     }
                 }
-                for thing in course.things {
-                    for reference in thing.countsTowards where reference.id == collection.id && !members.contains(thing.id) {
-                        findings.append(
-                            finding(
-                                "Thing `\(thing.id)` counts towards `\(collection.id)`, but the collection does not list it",
-                                at: reference.location,
-                                hint: "add `\(thing.id)` to the collection's `things:` in \(course.folder)/course.yaml"))
-                    }
+                for (thing, reference) in countedTowards[collection.id] ?? [] where !members.contains(thing.id) {
+                    findings.append(
+                        finding(
+                            "Thing `\(thing.id)` counts towards `\(collection.id)`, but the collection does not list it",
+                            at: reference.location,
+                            hint: "add `\(thing.id)` to the collection's `things:` in \(course.folder)/course.yaml"))
                 }
             }
         }
