@@ -39,8 +39,11 @@ struct BadgesCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let context = try BadgeContext.prepare(courses, publish, environment)
-            for course in context.report.workspace.courses {
-                let (export, folder) = try context.export(course)
+            // Courses export independently (each folder written atomically): across the cores, reported in order.
+            let courses = context.report.workspace.courses
+            let exports = ParallelMap.map(courses) { course in Result { try context.export(course) } }
+            for outcome in exports {
+                let (export, folder) = try outcome.get()
                 for note in export.notes { environment.standardError("note: \(note)\n") }
                 environment.standardOutput(
                     "wrote \(context.display(folder)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n")
