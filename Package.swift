@@ -100,17 +100,18 @@ let package = Package(
 // -sanitize=fuzzer,address (libFuzzer supplies `main`, so an ordinary build could not link them).
 if ProcessInfo.processInfo.environment["COURSE_TOOLKIT_FUZZ"] != nil {
     package.targets += [
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
         .executableTarget(
-            name: "FuzzThingFile", dependencies: ["CourseLoader", "CourseValidator"], path: "Fuzz/FuzzThingFile",
+            name: "FuzzThingFile", dependencies: ["CourseLoader", "CourseValidator", "FuzzDriver"], path: "Fuzz/FuzzThingFile",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "FuzzSanitizer", dependencies: ["CoursePackager"], path: "Fuzz/FuzzSanitizer",
+            name: "FuzzSanitizer", dependencies: ["CoursePackager", "FuzzDriver"], path: "Fuzz/FuzzSanitizer",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "FuzzYAMLFile", dependencies: ["CourseLoader"], path: "Fuzz/FuzzYAMLFile",
+            name: "FuzzYAMLFile", dependencies: ["CourseLoader", "FuzzDriver"], path: "Fuzz/FuzzYAMLFile",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "FuzzTemplate", dependencies: ["ThemeTemplates"], path: "Fuzz/FuzzTemplate",
+            name: "FuzzTemplate", dependencies: ["ThemeTemplates", "FuzzDriver"], path: "Fuzz/FuzzTemplate",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

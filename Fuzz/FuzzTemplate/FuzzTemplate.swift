@@ -2,6 +2,7 @@
 // and, when it parses, rendered over a small page value. Any crash or hang is a bug; parse errors
 // are expected.
 import ThemeTemplates
+import FuzzDriver
 
 private let page = TemplateValue.object([
     "title": .text("A <title> & more"), "count": .number(3), "shown": .flag(true), "none": .list([]),
@@ -16,15 +17,7 @@ public func fuzzTemplate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-// SwiftPM links executables with `main` aliased to `FuzzTemplate_main`; hand control to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
 @_cdecl("FuzzTemplate_main")
 public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    var count = argc
-    var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzTemplate(data, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzzTemplate(data, size) }
 }
