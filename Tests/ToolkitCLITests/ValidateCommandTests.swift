@@ -121,6 +121,20 @@ struct DiskPathTests {
         }
     }
 
+    @Test("a things folder that links out of the workspace is refused for every file in it")
+    func linkedFolder() throws {
+        let copy = try WorkspaceCopy()
+        let things = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership/things")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        try FileManager.default.moveItem(at: things, to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: things, withDestinationURL: outside)
+        let result = CommandRunner.run(["validate"], in: copy.root)
+        #expect(result.exitCode == 1)
+        let refused = result.standardOutput.split(separator: "\n").filter { $0.contains("outside the workspace [path-safety]") }
+        #expect(refused.count == 23)
+    }
+
     @Test("a named pipe where a Thing file should be is refused at once instead of hanging the read; exit 2")
     func namedPipe() throws {
         let copy = try WorkspaceCopy()

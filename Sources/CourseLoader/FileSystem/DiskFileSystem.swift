@@ -2,6 +2,10 @@ import Foundation
 
 /// The real file system.
 public struct DiskFileSystem: FileSystem {
+    /// Folders already resolved by `resolvedPath`: thousands of files share a handful of folders, and
+    /// resolving each file's whole path cost one `readlink` per path component.
+    private let resolvedFolders = ResolvedFolders()
+
     /// Creates a disk file system.
     public init() {}
 
@@ -50,6 +54,20 @@ public struct DiskFileSystem: FileSystem {
 
     /// The path with every symbolic link resolved (realpath(3); the path itself when it cannot be resolved).
     public func resolvedPath(_ path: String) -> String {
+        // A file that is not itself a link resolves to its folder's resolution plus its name.
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            var status = stat()
+            let name = path[path.index(after: slash)...]
+            if !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK {
+                let folder = String(path[..<slash])
+                let resolvedFolder = resolvedFolders.resolved(folder) { Self.realPath($0) }
+                return resolvedFolder == "/" ? "/" + name : resolvedFolder + "/" + name
+            }
+        }
+        return Self.realPath(path)
+    }
+
+    private static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -62,5 +80,25 @@ public struct DiskFileSystem: FileSystem {
         } catch {
             throw FileSystemError(path: path, reason: "cannot list the folder")
         }
+    }
+}
+
+/// Folder paths and their resolutions, shared by the threads of one run.
+private final class ResolvedFolders: @unchecked Sendable {
+    private let lock = NSLock()
+    private var resolutions: [String: String] = [:]
+
+    func resolved(_ folder: String, _ resolve: (String) -> String) -> String {
+        lock.lock()
+        if let known = resolutions[folder] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let resolution = resolve(folder)
+        lock.lock()
+        resolutions[folder] = resolution
+        lock.unlock()
+        return resolution
     }
 }
