@@ -7,13 +7,10 @@ import OutputFiles
 public struct PackageBuilder: Sendable {
     /// Told about each step as it starts.
     public var onStep: @Sendable (BuildStep) -> Void
-    /// Told about each file written (for `--verbose`).
-    public var onFile: @Sendable (String) -> Void
 
     /// Creates a builder.
-    public init(onStep: @escaping @Sendable (BuildStep) -> Void = { _ in }, onFile: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(onStep: @escaping @Sendable (BuildStep) -> Void = { _ in }) {
         self.onStep = onStep
-        self.onFile = onFile
     }
 
     /// The Things a request packages, in course order.
@@ -164,7 +161,6 @@ public struct PackageBuilder: Sendable {
         } catch {
             throw PackageError(step: names.last!, path: output.path, message: "\(error)")
         }
-        files.sortedPaths.forEach(onFile)
         return PackageResult(
             output: output, files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: schemaValidated)
     }

@@ -19,6 +19,19 @@ struct PackageCommandTests {
         }
     }
 
+    @Test("--verbose lists the package's files, then the line saying where it was written")
+    func verbose() throws {
+        let copy = try WorkspaceCopy()
+        let outcome = CommandRunner.run(["package", "--html", "--verbose"], in: copy.root)
+        #expect(outcome.exitCode == 0)
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains("  index.html"))
+        #expect(lines.contains("  things/thing-02.html"))
+        #expect(lines.contains("  assets/course.css"))
+        #expect(lines.last?.hasPrefix("wrote build/sssc-23-things-leadership-html") == true)
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("  ") })
+    }
+
     @Test("refuses to build when validation finds errors, printing them; exit 1")
     func refusesOnErrors() throws {
         let copy = try WorkspaceCopy()

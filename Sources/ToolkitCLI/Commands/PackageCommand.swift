@@ -73,21 +73,20 @@ struct PackageCommand: ParsableCommand {
         // independent and written atomically), and reported in course order when all are done.
         let courses = report.workspace.courses
         let showSteps = environment.outputIsTerminal && courses.count == 1
-        let verbose = verbose
         let requests = courses.map { course in
             PackageRequest(
                 course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
                 thingNumber: thing, includeDrafts: includeDrafts, outputDirectory: outputFolder, schemas: conformance)
         }
         let results = ParallelMap.map(requests) { request -> Result<PackageResult, PackageError> in
-            let builder = PackageBuilder(
-                onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } },
-                onFile: { file in if verbose { environment.standardOutput("  \(file)\n") } })
+            let builder = PackageBuilder(onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } })
             return Result { () throws(PackageError) in try builder.build(request) }
         }
         for (course, outcome) in zip(courses, results) {
             switch outcome {
             case .success(let result):
+                // Listed here, after the build, so that the files of courses built at once do not interleave.
+                if verbose { result.files.forEach { environment.standardOutput("  \($0)\n") } }
                 let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
                 environment.standardOutput(
                     "wrote \(display.display(relative(result.output.path, to: selection.root))) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n")
