@@ -70,6 +70,8 @@ let package = Package(
             ]),
         .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "CourseModel"]),
 
+        // Helpers the test targets share (golden files); built only with the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
         // swift-mustache is the reference our renderer is compared with, output for output.
@@ -78,16 +80,16 @@ let package = Package(
             dependencies: ["ThemeTemplates", "CoursePackager", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel"]),
         .testTarget(
-            name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel"],
+            name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel", "TestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "CoursePackagerTests",
-            dependencies: ["CoursePackager", "CourseLoader", "CourseModel", "CourseXML",
+            dependencies: ["CoursePackager", "CourseLoader", "CourseModel", "CourseXML", "TestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots", "Scripts"]),
         .testTarget(
             name: "OpenBadgesTests",
-            dependencies: ["OpenBadges", "CourseLoader", "CourseModel", "CourseXML",
+            dependencies: ["OpenBadges", "CourseLoader", "CourseModel", "CourseXML", "TestSupport",
                 .product(name: "_CryptoExtras", package: "swift-crypto")],
             exclude: ["Snapshots"]),
         .testTarget(

@@ -1,6 +1,7 @@
 import CoursePackager
 import Foundation
 import Testing
+import TestSupport
 import ZIPFoundation
 
 /// The Thing 2 manifests of both SCORM versions and the rendered Thing 2 page, against golden files.

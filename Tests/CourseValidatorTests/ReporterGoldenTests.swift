@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import Testing
+import TestSupport
 
 @testable import CourseValidator
 
@@ -31,10 +32,9 @@ struct ReporterGoldenTests {
     @Test("JSON, compared structurally")
     func json() throws {
         let output = JSONReporter().render(try Self.findings(), filesChecked: 8)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" { return Snapshot.expect(output, matches: "report.json") }
+        guard let golden = Snapshot.golden("report.json", recording: output) else { return }
         let actual = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]
-        let golden = try Data(contentsOf: Snapshot.folder.appendingPathComponent("report.json"))
-        let expected = try JSONSerialization.jsonObject(with: golden) as? [[String: Any]]
+        let expected = try JSONSerialization.jsonObject(with: Data(golden.utf8)) as? [[String: Any]]
         #expect(actual.map { NSArray(array: $0) } == expected.map { NSArray(array: $0) })
     }
 

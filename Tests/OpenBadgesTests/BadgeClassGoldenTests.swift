@@ -1,6 +1,7 @@
 import CourseLoader
 import Foundation
 import Testing
+import TestSupport
 
 @testable import OpenBadges
 
@@ -9,7 +10,6 @@ import Testing
 struct BadgeClassGoldenTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     static func export() throws -> BadgeExport {
         let report = WorkspaceLoader().load(workspaceAt: packageRoot.path)
@@ -23,14 +23,8 @@ struct BadgeClassGoldenTests {
     func golden(_ path: String) throws {
         let file = try #require(try Self.export().files.first { $0.path == path })
         let name = path.replacingOccurrences(of: "/", with: "-")
-        let url = Self.snapshots.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: url)
-            Issue.record("recorded \(name); run again without RECORD_SNAPSHOTS")
-            return
-        }
-        let expected = try JSONValue.parse(Array(try Data(contentsOf: url)))
+        guard let golden = Snapshot.golden(name, recording: String(decoding: file.bytes, as: UTF8.self)) else { return }
+        let expected = try JSONValue.parse(Array(golden.utf8))
         #expect(try JSONValue.parse(file.bytes) == expected, "differs from Snapshots/\(name)")
     }
 
