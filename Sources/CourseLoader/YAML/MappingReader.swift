@@ -198,17 +198,15 @@ final class MappingReader {
 
 /// The YAML 1.2 core schema's types of plain scalars, decided without regular expressions.
 enum ScalarKind {
-    static func plain(_ node: YAMLNode) -> String? { node.plainScalar }
-
     /// `~`, `null` or nothing at all.
     static func isNull(_ node: YAMLNode) -> Bool {
-        guard let text = plain(node) else { return false }
+        guard let text = node.plainScalar else { return false }
         return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// `true` or `false` (any of the core schema's spellings).
     static func bool(_ node: YAMLNode) -> Bool? {
-        switch plain(node) {
+        switch node.plainScalar {
         case "true", "True", "TRUE": true
         case "false", "False", "FALSE": false
         default: nil
@@ -217,12 +215,12 @@ enum ScalarKind {
 
     /// A decimal whole number.
     static func int(_ node: YAMLNode) -> Int? {
-        plain(node).flatMap { Int($0) }
+        node.plainScalar.flatMap { Int($0) }
     }
 
     /// Any number.
     static func number(_ node: YAMLNode) -> Double? {
-        guard let text = plain(node), text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
+        guard let text = node.plainScalar, text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
         return Double(text)
     }
 }

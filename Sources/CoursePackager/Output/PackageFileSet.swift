@@ -47,18 +47,21 @@ public struct PackageFileSet: Sendable {
         let paths = sortedPaths
         var position = 0
         while position < paths.count {
-            guard case .deferred = contents[paths[position]], let producer else {
-                if case .bytes(let bytes) = contents[paths[position]] { try body(paths[position], bytes) }
+            switch contents[paths[position]]! {
+            case .bytes(let bytes):
+                try body(paths[position], bytes)
                 position += 1
-                continue
+            case .deferred:
+                // This file and the deferred ones right after it, up to a batch, made at once.
+                var batch: [(path: String, index: Int)] = []
+                while position < paths.count, batch.count < Self.batchSize, case .deferred(let index)? = contents[paths[position]] {
+                    batch.append((paths[position], index))
+                    position += 1
+                }
+                let producer = producer!  // set by addDeferred, the only way deferred files are added
+                let made = ParallelMap.map(batch.map(\.index)) { index in Result { try producer(index) } }
+                for (entry, result) in zip(batch, made) { try body(entry.path, try result.get()) }
             }
-            var batch: [(path: String, index: Int)] = []
-            while position < paths.count, batch.count < Self.batchSize, case .deferred(let index) = contents[paths[position]] {
-                batch.append((paths[position], index))
-                position += 1
-            }
-            let made = ParallelMap.map(batch.map(\.index)) { index in Result { try producer(index) } }
-            for (entry, result) in zip(batch, made) { try body(entry.path, try result.get()) }
         }
     }
 }
