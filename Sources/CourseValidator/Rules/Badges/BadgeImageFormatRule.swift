@@ -45,9 +45,15 @@ public struct BadgeImageFormatRule: Rule {
                 findings.append(finding("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", at: location))
                 continue
             }
-            guard let bytes = try? context.fileSystem.readFile(context.absolutePath(path)) else { continue }
-            let result = cache[path] ?? Result { () throws(ImageInspector.Problem) in try ImageInspector.inspect(bytes) }
-            cache[path] = result
+            // Badges that share an image read and inspect it once.
+            let result: Result<ImageInfo, ImageInspector.Problem>
+            if let known = cache[path] {
+                result = known
+            } else {
+                guard let bytes = try? context.fileSystem.readFile(context.absolutePath(path)) else { continue }
+                result = Result { () throws(ImageInspector.Problem) in try ImageInspector.inspect(bytes) }
+                cache[path] = result
+            }
             switch result {
             case .failure(let problem):
                 findings.append(finding("badge image `\(path)` \(problem.reason)", at: location, hint: "use a PNG or SVG image"))
