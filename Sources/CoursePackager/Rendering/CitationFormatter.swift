@@ -24,12 +24,6 @@ public enum CitationFormatter {
         return parts.joined(separator: " ")
     }
 
-    /// A short in-text form: "Kotter, 2012" or "SSSC, 2016".
-    public static func shortForm(_ resource: Resource) -> String {
-        let creator = resource.author ?? resource.publisher ?? resource.title
-        return [creator, year(of: resource.date)].compactMap { $0 }.joined(separator: ", ")
-    }
-
     /// The year of a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date.
     static func year(of date: String?) -> String? {
         guard let date, date.count >= 4 else { return nil }

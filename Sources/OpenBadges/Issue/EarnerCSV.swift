@@ -35,8 +35,6 @@ public struct EarnerCSVProblem: Sendable, Hashable, CustomStringConvertible {
 public enum EarnerCSV {
     /// Columns every file needs.
     public static let requiredColumns = ["email", "badge", "issuedOn"]
-    /// Columns a file may have.
-    public static let optionalColumns = ["evidenceUrl", "evidenceNarrative"]
     /// The most rows one file may hold.
     public static let maximumRows = 100_000
 
