@@ -31,23 +31,29 @@ let package = Package(
         .target(name: "CourseXML", dependencies: ["CLibXML2"]),
         // The only Swift code that touches cmark-gfm.
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM"]),
-        // Value types of a course; no I/O.
+        // The only Swift code that touches libyaml (which Yams builds; its Swift layer is not used).
+        .target(name: "CourseYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Parallel maps, the one locked-value helper, and keeping models until exit.
+        .target(name: "ToolkitSupport"),
+        // Value types of a course, its badges, findings, and the layout of every path; no I/O.
         .target(name: "CourseModel"),
+        // All I/O: the file system boundary (disk or memory), atomic outputs, the safe path resolver.
+        .target(name: "FileAccess", dependencies: ["CourseModel", "ToolkitSupport"]),
         // Files on disk to the model, with source locations.
         .target(
             name: "CourseLoader",
-            dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["CourseModel", "CourseYAML", "CourseXML", "FileAccess", "ToolkitSupport"]),
         // Rules, findings and reporters.
-        .target(name: "CourseValidator", dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown"]),
+        .target(
+            name: "CourseValidator",
+            dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown", "FileAccess", "ToolkitSupport"]),
         // Mustache templates rendered over typed values (the theme's page templates).
         .target(name: "ThemeTemplates"),
-        // Outputs written to a temporary path and renamed into place.
-        .target(name: "OutputFiles"),
         // SCORM 1.2, SCORM 2004 and HTML packages: pages, activities, manifests, zips.
         .target(
             name: "CoursePackager",
             dependencies: [
-                "CourseModel", "CourseMarkdown", "CourseXML", "OutputFiles", "ThemeTemplates",
+                "CourseModel", "CourseMarkdown", "CourseXML", "FileAccess", "ThemeTemplates", "ToolkitSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Theme")]),
@@ -55,7 +61,7 @@ let package = Package(
         .target(
             name: "OpenBadges",
             dependencies: [
-                "CourseModel", "CourseXML", "OutputFiles",
+                "CourseModel", "CourseXML", "FileAccess", "ToolkitSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -65,10 +71,10 @@ let package = Package(
         .target(
             name: "ToolkitCLI",
             dependencies: [
-                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "OpenBadges",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "FileAccess", "OpenBadges",
+                "ToolkitSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "CourseModel"]),
+        .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "ToolkitSupport"]),
 
         // Helpers the test targets share (golden files); built only with the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -2,6 +2,7 @@
 // in a small in-memory workspace. Build with Scripts/fuzz; any crash or hang is a bug.
 import CourseLoader
 import CourseValidator
+import FileAccess
 import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -2,6 +2,7 @@
 // loader's own tree, then typed fields) in an in-memory workspace. Many thousand runs a second, so
 // the YAML reader gets far more coverage than through the whole-workspace Thing target.
 import CourseLoader
+import FileAccess
 import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")

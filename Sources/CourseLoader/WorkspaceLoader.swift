@@ -1,34 +1,29 @@
 import CourseModel
+import FileAccess
+import ToolkitSupport
 
 /// Turns the files of a workspace into the model, with every problem met on the way as a finding.
 public struct WorkspaceLoader: Sendable {
-    /// Name of the folder holding the courses.
-    public static let coursesFolder = "Courses"
-    /// Name of the folder holding the issuer and badge classes.
-    public static let badgesFolder = "Badges"
-    /// Name of a course's own file.
-    public static let courseFile = "course.yaml"
-    /// Name of the folder of Thing files inside a course.
-    public static let thingsFolder = "things"
-
     /// The largest course or badge file read, in bytes: far beyond any real Thing, small enough
     /// that a runaway file cannot exhaust memory.
     public static let maximumFileSize = 4 * 1024 * 1024
 
     /// Where files are read from.
     public let fileSystem: any FileSystem
+    /// Where the files are in the workspace.
+    public let layout: WorkspaceLayout
 
     /// Creates a loader reading from `fileSystem`.
-    public init(fileSystem: any FileSystem = DiskFileSystem()) {
+    public init(fileSystem: any FileSystem = DiskFileSystem(), layout: WorkspaceLayout = .standard) {
         self.fileSystem = fileSystem
+        self.layout = layout
     }
 
     /// Loads the workspace at `root`: the courses in `courseFolders` (names under `Courses/`),
     /// or every course when nil, and the whole badge catalogue.
     public func load(workspaceAt root: String, courses courseFolders: [String]? = nil) -> LoadReport {
         let sink = FindingSink()
-        let coursesPath = joinPath(root, Self.coursesFolder)
-        let resolvedRoot = fileSystem.resolvedPath(root)
+        let coursesPath = joinPath(root, layout.coursesFolder)
         let folders: [String]
         if let courseFolders {
             folders = courseFolders
@@ -38,25 +33,27 @@ public struct WorkspaceLoader: Sendable {
             }
         } else {
             sink.ioFailure(
-                "there is no `\(Self.coursesFolder)/` folder", at: SourceLocation(file: Self.coursesFolder, line: 1, column: 1))
+                "there is no `\(layout.coursesFolder)/` folder", at: SourceLocation(file: layout.coursesFolder, line: 1, column: 1))
             folders = []
         }
-        let reader = SourceReader(fileSystem: fileSystem, root: root, resolvedRoot: resolvedRoot)
+        let reader = SourceReader(files: WorkspaceFiles(root: root, fileSystem: fileSystem))
 
         // Course files first (few), then every Thing and badge file, each independent, across the cores.
         var courses: [Course] = []
         var thingFiles: [(course: Int, file: String)] = []
         for folderName in folders {
-            let folder = joinPath(Self.coursesFolder, folderName)
+            let folder = layout.courseFolder(named: folderName)
             guard fileSystem.isDirectory(joinPath(root, folder)) else {
                 sink.ioFailure("there is no course folder `\(folder)`", at: SourceLocation(file: folder))
                 continue
             }
-            guard let text = reader.read(joinPath(folder, Self.courseFile), sink: sink),
-                let course = CourseFileLoader.load(
-                    text, file: joinPath(folder, Self.courseFile), folder: folder, sink: sink)
+            let courseFile = layout.courseFile(inCourseFolder: folder)
+            guard let text = reader.read(courseFile, sink: sink),
+                let course = CourseFileLoader.load(text, file: courseFile, folder: folder, sink: sink)
             else { continue }
-            thingFiles += reader.files(in: joinPath(folder, Self.thingsFolder), ending: ".md", sink: sink).map {
+            thingFiles += reader.files(
+                in: layout.thingsFolder(inCourseFolder: folder), ending: layout.thingFileExtension, sink: sink
+            ).map {
                 (courses.count, $0)
             }
             courses.append(course)
@@ -75,13 +72,13 @@ public struct WorkspaceLoader: Sendable {
         for index in courses.indices { courses[index].things = thingsByCourse[index] }
 
         var catalogue = BadgeCatalog()
-        let issuerFile = joinPath(Self.badgesFolder, "issuer.yaml")
+        let issuerFile = layout.issuerFile
         if fileSystem.entryKind(at: joinPath(root, issuerFile)) != nil {
             catalogue.issuer = reader.read(issuerFile, sink: sink).flatMap {
                 BadgeFileLoader.loadIssuer($0, file: issuerFile, sink: sink)
             }
         }
-        let badgeFiles = reader.files(in: joinPath(Self.badgesFolder, "badges"), ending: ".yaml", sink: sink)
+        let badgeFiles = reader.files(in: layout.badgeClassesFolder, ending: layout.badgeClassFileExtension, sink: sink)
         let badges = ParallelMap.map(badgeFiles) { file -> LoadedFile<BadgeClass> in
             let local = FindingSink()
             let badge = reader.read(file, sink: local).flatMap { BadgeFileLoader.loadBadge($0, file: file, sink: local) }
@@ -104,51 +101,54 @@ private struct LoadedFile<Value>: @unchecked Sendable {
 
 /// Reads workspace files safely: present, a file, inside the workspace, not too large, UTF-8.
 struct SourceReader: Sendable {
-    let fileSystem: any FileSystem
-    let root: String
-    let resolvedRoot: String
+    let files: WorkspaceFiles
 
     func read(_ relativePath: String, sink: FindingSink) -> SourceText? {
         let location = SourceLocation(file: relativePath, line: 1, column: 1)
-        let path = joinPath(root, relativePath)
-        switch fileSystem.entryKind(at: path) {
-        case nil:
+        switch files.check(relativePath) {
+        case .linksOut(_, let target)?:
+            sink.error(
+                LoaderRuleID.pathSafety, "`\(relativePath)` is a link to \(target), outside the workspace", at: location,
+                hint: "copy the file into the workspace instead of linking to it")
+            return nil
+        case .missing?:
             sink.ioFailure("missing file `\(relativePath)`", at: location)
             return nil
-        case .directory:
+        case .notAFile? where files.fileSystem.isDirectory(files.absolute(relativePath)):
             sink.ioFailure("`\(relativePath)` is a folder where a file is expected", at: location)
             return nil
-        case .file:
-            let resolved = fileSystem.resolvedPath(path)
-            guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
-                sink.error(
-                    LoaderRuleID.pathSafety, "`\(relativePath)` is a link to \(resolved), outside the workspace", at: location,
-                    hint: "copy the file into the workspace instead of linking to it")
-                return nil
-            }
-            if let size = fileSystem.fileSize(at: path), size > WorkspaceLoader.maximumFileSize {
-                sink.error(
-                    LoaderRuleID.fileSize,
-                    "`\(relativePath)` is \(size / 1024 / 1024) MB; course files may be at most \(WorkspaceLoader.maximumFileSize / 1024 / 1024) MB",
-                    at: location, hint: "split the content, or move large media to files/ and link to them")
-                return nil
-            }
-            do {
-                let bytes = try fileSystem.readFile(path)
-                sink.filesRead += 1
-                return SourceText(bytes: bytes, file: relativePath, sink: sink)
-            } catch {
-                sink.ioFailure("cannot read `\(relativePath)`: \(error)", at: location)
-                return nil
-            }
+        case .notAFile?:
+            sink.ioFailure("cannot read \(relativePath): is not a regular file", at: location)
+            return nil
+        case let refusal?:
+            sink.error(LoaderRuleID.pathSafety, refusal.message, at: location, hint: refusal.hint)
+            return nil
+        case nil:
+            break
+        }
+        let path = files.absolute(relativePath)
+        if let size = files.fileSystem.fileSize(at: path), size > WorkspaceLoader.maximumFileSize {
+            sink.error(
+                LoaderRuleID.fileSize,
+                "`\(relativePath)` is \(size / 1024 / 1024) MB; course files may be at most \(WorkspaceLoader.maximumFileSize / 1024 / 1024) MB",
+                at: location, hint: "split the content, or move large media to files/ and link to them")
+            return nil
+        }
+        do {
+            let bytes = try files.fileSystem.readFile(path)
+            sink.filesRead += 1
+            return SourceText(bytes: bytes, file: relativePath, sink: sink)
+        } catch {
+            sink.ioFailure("cannot read `\(relativePath)`: \(error)", at: location)
+            return nil
         }
     }
 
     func files(in relativeFolder: String, ending suffix: String, sink: FindingSink) -> [String] {
-        let path = joinPath(root, relativeFolder)
-        guard fileSystem.isDirectory(path) else { return [] }
+        let path = files.absolute(relativeFolder)
+        guard files.fileSystem.isDirectory(path) else { return [] }
         do {
-            let names = try fileSystem.contentsOfDirectory(path).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
+            let names = try files.fileSystem.contentsOfDirectory(path).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
             var seen: [String: String] = [:]
             var kept: [String] = []
             for name in names {

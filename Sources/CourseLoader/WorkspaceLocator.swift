@@ -1,3 +1,5 @@
+import CourseModel
+import FileAccess
 import Foundation
 
 /// Which workspace and which of its courses a command works on.
@@ -20,12 +22,12 @@ public enum WorkspaceLocator {
     /// no path selects every course of the nearest workspace at or above `currentDirectory`.
     public static func locate(
         _ path: String?, currentDirectory: String = FileManager.default.currentDirectoryPath,
-        fileSystem: any FileSystem = DiskFileSystem()
+        fileSystem: any FileSystem = DiskFileSystem(), layout: WorkspaceLayout = .standard
     ) throws(FileSystemError) -> WorkspaceSelection {
         guard let path else {
             var folder = URL(fileURLWithPath: currentDirectory).standardizedFileURL
             while true {
-                if fileSystem.isDirectory(folder.appendingPathComponent(WorkspaceLoader.coursesFolder).path) {
+                if fileSystem.isDirectory(folder.appendingPathComponent(layout.coursesFolder).path) {
                     return WorkspaceSelection(root: folder.path, courseFolders: nil)
                 }
                 let parent = folder.deletingLastPathComponent()
@@ -34,24 +36,24 @@ public enum WorkspaceLocator {
             }
             throw FileSystemError(
                 path: currentDirectory,
-                reason: "no workspace here or above: no folder holds `\(WorkspaceLoader.coursesFolder)/`; pass a course folder")
+                reason: "no workspace here or above: no folder holds `\(layout.coursesFolder)/`; pass a course folder")
         }
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
             .standardizedFileURL
         guard fileSystem.isDirectory(url.path) else {
             throw FileSystemError(path: path, reason: fileSystem.isFile(url.path) ? "is a file, not a folder" : "no such folder")
         }
-        if fileSystem.isDirectory(url.appendingPathComponent(WorkspaceLoader.coursesFolder).path) {
+        if fileSystem.isDirectory(url.appendingPathComponent(layout.coursesFolder).path) {
             return WorkspaceSelection(root: url.path, courseFolders: nil)
         }
         let parent = url.deletingLastPathComponent()
-        if fileSystem.isFile(url.appendingPathComponent(WorkspaceLoader.courseFile).path),
-            parent.lastPathComponent == WorkspaceLoader.coursesFolder
+        if fileSystem.isFile(url.appendingPathComponent(layout.courseFileName).path),
+            parent.lastPathComponent == layout.coursesFolder
         {
             return WorkspaceSelection(root: parent.deletingLastPathComponent().path, courseFolders: [url.lastPathComponent])
         }
         throw FileSystemError(
             path: path,
-            reason: "is neither a course folder (`\(WorkspaceLoader.coursesFolder)/<id>/\(WorkspaceLoader.courseFile)`) nor a workspace (holding `\(WorkspaceLoader.coursesFolder)/`)")
+            reason: "is neither a course folder (`\(layout.coursesFolder)/<id>/\(layout.courseFileName)`) nor a workspace (holding `\(layout.coursesFolder)/`)")
     }
 }

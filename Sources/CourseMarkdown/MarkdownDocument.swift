@@ -36,8 +36,8 @@ public struct MarkdownDocument: Sendable {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let kind = String(cString: cmark_node_get_type_string(node))
-            let isLabelled = kind == "link" || kind == "image"
+            let kind = MarkdownNode.Kind(typeName: String(cString: cmark_node_get_type_string(node)))
+            let isLabelled = kind.isLinkOrImage
             if event == CMARK_EVENT_EXIT {
                 if isLabelled { openLabels.removeLast() }
                 continue
@@ -45,7 +45,7 @@ public struct MarkdownDocument: Sendable {
             let line = Int(cmark_node_get_start_line(node))
             let literal = cmark_node_get_literal(node).map { String(cString: $0) }
             if !openLabels.isEmpty {
-                let text = kind == "text" || kind == "code" ? literal : kind == "softbreak" || kind == "linebreak" ? " " : nil
+                let text = kind == .text || kind == .code ? literal : kind == .softbreak || kind == .linebreak ? " " : nil
                 if let text { for index in openLabels { nodes[index].plainText? += text } }
             }
             nodes.append(
@@ -53,7 +53,7 @@ public struct MarkdownDocument: Sendable {
                     kind: kind, line: line,
                     column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)), lines: lines),
                     literal: literal, url: isLabelled ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
-                    headingLevel: kind == "heading" ? Int(cmark_node_get_heading_level(node)) : 0,
+                    headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
                     plainText: isLabelled ? "" : nil))
             // A leaf gets an exit event only when it is a container; links and images always do.
             if isLabelled { openLabels.append(nodes.count - 1) }

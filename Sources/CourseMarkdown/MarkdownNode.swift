@@ -1,7 +1,29 @@
 /// One node of a parsed Markdown document, with its position in the source.
 public struct MarkdownNode: Hashable, Sendable {
-    /// What kind of node: cmark-gfm's type name, such as `heading`, `link`, `html_inline`, `table`.
-    public var kind: String
+    /// The kinds of node the toolkit tells apart, named as cmark-gfm names them.
+    public enum Kind: String, Hashable, Sendable {
+        case document, paragraph, heading, text, code, emph, strong, link, image, softbreak, linebreak
+        case blockQuote = "block_quote", list, item, codeBlock = "code_block", thematicBreak = "thematic_break"
+        case htmlBlock = "html_block", htmlInline = "html_inline"
+        case customBlock = "custom_block", customInline = "custom_inline"
+        case table, tableRow = "table_row", tableCell = "table_cell", strikethrough
+        case footnoteReference = "footnote_reference", footnoteDefinition = "footnote_definition"
+        /// A node of an extension the toolkit does not tell apart.
+        case other
+
+        /// The kind of cmark-gfm's type name (`other` for names not listed).
+        public init(typeName: String) {
+            self = Kind(rawValue: typeName) ?? .other
+        }
+
+        /// Raw HTML, inline or as a block.
+        public var isHTML: Bool { self == .htmlInline || self == .htmlBlock }
+        /// A link or an image: a node with a destination and a text of its own.
+        public var isLinkOrImage: Bool { self == .link || self == .image }
+    }
+
+    /// What kind of node.
+    public var kind: Kind
     /// 1-based line in the parsed source (0 when cmark gives no position).
     public var line: Int
     /// 1-based column in characters (0 when cmark gives no position).
@@ -17,7 +39,7 @@ public struct MarkdownNode: Hashable, Sendable {
 
     /// Creates a node.
     public init(
-        kind: String, line: Int, column: Int, literal: String? = nil, url: String? = nil, headingLevel: Int = 0,
+        kind: Kind, line: Int, column: Int, literal: String? = nil, url: String? = nil, headingLevel: Int = 0,
         plainText: String? = nil
     ) {
         self.kind = kind

@@ -1,7 +1,6 @@
 import CourseModel
 import CourseXML
-import Foundation
-import OutputFiles
+import FileAccess
 
 /// Builds SCORM 1.2, SCORM 2004 and HTML packages from a course, as a list of named steps.
 public struct PackageBuilder: Sendable {
@@ -18,11 +17,11 @@ public struct PackageBuilder: Sendable {
         let ordered = request.course.orderedThings
         if let number = request.thingNumber {
             guard let thing = ordered.first(where: { $0.number == number }) else {
-                throw PackageError(step: "Select Things", path: nil, message: "course `\(request.course.id)` has no Thing \(number)")
+                throw PackageError(step: .selectThings, path: nil, message: "course `\(request.course.id)` has no Thing \(number)")
             }
             if thing.status == .draft, !request.includeDrafts {
                 throw PackageError(
-                    step: "Select Things", path: thing.file,
+                    step: .selectThings, path: thing.file,
                     message: "Thing \(number) is a draft; pass --include-drafts to package it anyway")
             }
             return [thing]
@@ -30,7 +29,7 @@ public struct PackageBuilder: Sendable {
         let selected = ordered.filter { $0.status == .published || request.includeDrafts }
         guard !selected.isEmpty else {
             throw PackageError(
-                step: "Select Things", path: nil,
+                step: .selectThings, path: nil,
                 message: "course `\(request.course.id)` has no published Thing; pass --include-drafts to package drafts")
         }
         return selected
@@ -38,144 +37,142 @@ public struct PackageBuilder: Sendable {
 
     /// Builds the package and writes it atomically into the request's output folder.
     public func build(_ request: PackageRequest) throws(PackageError) -> PackageResult {
-        let names = ["Select Things", "Load theme", "Lay out pages", "Copy badge images and assets"]
-            + (request.format.isSCORM ? ["Write imsmanifest.xml", "Check manifest"] : [])
-            + [request.format.isSCORM ? "Render pages and write zip" : "Render pages and write site"]
-        var stepIndex = 0
-        func step(_ name: String) {
-            stepIndex += 1
-            onStep(BuildStep(number: stepIndex, total: names.count, name: name))
+        let steps = PackageStep.steps(for: request.format)
+        var position = 0
+        /// Announces the next step, which must be `expected` (so the list and the work cannot drift).
+        func start(_ expected: PackageStep) {
+            precondition(steps[position] == expected, "step \(expected) out of order")
+            position += 1
+            onStep(BuildStep(number: position, total: steps.count, step: expected))
         }
-
-        step(names[0])
-        let things = try Self.selectThings(request)
+        /// Runs `body` as `step`, turning anything it throws into that step's error about `path`.
+        func run<Value>(_ step: PackageStep, path: String?, _ body: () throws -> Value) throws(PackageError) -> Value {
+            do {
+                return try body()
+            } catch let error as PackageError {
+                throw error
+            } catch {
+                throw PackageError(step: step, path: path, message: "\(error)")
+            }
+        }
         let course = request.course
+        let layout = request.packageLayout
+        let workspace = WorkspaceFiles(root: request.workspaceRoot, fileSystem: request.fileSystem)
 
-        step("Load theme")
-        let themeFolder = "\(request.workspaceRoot)/\(course.folder)/theme"
-        let theme: Theme
-        let renderer: PageRenderer
-        do {
-            theme = try Theme.load(courseThemeFolder: themeFolder)
-            renderer = try PageRenderer(theme: theme)
-        } catch {
-            throw PackageError(step: "Load theme", path: themeFolder, message: error.description)
+        start(.selectThings)
+        let things = try Self.selectThings(request)
+
+        start(.loadTheme)
+        let themeFolder = request.workspaceLayout.themeFolder(inCourseFolder: course.folder)
+        let (theme, renderer) = try run(.loadTheme, path: themeFolder) {
+            let theme = try Theme.load(courseThemeFolder: themeFolder, files: workspace)
+            return (theme, try PageRenderer(theme: theme))
         }
 
-        step("Lay out pages")
+        start(.layOutPages)
         var files = PackageFileSet()
-        let imagePaths = badgeImagePaths(for: things, request: request)
+        let images = try badgeImages(for: things, request: request, workspace: workspace)
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
-            imagePaths: imagePaths)
+            imagePaths: images.mapValues(\.packagePath), layout: layout)
         // Pages are rendered while the package is written, a batch at a time across the cores.
-        files.addDeferred(things.map { ThingPageBuilder.pagePath(of: $0.id) }) { index in
+        let renderStep = steps.last!
+        files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
             do {
                 return Array(try renderer.render(try pages.thingPage(things[index])).utf8)
             } catch {
-                throw PackageError(step: "Render pages", path: things[index].file, message: "\(error)")
+                throw PackageError(step: renderStep, path: things[index].file, message: "\(error)")
             }
         }
         if request.format == .html {
-            do {
-                files.add("index.html", text: try renderer.render(pages.indexPage(things: things)))
-            } catch {
-                throw PackageError(step: "Render pages", path: "index.html", message: "\(error)")
+            try run(renderStep, path: layout.indexPage) {
+                files.add(layout.indexPage, text: try renderer.render(pages.indexPage(things: things)))
             }
         }
 
-        step("Copy badge images and assets")
+        start(.copyAssets)
         for name in Theme.assetNames {
-            files.add("assets/\(name)", theme.files[name] ?? [])
+            files.add(layout.asset(name), theme.files[name] ?? [])
         }
-        for (source, destination) in imagePaths.sorted(by: { $0.key < $1.key }) {
-            let path = "\(request.workspaceRoot)/Badges/\(source)"
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw PackageError(step: "Copy badge images and assets", path: path, message: "cannot read the badge image")
-            }
-            files.add(destination, Array(data))
+        for image in images.values.sorted(by: { $0.packagePath < $1.packagePath }) {
+            let bytes = try run(.copyAssets, path: image.workspacePath) { try workspace.read(image.workspacePath) }
+            files.add(image.packagePath, bytes)
         }
 
         var schemaValidated = false
         if request.format.isSCORM {
-            step("Write imsmanifest.xml")
+            start(.writeManifest)
             let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
             let builder = ManifestBuilder(
                 course: course, format: request.format,
                 identifier: "manifest-" + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
                 organizationTitle: title,
                 scos: things.map {
-                    ManifestBuilder.SCO(thing: $0, title: ThingPageBuilder.label(of: $0), page: ThingPageBuilder.pagePath(of: $0.id))
+                    ManifestBuilder.SCO(thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id))
                 },
-                sharedFiles: files.sortedPaths.filter { $0.hasPrefix("assets/") })
+                sharedFiles: files.sortedPaths.filter(layout.isAsset))
             if request.format == .scorm12,
                 let long = ([title] + things.map(ThingPageBuilder.label)).first(where: { $0.count > 200 })
             {
                 throw PackageError(
-                    step: "Write imsmanifest.xml", path: nil, message: "SCORM 1.2 titles hold at most 200 characters: “\(long)”")
+                    step: .writeManifest, path: nil, message: "SCORM 1.2 titles hold at most 200 characters: “\(long)”")
             }
-            let manifest: [UInt8]
-            do {
-                manifest = try XMLSerializer.serialize(builder.manifest())
-            } catch {
-                throw PackageError(step: "Write imsmanifest.xml", path: "imsmanifest.xml", message: error.description)
-            }
-            files.add("imsmanifest.xml", manifest)
+            let manifest = try run(.writeManifest, path: layout.manifest) { try XMLSerializer.serialize(builder.manifest()) }
+            files.add(layout.manifest, manifest)
             if let schemas = request.schemas {
                 for (path, source) in schemas.schemaFiles(for: request.format) {
-                    guard let data = FileManager.default.contents(atPath: source) else {
-                        throw PackageError(step: "Write imsmanifest.xml", path: source, message: "cannot read the schema file")
-                    }
-                    files.add(path, Array(data))
+                    files.add(path, try run(.writeManifest, path: source) { try schemas.fileSystem.readFile(source) })
                 }
             }
 
-            step("Check manifest")
-            var problems = ManifestChecker.check(manifest: manifest, format: request.format, packageFiles: Set(files.sortedPaths))
+            start(.checkManifest)
+            var problems = ManifestChecker.check(
+                manifest: manifest, format: request.format, packageFiles: Set(files.sortedPaths), layout: layout)
             if let schemas = request.schemas {
-                do {
-                    problems += try schemas.validate(manifest: manifest, format: request.format)
-                    schemaValidated = true
-                } catch {
-                    throw PackageError(step: "Check manifest", path: schemas.folder, message: "cannot load the schemas: \(error)")
+                problems += try run(.checkManifest, path: schemas.folder) {
+                    try schemas.validate(manifest: manifest, format: request.format)
                 }
+                schemaValidated = true
             }
             guard problems.isEmpty else {
-                throw PackageError(step: "Check manifest", path: "imsmanifest.xml", message: problems.joined(separator: "\n"))
+                throw PackageError(step: .checkManifest, path: layout.manifest, message: problems.joined(separator: "\n"))
             }
         }
 
-        step(names.last!)
+        start(renderStep)
         let thingID = request.thingNumber != nil ? things.first?.id : nil
-        let output = request.outputDirectory.appendingPathComponent(request.outputName(thingID: thingID))
-        do {
-            try AtomicOutput.produce(output) { temporary in
+        let output = joinPath(request.outputFolder, request.outputName(thingID: thingID))
+        let fileSystem = request.fileSystem
+        try run(renderStep, path: output) {
+            try AtomicOutput(fileSystem: fileSystem).produce(output) { temporary in
                 if request.format.isSCORM {
-                    try DeterministicZipWriter.write(files, to: temporary)
+                    try DeterministicZipWriter.write(files, to: temporary, in: fileSystem)
                 } else {
-                    try files.writeFolder(to: temporary)
+                    try files.writeFolder(to: temporary, in: fileSystem)
                 }
             }
-        } catch let error as PackageError {
-            throw error
-        } catch {
-            throw PackageError(step: names.last!, path: output.path, message: "\(error)")
         }
         return PackageResult(
             output: output, files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: schemaValidated)
     }
 
-    /// Where each badge image the pages show goes in the package, by its path under `Badges/`.
-    private func badgeImagePaths(for things: [Thing], request: PackageRequest) -> [String: String] {
+    /// A badge image the pages show: where it is in the workspace and where it goes in the package.
+    private struct BadgeImage {
+        let workspacePath: String
+        let packagePath: String
+    }
+
+    /// The badge images the pages show, by the image as the badge file names it, each resolved by the
+    /// workspace's safe path rules (validation has already refused any that break them).
+    private func badgeImages(
+        for things: [Thing], request: PackageRequest, workspace: WorkspaceFiles
+    ) throws(PackageError) -> [String: BadgeImage] {
+        let badges = request.badges
         var images: [String] = []
         for thing in things {
-            if let badge = thing.badge.flatMap({ request.badges.badge(id: $0.id) }), let image = badge.image {
-                images.append(image)
-            }
+            if let image = thing.badge.flatMap({ badges.badge(id: $0.id) })?.image { images.append(image) }
             for reference in thing.countsTowards {
-                if let collection = request.course.collection(id: reference.id),
-                    let image = collection.badge.flatMap({ request.badges.badge(id: $0.id) })?.image
-                {
+                if let image = request.course.collection(id: reference.id)?.badge.flatMap({ badges.badge(id: $0.id) })?.image {
                     images.append(image)
                 }
             }
@@ -183,14 +180,20 @@ public struct PackageBuilder: Sendable {
         if request.format == .html {
             let included = Set(things.map(\.id))
             for collection in request.course.collections where collection.members.contains(where: { included.contains($0.id) }) {
-                if let image = collection.badge.flatMap({ request.badges.badge(id: $0.id) })?.image { images.append(image) }
+                if let image = collection.badge.flatMap({ badges.badge(id: $0.id) })?.image { images.append(image) }
             }
         }
-        var paths: [String: String] = [:]
-        for image in images {
-            let normalised = image.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
-            paths[image] = "assets/badges/\(normalised)"
+        let badgesFolder = request.workspaceLayout.badgesFolder
+        var resolved: [String: BadgeImage] = [:]
+        for image in images where resolved[image] == nil {
+            switch workspace.resolve(image, under: badgesFolder) {
+            case .success(let path):
+                let underBadges = String(path.dropFirst(badgesFolder.count + 1))
+                resolved[image] = BadgeImage(workspacePath: path, packagePath: request.packageLayout.badgeImage(underBadges))
+            case .failure(let refusal):
+                throw PackageError(step: .layOutPages, path: image, message: "badge image: \(refusal.message)")
+            }
         }
-        return paths
+        return resolved
     }
 }

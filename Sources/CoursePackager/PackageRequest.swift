@@ -1,5 +1,5 @@
 import CourseModel
-import Foundation
+import FileAccess
 
 /// What to package: a course, in which format, which Things, and where to.
 public struct PackageRequest: Sendable {
@@ -7,7 +7,7 @@ public struct PackageRequest: Sendable {
     public var course: Course
     /// The workspace's badge catalogue.
     public var badges: BadgeCatalog
-    /// The workspace folder (badge images are read from its `Badges/`).
+    /// The workspace folder, absolute (badge images and theme overrides are read from it).
     public var workspaceRoot: String
     /// SCORM 1.2, SCORM 2004 or HTML.
     public var format: PackageFormat
@@ -15,15 +15,25 @@ public struct PackageRequest: Sendable {
     public var thingNumber: Int?
     /// Include draft Things too.
     public var includeDrafts: Bool
-    /// The folder the package is written into.
-    public var outputDirectory: URL
+    /// The folder the package is written into, absolute.
+    public var outputFolder: String
     /// A SCORM schema folder: validate the manifest against it and ship its XSDs at the zip root.
     public var schemas: SchemaConformance?
+    /// Where everything is read from and written to.
+    public var fileSystem: any FileSystem
+    /// Where the course's files are in the workspace.
+    public var workspaceLayout: WorkspaceLayout
+    /// Where everything goes inside the package.
+    public var packageLayout: PackageLayout
+    /// How outputs are named.
+    public var outputLayout: OutputLayout
 
     /// Creates a request.
     public init(
         course: Course, badges: BadgeCatalog, workspaceRoot: String, format: PackageFormat, thingNumber: Int? = nil,
-        includeDrafts: Bool = false, outputDirectory: URL, schemas: SchemaConformance? = nil
+        includeDrafts: Bool = false, outputFolder: String, schemas: SchemaConformance? = nil,
+        fileSystem: any FileSystem = DiskFileSystem(), workspaceLayout: WorkspaceLayout = .standard,
+        packageLayout: PackageLayout = .standard, outputLayout: OutputLayout = .standard
     ) {
         self.course = course
         self.badges = badges
@@ -31,21 +41,24 @@ public struct PackageRequest: Sendable {
         self.format = format
         self.thingNumber = thingNumber
         self.includeDrafts = includeDrafts
-        self.outputDirectory = outputDirectory
+        self.outputFolder = outputFolder
         self.schemas = schemas
+        self.fileSystem = fileSystem
+        self.workspaceLayout = workspaceLayout
+        self.packageLayout = packageLayout
+        self.outputLayout = outputLayout
     }
 
     /// The output's file or folder name: `<course>[-<thing>]-scorm12.zip`, `…-scorm2004.zip`, `…-html`.
     public func outputName(thingID: String?) -> String {
-        let base = [course.id, thingID].compactMap { $0 }.joined(separator: "-") + "-" + format.suffix
-        return format.isSCORM ? base + ".zip" : base
+        outputLayout.packageName(course: course.id, thing: thingID, formatSuffix: format.suffix, isArchive: format.isSCORM)
     }
 }
 
 /// What a build produced.
 public struct PackageResult: Sendable {
-    /// The zip or folder written.
-    public var output: URL
+    /// The zip or folder written, absolute.
+    public var output: String
     /// The package's files, sorted.
     public var files: [String]
     /// The Things packaged, in course order.
@@ -54,30 +67,37 @@ public struct PackageResult: Sendable {
     public var schemaValidated: Bool
 }
 
-/// A build step, as shown on a terminal: `[3/7] Lay out pages`.
+/// A build step as it starts, as shown on a terminal: `[3/7] Lay out pages`.
 public struct BuildStep: Sendable, CustomStringConvertible {
     /// 1-based position.
     public var number: Int
     /// How many steps there are.
     public var total: Int
-    /// What the step does.
-    public var name: String
+    /// The step.
+    public var step: PackageStep
 
     /// `[number/total] name`.
-    public var description: String { "[\(number)/\(total)] \(name)" }
+    public var description: String { "[\(number)/\(total)] \(step.name)" }
 }
 
 /// A build that failed, with the step and the path involved.
 public struct PackageError: Error, CustomStringConvertible, Sendable {
     /// The step that failed.
-    public var step: String
+    public var step: PackageStep
     /// The file or folder involved, if any.
     public var path: String?
     /// What went wrong (one or more lines).
     public var message: String
 
+    /// Creates an error of `step`.
+    public init(step: PackageStep, path: String?, message: String) {
+        self.step = step
+        self.path = path
+        self.message = message
+    }
+
     /// `step: path: message`.
     public var description: String {
-        [step, path, message].compactMap { $0 }.joined(separator: ": ")
+        [step.name, path, message].compactMap { $0 }.joined(separator: ": ")
     }
 }

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import ToolkitCLI
+import ToolkitSupport
 
 ProcessLifetime.keepModelsUntilExit()
 exit(ToolkitMain.run(Array(CommandLine.arguments.dropFirst())))

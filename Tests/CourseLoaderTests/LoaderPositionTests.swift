@@ -1,5 +1,6 @@
 import CourseLoader
 import CourseModel
+import FileAccess
 import Testing
 
 /// Positions the loader reports, checked against `↓` markers in the fixture text (no column counted by hand).
@@ -150,15 +151,14 @@ struct LoaderPositionTests {
         #expect(findings.map(\.location) == markers)
     }
 
-    @Test("the body splits into an intro and sections at level-2 headings, code blocks aside")
-    func sections() {
+    @Test("the body is the whole Markdown after the front matter, positioned at its first line")
+    func body() {
         let thing = "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nIntro.\n\n## One\n\nText\n\n```\n## not a heading\n```\n\n## Two\n\nMore.\n"
         let (findings, _, report) = load(thing: thing)
         #expect(findings.isEmpty)
         let loaded = report.workspace.courses.first?.things.first
-        #expect(loaded?.sections.map(\.heading) == ["One", "Two"])
-        #expect(loaded?.sections.first?.markdown.start.line == 8)
-        #expect(loaded?.intro.source.contains("Intro.") == true)
+        #expect(loaded?.body.source.hasPrefix("Intro.\n\n## One") == true)
+        #expect(loaded?.body.source.hasSuffix("## Two\n\nMore.\n") == true)
         #expect(loaded?.body.start.line == 6)
     }
 

@@ -1,4 +1,5 @@
 import CourseLoader
+import FileAccess
 import Testing
 
 @Suite("Workspace locator")

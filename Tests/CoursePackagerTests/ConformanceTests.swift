@@ -28,7 +28,7 @@ struct ConformanceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try PackageBuilder().build(try PackagingFixture.request(format, into: folder, schemas: true))
         #expect(result.schemaValidated)
-        let files = try Self.unzip(result.output)
+        let files = try Self.unzip(result.outputURL)
         let manifest = try #require(files["imsmanifest.xml"])
         #expect(ManifestChecker.check(manifest: Array(manifest), format: format, packageFiles: Set(files.keys)).isEmpty)
         // The XSDs travel at the zip root, as conformant packages carry them.
@@ -64,8 +64,8 @@ struct ConformanceTests {
         }
         let a = try PackageBuilder().build(try PackagingFixture.request(format, into: first))
         let b = try PackageBuilder().build(try PackagingFixture.request(format, into: second))
-        #expect(try Data(contentsOf: a.output) == Data(contentsOf: b.output))
-        #expect(try Self.unzip(a.output).keys.contains("imsmanifest.xml"))
+        #expect(try Data(contentsOf: a.outputURL) == Data(contentsOf: b.outputURL))
+        #expect(try Self.unzip(a.outputURL).keys.contains("imsmanifest.xml"))
     }
 
     @Test("rebuilding replaces the package and leaves no temporary files behind")

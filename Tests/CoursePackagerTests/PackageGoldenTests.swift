@@ -20,8 +20,8 @@ struct PackageGoldenTests {
         let folder = try PackagingFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try PackageBuilder().build(try PackagingFixture.request(format, into: folder, thing: 2))
-        #expect(result.output.lastPathComponent == "sssc-23-things-leadership-thing-02-\(format.suffix).zip")
-        Snapshot.expect(try Self.entry("imsmanifest.xml", in: result.output), matches: "thing-02-\(format.suffix).imsmanifest.xml")
+        #expect(result.outputURL.lastPathComponent == "sssc-23-things-leadership-thing-02-\(format.suffix).zip")
+        Snapshot.expect(try Self.entry("imsmanifest.xml", in: result.outputURL), matches: "thing-02-\(format.suffix).imsmanifest.xml")
     }
 
     @Test("the rendered Thing 2 page (HTML site)")
@@ -29,7 +29,7 @@ struct PackageGoldenTests {
         let folder = try PackagingFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try PackageBuilder().build(try PackagingFixture.request(.html, into: folder))
-        let page = try String(contentsOf: result.output.appendingPathComponent("things/thing-02.html"), encoding: .utf8)
+        let page = try String(contentsOf: result.outputURL.appendingPathComponent("things/thing-02.html"), encoding: .utf8)
         Snapshot.expect(page, matches: "thing-02.html")
         #expect(result.files.contains("index.html"))
     }

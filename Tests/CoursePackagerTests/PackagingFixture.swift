@@ -28,7 +28,12 @@ enum PackagingFixture {
     static func request(_ format: PackageFormat, into folder: URL, thing: Int? = nil, schemas: Bool = false) throws -> PackageRequest {
         PackageRequest(
             course: course, badges: report.workspace.badges, workspaceRoot: packageRoot.path, format: format,
-            thingNumber: thing, outputDirectory: folder,
+            thingNumber: thing, outputFolder: folder.path,
             schemas: schemas ? try schemaFolder.map { try SchemaConformance(folder: $0) } : nil)
     }
+}
+
+extension PackageResult {
+    /// The output as a file URL.
+    var outputURL: URL { URL(fileURLWithPath: output) }
 }

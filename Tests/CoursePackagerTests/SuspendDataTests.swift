@@ -35,7 +35,7 @@ struct SuspendDataTests {
         var request = try PackagingFixture.request(format, into: folder)
         request.includeDrafts = true
         let result = try PackageBuilder().build(request)
-        let archive = try Archive(url: result.output, accessMode: .read)
+        let archive = try Archive(url: result.outputURL, accessMode: .read)
         func extract(_ path: String) throws -> Data {
             var data = Data()
             _ = try archive.extract(try #require(archive[path])) { data.append($0) }

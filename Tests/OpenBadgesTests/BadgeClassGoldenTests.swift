@@ -1,4 +1,5 @@
 import CourseLoader
+import FileAccess
 import Foundation
 import Testing
 import TestSupport
@@ -15,7 +16,8 @@ struct BadgeClassGoldenTests {
         let report = WorkspaceLoader().load(workspaceAt: packageRoot.path)
         let course = try #require(report.workspace.courses.first { $0.id == "sssc-23-things-leadership" })
         return try BadgeExport(
-            course: course, badges: report.workspace.badges, workspaceRoot: packageRoot.path,
+            course: course, badges: report.workspace.badges,
+            workspace: WorkspaceFiles(root: packageRoot.path, fileSystem: DiskFileSystem()),
             urls: try BadgeURLs(base: "https://badges.example.org/sssc"), pageBaseURL: "https://learn.example.org/sssc")
     }
 

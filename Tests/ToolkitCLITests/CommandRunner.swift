@@ -1,4 +1,5 @@
 import CourseLoader
+import FileAccess
 import Foundation
 import Synchronization
 import ToolkitCLI

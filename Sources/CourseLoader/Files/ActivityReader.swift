@@ -1,4 +1,5 @@
 import CourseModel
+import CourseYAML
 
 /// Reads the `activities:` entries of a Thing's front matter.
 enum ActivityReader {

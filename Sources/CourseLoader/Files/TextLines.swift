@@ -42,20 +42,8 @@ extension ArraySlice<UInt8> {
         return slice
     }
 
-    /// The slice without leading and trailing spaces and tabs.
-    var trimmingBlanks: ArraySlice<UInt8> {
-        var slice = trimmingTrailingBlanks
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
-        return slice
-    }
-
     /// Whether the slice is exactly `text`'s bytes.
     func equals(_ text: StaticString) -> Bool {
         text.withUTF8Buffer { elementsEqual($0) }
-    }
-
-    /// Whether the slice starts with `text`'s bytes.
-    func starts(with text: StaticString) -> Bool {
-        text.withUTF8Buffer { prefix in count >= prefix.count && self.prefix(prefix.count).elementsEqual(prefix) }
     }
 }

@@ -1,4 +1,5 @@
 import CourseModel
+import CourseYAML
 
 /// Reads one YAML mapping into typed values, reporting every problem with its exact position:
 /// unknown keys (with did-you-mean), missing required fields, wrong value types.

@@ -1,4 +1,5 @@
 import CourseModel
+import CourseYAML
 
 /// YAML source from one file, parsed into a `YAMLDocument` with positions mapped back to the file.
 struct YAMLText {

@@ -20,10 +20,6 @@ public struct Thing: Sendable {
     public var outcomes: [String]
     /// Other Things or external badges to take first.
     public var prerequisites: [Prerequisite]
-    /// Text before the first section heading.
-    public var intro: MarkdownText
-    /// The body's sections, split at level-2 headings.
-    public var sections: [Section]
     /// Activities, in order.
     public var activities: [Activity]
     /// Readings and sources.
@@ -41,7 +37,7 @@ public struct Thing: Sendable {
     public init(
         id: String, number: Int, title: String, status: ThingStatus, badge: Reference? = nil,
         countsTowards: [Reference] = [], durationMinutes: Int? = nil, aim: String = "", outcomes: [String] = [],
-        prerequisites: [Prerequisite] = [], intro: MarkdownText, sections: [Section] = [],
+        prerequisites: [Prerequisite] = [],
         activities: [Activity] = [], resources: [Resource] = [], references: [Reference] = [],
         body: MarkdownText, file: String, fields: FieldLocations
     ) {
@@ -55,8 +51,6 @@ public struct Thing: Sendable {
         self.aim = aim
         self.outcomes = outcomes
         self.prerequisites = prerequisites
-        self.intro = intro
-        self.sections = sections
         self.activities = activities
         self.resources = resources
         self.references = references

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import ZIPFoundation
 
@@ -15,12 +16,13 @@ enum DeterministicZipWriter {
         return calendar.date(from: components)!
     }()
 
-    /// Writes `files` as a zip at `url` (which must not exist yet).
-    static func write(_ files: PackageFileSet, to url: URL) throws {
-        let archive = try Archive(url: url, accessMode: .create)
+    /// The zip of `files`, built in memory (so it can be written through any file system).
+    static func archive(_ files: PackageFileSet) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
         try files.forEachInOrder { path, bytes in
             // An entry may never point outside the package root when unzipped.
-            guard !path.hasPrefix("/"), !path.contains("\\"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+            guard !path.hasPrefix("/"), !path.contains("\\"),
+                !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
             else { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
             let data = Data(bytes)
             try archive.addEntry(
@@ -30,5 +32,12 @@ enum DeterministicZipWriter {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return Array(data)
+    }
+
+    /// Writes the zip of `files` at `path` (which must not exist yet) through `fileSystem`.
+    static func write(_ files: PackageFileSet, to path: String, in fileSystem: any FileSystem) throws {
+        try fileSystem.writeNewFile(try archive(files), at: path)
     }
 }

@@ -1,20 +1,24 @@
 import CourseModel
-import Foundation
-import OutputFiles
+import FileAccess
+import ToolkitSupport
 
 /// The files of a package by path (forward slashes, relative to the package root). Most are bytes
 /// held in memory; pages are made only when the package is written, a batch at a time across the
 /// cores, so a course of thousands of Things never holds all its pages at once.
 public struct PackageFileSet: Sendable {
+    /// Makes the bytes of the deferred file with this index.
+    typealias Producer = @Sendable (Int) throws -> [UInt8]
+
     /// What a path holds.
     private enum Content: Sendable {
         case bytes([UInt8])
-        /// Made by the producer from this index when written.
-        case deferred(Int)
+        /// Made by `producers[producer]` from this index when written.
+        case deferred(producer: Int, index: Int)
     }
 
     private var contents: [String: Content] = [:]
-    private var producer: (@Sendable (Int) throws -> [UInt8])?
+    /// Every group of deferred files keeps its own producer.
+    private var producers: [Producer] = []
 
     /// How many deferred files are made at once.
     static let batchSize = 32
@@ -34,9 +38,9 @@ public struct PackageFileSet: Sendable {
 
     /// Adds files made only when the set is written: `produce(index)` gives the bytes of `paths[index]`.
     /// It runs on several threads at once and may throw to stop the writing.
-    mutating func addDeferred(_ paths: [String], produce: @escaping @Sendable (Int) throws -> [UInt8]) {
-        for (index, path) in paths.enumerated() { contents[path] = .deferred(index) }
-        producer = produce
+    mutating func addDeferred(_ paths: [String], produce: @escaping Producer) {
+        producers.append(produce)
+        for (index, path) in paths.enumerated() { contents[path] = .deferred(producer: producers.count - 1, index: index) }
     }
 
     /// Paths in sorted order (the order zips are written in).
@@ -53,30 +57,30 @@ public struct PackageFileSet: Sendable {
                 position += 1
             case .deferred:
                 // This file and the deferred ones right after it, up to a batch, made at once.
-                var batch: [(path: String, index: Int)] = []
-                while position < paths.count, batch.count < Self.batchSize, case .deferred(let index)? = contents[paths[position]] {
-                    batch.append((paths[position], index))
+                var batch: [(path: String, producer: Int, index: Int)] = []
+                while position < paths.count, batch.count < Self.batchSize,
+                    case .deferred(let producer, let index)? = contents[paths[position]]
+                {
+                    batch.append((paths[position], producer, index))
                     position += 1
                 }
-                let producer = producer!  // set by addDeferred, the only way deferred files are added
-                let made = ParallelMap.map(batch.map(\.index)) { index in Result { try producer(index) } }
+                let producers = producers
+                let made = ParallelMap.map(batch.map { ($0.producer, $0.index) }) { entry in
+                    Result { try producers[entry.0](entry.1) }
+                }
                 for (entry, result) in zip(batch, made) { try body(entry.path, try result.get()) }
             }
         }
     }
-}
 
-extension PackageFileSet {
-    /// Writes the files as a folder tree at `folder` (a temporary path; the caller renames it into place).
-    func writeFolder(to folder: URL) throws {
+    /// Writes the files as a folder tree at `folder` (a temporary path; the caller moves it into place).
+    func writeFolder(to folder: String, in fileSystem: any FileSystem) throws {
         var created = Set<String>()
         try forEachInOrder { path, bytes in
-            let url = folder.appendingPathComponent(path)
-            let parent = url.deletingLastPathComponent().path
-            if created.insert(parent).inserted {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            }
-            try AtomicOutput.writeNew(bytes, at: url.path)
+            let target = joinPath(folder, path)
+            let parent = String(target[..<target.lastIndex(of: "/")!])
+            if created.insert(parent).inserted { try fileSystem.createDirectory(parent) }
+            try fileSystem.writeNewFile(bytes, at: target)
         }
     }
 }

@@ -131,7 +131,7 @@ struct ThingPageView: Sendable, Encodable {
     let language: String
     let courseTitle: String
     let indexHref: String?
-    let assetBase: String
+    let assetsHref: String
     let number: Int
     let title: String
     let aim: String
@@ -170,6 +170,6 @@ struct IndexPageView: Sendable, Encodable {
     let collections: [CollectionView]
     let licence: LicenceView?
     let attribution: String
-    let assetBase: String
+    let assetsHref: String
     let generator: String
 }

@@ -1,3 +1,4 @@
+import FileAccess
 import Foundation
 import ThemeTemplates
 
@@ -6,13 +7,13 @@ import ThemeTemplates
 public struct Theme: Sendable {
     /// The templates the renderer needs.
     public static let templateNames = ["thing", "index", "head", "footer"]
-    /// The assets every package carries, copied to `assets/`.
+    /// The assets every package carries, copied to the package's assets folder.
     public static let assetNames = ["course.css", "scorm-runtime.js", "activities.js"]
+    /// Every file a theme has, and so every name a course may override.
+    public static let fileNames = templateNames.map { $0 + ".mustache" } + assetNames
 
     /// File contents by name (`thing.mustache`, `course.css`, …).
     public let files: [String: [UInt8]]
-    /// Names of the files the course overrides.
-    public let overridden: [String]
 
     /// A theme problem: a file that cannot be read or a template that does not parse.
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -20,29 +21,36 @@ public struct Theme: Sendable {
         public var description: String
     }
 
-    /// The default theme, overridden by files in `courseThemeFolder` when it exists.
-    public static func load(courseThemeFolder: String?) throws(Problem) -> Theme {
+    /// The toolkit's own theme, read once from its resources.
+    private static let defaultFiles: Result<[String: [UInt8]], Problem> = {
         guard let folder = Bundle.module.url(forResource: "Theme", withExtension: nil) else {
-            throw Problem(description: "the default theme is missing from the toolkit's resources")
+            return .failure(Problem(description: "the default theme is missing from the toolkit's resources"))
         }
         var files: [String: [UInt8]] = [:]
-        for name in templateNames.map({ $0 + ".mustache" }) + assetNames {
+        for name in fileNames {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                throw Problem(description: "the default theme has no \(name)")
+                return .failure(Problem(description: "the default theme has no \(name)"))
             }
             files[name] = Array(data)
         }
-        var overridden: [String] = []
-        if let courseThemeFolder, let names = try? FileManager.default.contentsOfDirectory(atPath: courseThemeFolder) {
-            for name in names.sorted() where files[name] != nil {
-                guard let data = FileManager.default.contents(atPath: courseThemeFolder + "/" + name) else {
-                    throw Problem(description: "\(courseThemeFolder)/\(name) cannot be read")
+        return .success(files)
+    }()
+
+    /// The default theme, overridden by the files in the workspace folder `courseThemeFolder` (relative
+    /// to the workspace), each read through the safe path rules (a link out of the workspace is refused).
+    public static func load(courseThemeFolder: String, files workspace: WorkspaceFiles) throws(Problem) -> Theme {
+        var files = try defaultFiles.get()
+        let absoluteFolder = workspace.absolute(courseThemeFolder)
+        if workspace.fileSystem.isDirectory(absoluteFolder), let names = try? workspace.fileSystem.contentsOfDirectory(absoluteFolder) {
+            for name in names where files[name] != nil {
+                do {
+                    files[name] = try workspace.read(courseThemeFolder + "/" + name)
+                } catch {
+                    throw Problem(description: error.description)
                 }
-                files[name] = Array(data)
-                overridden.append(name)
             }
         }
-        return Theme(files: files, overridden: overridden)
+        return Theme(files: files)
     }
 
     /// The theme's templates, parsed.

@@ -9,8 +9,10 @@ struct ThingPageBuilder: Sendable {
     let format: PackageFormat
     /// Ids of the Things in this package (links between them are kept in the HTML site).
     let includedThingIDs: Set<String>
-    /// Package path of each badge image, by its path under `Badges/`.
+    /// Package path of each badge image, by the image as a badge file names it.
     let imagePaths: [String: String]
+    /// Where pages, assets and images are in the package.
+    let layout: PackageLayout
 
     static let generator = "Course Toolkit"
 
@@ -21,34 +23,37 @@ struct ThingPageBuilder: Sendable {
         thing.title.isEmpty ? "Thing \(thing.number)" : "Thing \(thing.number): \(thing.title)"
     }
 
-    /// The package path of a Thing's page.
-    static func pagePath(of thingID: String) -> String { "things/\(thingID).html" }
-
-    private func href(toThing id: String, from folder: String) -> String? {
+    private func href(toThing id: String, from page: String) -> String? {
         guard linksBetweenThings, includedThingIDs.contains(id) else { return nil }
-        return folder == "things" ? "\(id).html" : Self.pagePath(of: id)
+        return PackageLayout.href(to: layout.thingPage(id: id), from: page)
     }
 
-    private func imagePath(_ image: String?, from folder: String) -> String? {
+    private func imagePath(_ image: String?, from page: String) -> String? {
         guard let image, let path = imagePaths[image] else { return nil }
-        return folder == "things" ? "../\(path)" : path
+        return PackageLayout.href(to: path, from: page)
+    }
+
+    /// The assets folder as seen from `page`, ending in `/`.
+    private func assetsHref(from page: String) -> String {
+        PackageLayout.href(to: layout.assetsFolder, from: page) + "/"
     }
 
     /// A sanitiser for Markdown written in `thing`: links to Things in this package lead to their pages
     /// (in the HTML site); every other relative link is unwrapped to its text.
-    private func sanitizer(for thing: Thing, from folder: String) -> HTMLSanitizer {
+    private func sanitizer(for thing: Thing, from page: String) -> HTMLSanitizer {
         let course = course
         let included = includedThingIDs
         let links = linksBetweenThings
+        let layout = layout
         return HTMLSanitizer { href in
             guard links, let link = ThingLink(href, from: thing, in: course), let id = link.target, included.contains(id)
             else { return .unwrap }
-            return .keep((folder == "things" ? "\(id).html" : Self.pagePath(of: id)) + link.fragment)
+            return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
         }
     }
 
-    private func markdownHTML(_ markdown: String, in thing: Thing, from folder: String) -> String {
-        sanitizer(for: thing, from: folder).sanitize(MarkdownRenderer.html(markdown))
+    private func markdownHTML(_ markdown: String, in thing: Thing, from page: String) -> String {
+        sanitizer(for: thing, from: page).sanitize(MarkdownRenderer.html(markdown))
     }
 
     private func citations(_ references: [Reference], in thing: Thing) -> [CitationView] {
@@ -59,24 +64,24 @@ struct ThingPageBuilder: Sendable {
         CitationView(id: resource.id, html: CitationFormatter.html(resource), notes: resource.notes)
     }
 
-    private func collectionView(_ collection: Collection, from folder: String) -> CollectionView {
+    private func collectionView(_ collection: Collection, from page: String) -> CollectionView {
         let badge = collection.badge.flatMap { badges.badge(id: $0.id) }
         let members = collection.members.compactMap { course.thing(id: $0.id) }.map {
-            ThingLinkView(label: Self.label(of: $0), href: href(toThing: $0.id, from: folder))
+            ThingLinkView(label: Self.label(of: $0), href: href(toThing: $0.id, from: page))
         }
         return CollectionView(
-            title: collection.title, badgeName: badge?.name, imagePath: imagePath(badge?.image, from: folder),
+            title: collection.title, badgeName: badge?.name, imagePath: imagePath(badge?.image, from: page),
             members: members)
     }
 
     /// The Thing page's view.
     func thingPage(_ thing: Thing) throws -> ThingPageView {
-        let folder = "things"
+        let page = layout.thingPage(id: thing.id)
         let badge = thing.badge.flatMap { badges.badge(id: $0.id) }.map { badge in
             BadgeView(
-                name: badge.name, imagePath: imagePath(badge.image, from: folder),
+                name: badge.name, imagePath: imagePath(badge.image, from: page),
                 countsTowards: thing.countsTowards.compactMap { course.collection(id: $0.id) }.map {
-                    collectionView($0, from: folder)
+                    collectionView($0, from: page)
                 })
         }
         let prerequisites = thing.prerequisites.map { prerequisite -> PrerequisiteView in
@@ -84,7 +89,7 @@ struct ThingPageBuilder: Sendable {
             case .thing(let reference):
                 let target = course.thing(id: reference.id)
                 return PrerequisiteView(
-                    label: target.map(Self.label) ?? reference.id, href: href(toThing: reference.id, from: folder),
+                    label: target.map(Self.label) ?? reference.id, href: href(toThing: reference.id, from: page),
                     level: prerequisite.level.rawValue)
             case .badge(let reference):
                 return PrerequisiteView(
@@ -93,15 +98,16 @@ struct ThingPageBuilder: Sendable {
             }
         }
         let activities = thing.activities.enumerated().map { index, activity in
-            activityView(activity, position: index + 1, in: thing, from: folder)
+            activityView(activity, position: index + 1, in: thing, from: page)
         }
         return ThingPageView(
             language: course.language, courseTitle: course.title,
-            indexHref: format == .html ? "../index.html" : nil, assetBase: "../",
+            indexHref: format == .html ? PackageLayout.href(to: layout.indexPage, from: page) : nil,
+            assetsHref: assetsHref(from: page),
             number: thing.number, title: thing.title, aim: thing.aim,
             durationText: thing.durationMinutes.map(Self.durationText),
             outcomes: thing.outcomes, prerequisites: prerequisites, badge: badge,
-            bodyHTML: markdownHTML(thing.body.source, in: thing, from: folder),
+            bodyHTML: markdownHTML(thing.body.source, in: thing, from: page),
             activities: activities, hasRequiredActivities: thing.activities.contains(where: \.isRequired),
             resources: thing.resources.filter { resource in !thing.references.contains { $0.id == resource.id } }
                 .map(citation),
@@ -110,7 +116,7 @@ struct ThingPageBuilder: Sendable {
             configJSON: try configurationJSON(for: thing), generator: Self.generator)
     }
 
-    private func activityView(_ activity: Activity, position: Int, in thing: Thing, from folder: String) -> ActivityView {
+    private func activityView(_ activity: Activity, position: Int, in thing: Thing, from page: String) -> ActivityView {
         var classification: ClassificationView?
         var reflection: ReflectionView?
         var evidence: EvidenceView?
@@ -153,7 +159,7 @@ struct ThingPageBuilder: Sendable {
         }
         return ActivityView(
             id: activity.id, position: position, title: activity.title, kind: activity.kindName,
-            promptHTML: markdownHTML(activity.prompt, in: thing, from: folder), required: activity.isRequired,
+            promptHTML: markdownHTML(activity.prompt, in: thing, from: page), required: activity.isRequired,
             classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
     }
 
@@ -196,21 +202,21 @@ struct ThingPageBuilder: Sendable {
 
     /// The course index's view.
     func indexPage(things: [Thing]) -> IndexPageView {
-        let folder = ""
+        let page = layout.indexPage
         let views = things.map { thing in
             let badge = thing.badge.flatMap { badges.badge(id: $0.id) }
             return IndexThingView(
-                number: thing.number, title: thing.title, href: Self.pagePath(of: thing.id), aim: thing.aim,
-                badgeName: badge?.name, badgeImagePath: imagePath(badge?.image, from: folder),
+                number: thing.number, title: thing.title, href: PackageLayout.href(to: layout.thingPage(id: thing.id), from: page), aim: thing.aim,
+                badgeName: badge?.name, badgeImagePath: imagePath(badge?.image, from: page),
                 collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title })
         }
         let collections = course.collections.filter { collection in
             collection.members.contains { includedThingIDs.contains($0.id) }
-        }.map { collectionView($0, from: folder) }
+        }.map { collectionView($0, from: page) }
         return IndexPageView(
             language: course.language, courseTitle: course.title, description: course.description, things: views,
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
-            attribution: course.attribution, assetBase: "", generator: Self.generator)
+            attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator)
     }
 
     static func durationText(_ minutes: Int) -> String {

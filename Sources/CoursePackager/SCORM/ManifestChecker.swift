@@ -1,3 +1,4 @@
+import CourseModel
 import CourseXML
 
 /// Checks what the SCORM XSDs cannot: identifiers that resolve and are unique, the scorm type
@@ -5,15 +6,17 @@ import CourseXML
 /// with the files in the package.
 public enum ManifestChecker {
     /// Files that may sit in a package without being listed under a resource.
-    static func isUnlisted(_ path: String) -> Bool {
-        path == "imsmanifest.xml" || path.hasSuffix(".xsd") || path.hasSuffix(".dtd")
+    static func isUnlisted(_ path: String, layout: PackageLayout) -> Bool {
+        path == layout.manifest || path.hasSuffix(".xsd") || path.hasSuffix(".dtd")
     }
 
     /// ADLCP 1.2 element names that people carry over into 2004 manifests by mistake.
     static let scorm12OnlyElements: Set<String> = ["masteryscore", "maxtimeallowed", "timelimitaction", "datafromlms", "prerequisites"]
 
     /// Every problem found, as `line N: message`.
-    public static func check(manifest bytes: [UInt8], format: PackageFormat, packageFiles: Set<String>) -> [String] {
+    public static func check(
+        manifest bytes: [UInt8], format: PackageFormat, packageFiles: Set<String>, layout: PackageLayout = .standard
+    ) -> [String] {
         let root: XMLElementSnapshot
         do {
             root = try UntrustedXMLParser.parse(bytes)
@@ -99,7 +102,7 @@ public enum ManifestChecker {
                 }
             }
         }
-        for path in packageFiles.sorted() where !isUnlisted(path) && !listed.contains(path) {
+        for path in packageFiles.sorted() where !isUnlisted(path, layout: layout) && !listed.contains(path) {
             problems.append("line 0: `\(path)` is in the package but not listed under any resource")
         }
         return problems

@@ -1,5 +1,6 @@
 import CourseXML
-import Foundation
+import FileAccess
+import ToolkitSupport
 
 /// Validates manifests against the official SCORM XSDs in a schema folder laid out like
 /// `../shared/schemas` (`validate-scorm12.xsd`, `validate-scorm2004-4th.xsd`, `catalog.xml`,
@@ -7,6 +8,8 @@ import Foundation
 public struct SchemaConformance: Sendable {
     /// The schema folder.
     public let folder: String
+    /// Where the schema files are read from for shipping (libxml2 itself loads the XSDs from disk).
+    public let fileSystem: any FileSystem
 
     /// A schema folder that is missing what is needed.
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -15,26 +18,27 @@ public struct SchemaConformance: Sendable {
     }
 
     /// Uses the schema folder at `folder`.
-    public init(folder: String) throws(Problem) {
+    public init(folder: String, fileSystem: any FileSystem = DiskFileSystem()) throws(Problem) {
         for name in ["validate-scorm12.xsd", "validate-scorm2004-4th.xsd", "catalog.xml", "scorm12", "scorm2004-4th"] {
-            guard FileManager.default.fileExists(atPath: "\(folder)/\(name)") else {
+            guard fileSystem.entryKind(at: joinPath(folder, name)) != nil else {
                 throw Problem(description: "\(folder) is not a SCORM schema folder: \(name) is missing")
             }
         }
         self.folder = folder
+        self.fileSystem = fileSystem
     }
 
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [String: XMLSchemaValidator] = [:]
+    /// Schemas already loaded, by path: loading one takes longer than validating many manifests.
+    private static let cache = LockedValue([String: XMLSchemaValidator]())
 
     private func validator(for format: PackageFormat) throws -> XMLSchemaValidator {
-        let path = format == .scorm2004 ? "\(folder)/validate-scorm2004-4th.xsd" : "\(folder)/validate-scorm12.xsd"
-        Self.cacheLock.lock()
-        defer { Self.cacheLock.unlock() }
-        if let cached = Self.cache[path] { return cached }
-        let validator = try XMLSchemaValidator(schemaPath: path, catalogPath: "\(folder)/catalog.xml")
-        Self.cache[path] = validator
-        return validator
+        let path = joinPath(folder, format == .scorm2004 ? "validate-scorm2004-4th.xsd" : "validate-scorm12.xsd")
+        return try Self.cache.withLock { cache in
+            if let cached = cache[path] { return cached }
+            let validator = try XMLSchemaValidator(schemaPath: path, catalogPath: joinPath(folder, "catalog.xml"))
+            cache[path] = validator
+            return validator
+        }
     }
 
     /// The XSD problems of a manifest, each as `line N: message`.
@@ -42,18 +46,9 @@ public struct SchemaConformance: Sendable {
         try validator(for: format).validate(bytes).map(\.description)
     }
 
-    /// The schema files to put at a package's root: path in the package → path on disk.
+    /// The schema files to put at a package's root: path in the package → absolute path to read.
     public func schemaFiles(for format: PackageFormat) -> [String: String] {
-        let subfolder = format == .scorm2004 ? "scorm2004-4th" : "scorm12"
-        let base = "\(folder)/\(subfolder)"
-        var files: [String: String] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return files }
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: "\(base)/\(relative)", isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[relative] = "\(base)/\(relative)"
-            }
-        }
-        return files
+        let base = joinPath(folder, format == .scorm2004 ? "scorm2004-4th" : "scorm12")
+        return Dictionary(uniqueKeysWithValues: fileSystem.filesBelow(base).map { ($0, joinPath(base, $0)) })
     }
 }

@@ -1,5 +1,6 @@
 import CourseLoader
 import CourseModel
+import FileAccess
 
 /// The small, valid workspace every rule example starts from: one course, two published Things,
 /// a collection, an issuer and badges with SVG artwork.

@@ -1,6 +1,8 @@
 import CourseLoader
 import CourseMarkdown
 import CourseModel
+import FileAccess
+import ToolkitSupport
 
 /// What rules see: the loaded workspace, the file system to check files on, and each Thing's
 /// Markdown parsed once.
@@ -9,12 +11,18 @@ public struct ValidationContext: Sendable {
     public let workspace: Workspace
     /// Where referenced files (images, local resources) are checked.
     public let fileSystem: any FileSystem
+    /// The one safe way to the files authors name (badge images, resources, theme files).
+    public let files: WorkspaceFiles
+    /// Where files are in the workspace.
+    public let layout: WorkspaceLayout
     private let documents: [String: MarkdownDocument]
 
     /// Creates a context, parsing every Thing body once.
-    public init(workspace: Workspace, fileSystem: any FileSystem) {
+    public init(workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard) {
         self.workspace = workspace
         self.fileSystem = fileSystem
+        self.files = WorkspaceFiles(root: workspace.rootPath, fileSystem: fileSystem)
+        self.layout = layout
         // Parsed across the cores: every Thing's body is independent.
         self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
         let parsed = ParallelMap.map(things.map(\.thing.body.source)) { MarkdownDocument(parsing: $0) }
@@ -37,6 +45,6 @@ public struct ValidationContext: Sendable {
 
     /// The absolute path of a workspace-relative path.
     public func absolutePath(_ relativePath: String) -> String {
-        joinPath(workspace.rootPath, relativePath)
+        files.absolute(relativePath)
     }
 }

@@ -1,5 +1,7 @@
 import CourseLoader
 import CourseModel
+import FileAccess
+import ToolkitSupport
 
 /// Runs every rule over a loaded workspace and merges the findings with the loader's.
 public struct Validator: Sendable {

@@ -1,6 +1,6 @@
 import CourseModel
+import FileAccess
 import Foundation
-import OutputFiles
 
 /// The Open Badges 2.0 documents of a course: issuer profile, badge classes with their images, and,
 /// for signed badges, the public key and revocation list. Files are written one by one, each
@@ -23,20 +23,16 @@ public struct BadgeExport: Sendable {
     /// The exported badge class ids, in order.
     public private(set) var badgeIDs: [String] = []
 
-    /// A problem that stops the export.
-    public struct Problem: Error, CustomStringConvertible, Sendable {
-        /// What is wrong.
-        public var description: String
-    }
-
-    /// Builds the documents of `course`. `pageBaseURL` is where the HTML site is published (criteria
-    /// link to Thing pages when given); `publicKeyPEM` makes the issuer's badges signed.
+    /// Builds the documents of `course`, reading badge art through `workspace`. `pageBaseURL` is where
+    /// the HTML site is published (criteria link to Thing pages, laid out as `pageLayout` says, when
+    /// given); `publicKeyPEM` makes the issuer's badges signed.
     public init(
-        course: Course, badges: BadgeCatalog, workspaceRoot: String, urls: BadgeURLs, pageBaseURL: String? = nil,
-        publicKeyPEM: String? = nil
-    ) throws(Problem) {
+        course: Course, badges: BadgeCatalog, workspace: WorkspaceFiles, urls: BadgeURLs, pageBaseURL: String? = nil,
+        publicKeyPEM: String? = nil, workspaceLayout: WorkspaceLayout = .standard, pageLayout: PackageLayout = .standard
+    ) throws(BadgeError) {
         self.urls = urls
-        guard let issuer = badges.issuer else { throw Problem(description: "Badges/issuer.yaml is missing") }
+        let art = BadgeArt(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
+        guard let issuer = badges.issuer else { throw BadgeError(path: workspaceLayout.issuerFile, "is missing") }
 
         var profile: [String: JSONValue] = [
             "@context": .string(OpenBadgesContext.v2), "type": "Issuer", "id": .string(urls.issuer),
@@ -45,28 +41,28 @@ public struct BadgeExport: Sendable {
         if let url = issuer.url { profile["url"] = .string(url) }
         if let email = issuer.email { profile["email"] = .string(email) }
         if let image = issuer.image {
-            let ext = try Self.imageExtension(image)
-            try add("issuer.\(ext)", try Self.read("\(workspaceRoot)/Badges/\(image)"))
+            let ext = try BadgeArt.imageExtension(image)
+            add(urls.layout.issuerImage(extension: ext), try art.read(image))
             profile["image"] = .string(urls.issuerImage(extension: ext))
         }
         if let publicKeyPEM {
             profile["publicKey"] = .string(urls.publicKey)
             profile["revocationList"] = .string(urls.revocationList)
             add(
-                "keys/signing-key.json",
+                urls.layout.publicKey,
                 JSONValue.object([
                     "@context": .string(OpenBadgesContext.v2), "type": "CryptographicKey", "id": .string(urls.publicKey),
                     "owner": .string(urls.issuer), "publicKeyPem": .string(publicKeyPEM),
                 ]).prettyBytes())
         }
-        add("issuer.json", JSONValue.object(profile).prettyBytes())
+        add(urls.layout.issuerProfile, JSONValue.object(profile).prettyBytes())
 
         let published = course.orderedThings.filter { $0.status == .published }
         for thing in published {
             guard let reference = thing.badge, let badge = badges.badge(id: reference.id) else { continue }
             let criteria = CriteriaNarrative.thing(thing, course: course)
-            let page = pageBaseURL.map { "\(Self.trimmed($0))/things/\(thing.id).html" }
-            try addBadgeClass(badge, criteria: criteria, criteriaURL: page, workspaceRoot: workspaceRoot)
+            let page = pageBaseURL.map { "\(Self.trimmed($0))/\(pageLayout.thingPage(id: thing.id))" }
+            try addBadgeClass(badge, criteria: criteria, criteriaURL: page, art: art)
         }
         for collection in course.collections {
             guard let reference = collection.badge, let badge = badges.badge(id: reference.id) else { continue }
@@ -77,7 +73,7 @@ public struct BadgeExport: Sendable {
                 return (label, exported ? urls.badgeClass(memberBadge!.id) : nil)
             }
             let criteria = CriteriaNarrative.collection(collection, course: course, memberBadges: members)
-            try addBadgeClass(badge, criteria: criteria, criteriaURL: nil, workspaceRoot: workspaceRoot)
+            try addBadgeClass(badge, criteria: criteria, criteriaURL: nil, art: art)
         }
     }
 
@@ -87,16 +83,13 @@ public struct BadgeExport: Sendable {
     }
 
     /// Writes every file into `folder`, each through a temporary file and a rename.
-    public func write(to folder: URL) throws {
+    public func write(to folder: BadgeFolder) throws(BadgeError) {
         for file in files {
-            try AtomicOutput.writeFile(file.bytes, to: folder.appendingPathComponent(file.path))
+            try folder.write(file.bytes, to: file.path)
         }
         // A revocation list is created once and then only ever added to (by `badges revoke`).
-        if files.contains(where: { $0.path == "keys/signing-key.json" }) {
-            let list = folder.appendingPathComponent("revocations.json")
-            if !FileManager.default.fileExists(atPath: list.path) {
-                try AtomicOutput.writeFile(RevocationList.empty(urls: urls).prettyBytes(), to: list)
-            }
+        if files.contains(where: { $0.path == urls.layout.publicKey }), folder.read(urls.layout.revocationList) == nil {
+            try folder.write(RevocationList.empty(urls: urls).prettyBytes(), to: urls.layout.revocationList)
         }
     }
 
@@ -105,11 +98,11 @@ public struct BadgeExport: Sendable {
     }
 
     private mutating func addBadgeClass(
-        _ badge: BadgeClass, criteria: String, criteriaURL: String?, workspaceRoot: String
-    ) throws(Problem) {
-        guard let image = badge.image else { throw Problem(description: "badge `\(badge.id)` has no image") }
-        let ext = try Self.imageExtension(image)
-        add("badges/\(badge.id).\(ext)", try Self.read("\(workspaceRoot)/Badges/\(image)"))
+        _ badge: BadgeClass, criteria: String, criteriaURL: String?, art: BadgeArt
+    ) throws(BadgeError) {
+        guard let image = badge.image else { throw BadgeError(path: badge.file, "badge `\(badge.id)` has no image") }
+        let ext = try BadgeArt.imageExtension(image)
+        add(urls.layout.badgeImage(id: badge.id, extension: ext), try art.read(image))
         var criteriaObject: [String: JSONValue] = ["narrative": .string(criteria)]
         if let criteriaURL { criteriaObject["id"] = .string(criteriaURL) }
         var object: [String: JSONValue] = [
@@ -133,19 +126,8 @@ public struct BadgeExport: Sendable {
             alignments.append(.object(entry))
         }
         if !alignments.isEmpty { object["alignment"] = .array(alignments) }
-        add("badges/\(badge.id).json", JSONValue.object(object).prettyBytes())
+        add(urls.layout.badgeClass(id: badge.id), JSONValue.object(object).prettyBytes())
         badgeIDs.append(badge.id)
-    }
-
-    private static func imageExtension(_ path: String) throws(Problem) -> String {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        guard ext == "png" || ext == "svg" else { throw Problem(description: "image `\(path)` is neither PNG nor SVG") }
-        return ext
-    }
-
-    private static func read(_ path: String) throws(Problem) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Problem(description: "cannot read \(path)") }
-        return Array(data)
     }
 
     private static func trimmed(_ url: String) -> String {

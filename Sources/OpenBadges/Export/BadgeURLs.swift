@@ -1,10 +1,13 @@
+import CourseModel
 import Foundation
 
-/// Where each published file lives: the URL it is served at and its path in the output folder.
-/// Every object's `id` is the URL it will be served at, so the layout is fixed here once.
+/// The URL each published file is served at: the base URL followed by the file's path in the
+/// published folder (`PublishedBadgesLayout`). Every object's `id` is the URL it is served at.
 public struct BadgeURLs: Sendable, Hashable {
     /// The base URL the output folder is published under, without a trailing slash.
     public let base: String
+    /// Where each file sits in the published folder.
+    public let layout: PublishedBadgesLayout
 
     /// A base URL that is not acceptable.
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -13,7 +16,8 @@ public struct BadgeURLs: Sendable, Hashable {
     }
 
     /// Accepts `https://…` URLs, and `http://` only on the loopback interface (for local testing).
-    public init(base: String) throws(Problem) {
+    public init(base: String, layout: PublishedBadgesLayout = .standard) throws(Problem) {
+        self.layout = layout
         var trimmed = base
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
@@ -26,20 +30,29 @@ public struct BadgeURLs: Sendable, Hashable {
         self.base = trimmed
     }
 
+    /// The URL of a path in the published folder.
+    public func url(of path: String) -> String { base + "/" + path }
+
     /// The issuer profile.
-    public var issuer: String { "\(base)/issuer.json" }
+    public var issuer: String { url(of: layout.issuerProfile) }
     /// The issuer's image (`issuer.png` or `issuer.svg`).
-    public func issuerImage(extension ext: String) -> String { "\(base)/issuer.\(ext)" }
+    public func issuerImage(extension ext: String) -> String { url(of: layout.issuerImage(extension: ext)) }
     /// A badge class.
-    public func badgeClass(_ id: String) -> String { "\(base)/badges/\(id).json" }
+    public func badgeClass(_ id: String) -> String { url(of: layout.badgeClass(id: id)) }
     /// A badge class's image, published beside it.
-    public func badgeImage(_ id: String, extension ext: String) -> String { "\(base)/badges/\(id).\(ext)" }
+    public func badgeImage(_ id: String, extension ext: String) -> String { url(of: layout.badgeImage(id: id, extension: ext)) }
     /// The signing key document.
-    public var publicKey: String { "\(base)/keys/signing-key.json" }
+    public var publicKey: String { url(of: layout.publicKey) }
     /// The revocation list.
-    public var revocationList: String { "\(base)/revocations.json" }
+    public var revocationList: String { url(of: layout.revocationList) }
     /// A hosted assertion.
-    public func assertion(_ uuid: String) -> String { "\(base)/assertions/\(uuid).json" }
+    public func assertion(_ uuid: String) -> String { url(of: layout.assertion(uuid: uuid, extension: "json")) }
+
+    /// The base URL a published issuer profile's id was made from, if it was made by this layout.
+    public static func base(ofIssuerID id: String, layout: PublishedBadgesLayout = .standard) -> String? {
+        let suffix = "/" + layout.issuerProfile
+        return id.hasSuffix(suffix) ? String(id.dropLast(suffix.count)) : nil
+    }
 
     /// The UUID of an assertion id: `urn:uuid:<uuid>` (signed), `…/assertions/<uuid>.json` (hosted), or the UUID itself.
     public static func assertionUUID(of id: String) -> String {

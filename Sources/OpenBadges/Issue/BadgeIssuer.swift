@@ -1,6 +1,7 @@
 import CourseModel
+import FileAccess
 import Foundation
-import OutputFiles
+import ToolkitSupport
 
 /// Issues assertions for earners: hashed recipients, hosted or signed verification, baked PNG and
 /// SVG images, stable ids (re-running the same file issues nothing twice), and collection badges
@@ -28,36 +29,27 @@ public struct BadgeIssuer: Sendable {
         public var notes: [String] = []
     }
 
-    /// A problem that stops issuing.
-    public struct Problem: Error, CustomStringConvertible, Sendable {
-        /// What is wrong.
-        public var description: String
-    }
-
     let course: Course
     let badges: BadgeCatalog
-    let workspaceRoot: String
+    let art: BadgeArt
     let urls: BadgeURLs
     let key: SigningKey?
 
-    /// Creates an issuer; with a key, assertions are signed, otherwise hosted.
-    public init(course: Course, badges: BadgeCatalog, workspaceRoot: String, urls: BadgeURLs, key: SigningKey?) {
+    /// Creates an issuer reading badge art through `workspace`; with a key, assertions are signed, otherwise hosted.
+    public init(
+        course: Course, badges: BadgeCatalog, workspace: WorkspaceFiles, urls: BadgeURLs, key: SigningKey?,
+        workspaceLayout: WorkspaceLayout = .standard
+    ) {
         self.course = course
         self.badges = badges
-        self.workspaceRoot = workspaceRoot
+        self.art = BadgeArt(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
         self.urls = urls
         self.key = key
     }
 
-    /// The ledger's location for an output folder: beside it, so it is not published with it.
-    public static func ledgerURL(for output: URL) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(output.lastPathComponent + ".ledger.json")
-    }
-
     /// Issues one assertion per row (and collections earned), writing into `output`.
-    public func issue(_ rows: [EarnerRow], into output: URL) throws -> Outcome {
-        let ledgerURL = Self.ledgerURL(for: output)
-        var ledger = try IssuedLedger.load(from: ledgerURL)
+    public func issue(_ rows: [EarnerRow], into output: BadgeFolder) throws(BadgeError) -> Outcome {
+        var ledger = try IssuedLedger.load(from: output)
         var outcome = Outcome()
         var emails: [String: String] = [:]  // earner key → email, for this run's earners only
 
@@ -106,15 +98,15 @@ public struct BadgeIssuer: Sendable {
             }
         }
 
-        let written = ParallelMap.map(pending) { item -> Result<Issued, any Error> in
-            Result {
+        let written = ParallelMap.map(pending) { item -> Result<Issued, BadgeError> in
+            Result { () throws(BadgeError) in
                 try write(
                     badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn, evidence: item.evidence, row: item.row,
                     into: output)
             }
         }
-        outcome.issued = try written.map { try $0.get() }
-        try ledger.save(to: ledgerURL)
+        outcome.issued = try written.map { result throws(BadgeError) in try result.get() }
+        try ledger.save(to: output)
         return outcome
     }
 
@@ -136,10 +128,10 @@ public struct BadgeIssuer: Sendable {
 
 
     private func write(
-        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, into output: URL
-    ) throws -> Issued {
+        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, into output: BadgeFolder
+    ) throws(BadgeError) -> Issued {
         guard let badge = badges.badge(id: badgeID), let image = badge.image else {
-            throw Problem(description: "badge `\(badgeID)` has no image to bake")
+            throw BadgeError(path: badges.badge(id: badgeID)?.file, "badge `\(badgeID)` has no image to bake")
         }
         let id = assertionID(badgeID: badgeID, email: email)
         let stem = BadgeURLs.assertionUUID(of: id)
@@ -156,40 +148,40 @@ public struct BadgeIssuer: Sendable {
         if !evidence.isEmpty { assertion["evidence"] = .array(evidence) }
         let document = JSONValue.object(assertion)
         var files: [String] = []
+        func write(_ bytes: [UInt8], extension ext: String) throws(BadgeError) {
+            let path = urls.layout.assertion(uuid: stem, extension: ext)
+            try output.write(bytes, to: path)
+            files.append(path)
+        }
         let baked: String
         if let key {
-            baked = try JWS.sign(payload: document.compactBytes(), with: key)
-            try AtomicOutput.writeFile(Array((baked + "\n").utf8), to: output.appendingPathComponent("assertions/\(stem).jws"))
-            files.append("assertions/\(stem).jws")
+            do {
+                baked = try JWS.sign(payload: document.compactBytes(), with: key)
+            } catch {
+                throw BadgeError("cannot sign the assertion of `\(badgeID)`: \(error)")
+            }
+            try write(Array((baked + "\n").utf8), extension: "jws")
         } else {
             let json = document.prettyBytes()
             baked = String(decoding: json, as: UTF8.self)
-            try AtomicOutput.writeFile(json, to: output.appendingPathComponent("assertions/\(stem).json"))
-            files.append("assertions/\(stem).json")
+            try write(json, extension: "json")
         }
-        for art in artwork(for: image) {
+        for artwork in try art.allFormats(of: image) {
             let bytes: [UInt8]
-            switch art.format {
-            case "png":
-                bytes = try PNGBaker.bake(art.bytes, text: baked)
-            default:
-                bytes = key == nil
-                    ? try SVGBaker.bakeHosted(art.bytes, assertionURL: id, json: baked)
-                    : try SVGBaker.bakeSigned(art.bytes, jws: baked)
+            do {
+                switch artwork.format {
+                case "png":
+                    bytes = try PNGBaker.bake(artwork.bytes, text: baked)
+                default:
+                    bytes = key == nil
+                        ? try SVGBaker.bakeHosted(artwork.bytes, assertionURL: id, json: baked)
+                        : try SVGBaker.bakeSigned(artwork.bytes, jws: baked)
+                }
+            } catch {
+                throw BadgeError(path: image, "cannot bake: \(error)")
             }
-            try AtomicOutput.writeFile(bytes, to: output.appendingPathComponent("assertions/\(stem).\(art.format)"))
-            files.append("assertions/\(stem).\(art.format)")
+            try write(bytes, extension: artwork.format)
         }
         return Issued(id: id, badgeID: badgeID, row: row, files: files)
-    }
-
-    /// The badge's artwork in every format available: the image itself and a sibling with the other extension.
-    private func artwork(for image: String) -> [(format: String, bytes: [UInt8])] {
-        let base = "\(workspaceRoot)/Badges/\(image)"
-        let stem = base.split(separator: ".").dropLast().joined(separator: ".")
-        return ["png", "svg"].compactMap { format in
-            let path = base.lowercased().hasSuffix(".\(format)") ? base : "\(stem).\(format)"
-            return FileManager.default.contents(atPath: path).map { (format, Array($0)) }
-        }
     }
 }

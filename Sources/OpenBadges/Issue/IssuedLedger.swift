@@ -1,6 +1,7 @@
 import Crypto
+import FileAccess
+import FileAccess
 import Foundation
-import OutputFiles
 
 /// What has been issued to whom, kept privately beside the published folder (never published):
 /// earners are keyed by a hash of issuer and email, so the ledger holds no addresses.
@@ -18,14 +19,24 @@ struct IssuedLedger: Codable {
         RecipientIdentity.hex(Array(SHA256.hash(data: Data("earner\u{1F}\(issuer)\u{1F}\(RecipientIdentity.normalise(email))".utf8))))
     }
 
-    static func load(from url: URL) throws -> IssuedLedger {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return IssuedLedger() }
-        return try JSONDecoder().decode(IssuedLedger.self, from: data)
+    /// The ledger beside `folder`, or an empty one when nothing was issued from it yet.
+    static func load(from folder: BadgeFolder) throws(BadgeError) -> IssuedLedger {
+        guard let bytes = try? folder.fileSystem.readFile(folder.ledgerPath) else { return IssuedLedger() }
+        do {
+            return try JSONDecoder().decode(IssuedLedger.self, from: Data(bytes))
+        } catch {
+            throw BadgeError(path: folder.ledgerPath, "is not a ledger this toolkit wrote: \(error)")
+        }
     }
 
-    func save(to url: URL) throws {
+    /// Writes the ledger beside `folder`, atomically.
+    func save(to folder: BadgeFolder) throws(BadgeError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try AtomicOutput.writeFile(Array(try encoder.encode(self)), to: url)
+        do {
+            try AtomicOutput(fileSystem: folder.fileSystem).writeFile(Array(try encoder.encode(self)), to: folder.ledgerPath)
+        } catch {
+            throw BadgeError(path: folder.ledgerPath, "cannot write: \(error)")
+        }
     }
 }

@@ -16,15 +16,14 @@ public struct BadgeVerifier: Sendable {
         public var problems: [String] = []
     }
 
-    /// The published folder and its base URL.
-    public let folder: URL
+    /// The published folder, with its base URL.
+    public let folder: BadgeFolder
     /// The URL layout.
-    public let urls: BadgeURLs
+    public var urls: BadgeURLs { folder.urls }
 
-    /// Creates a verifier for the files in `folder`, published under `urls`.
-    public init(folder: URL, urls: BadgeURLs) {
+    /// Creates a verifier for the files in `folder`.
+    public init(folder: BadgeFolder) {
         self.folder = folder
-        self.urls = urls
     }
 
     /// Verifies `bytes` (PNG, SVG, JSON or JWS, told apart by content); `email`, when given, must match the recipient.
@@ -75,10 +74,7 @@ public struct BadgeVerifier: Sendable {
         return report
     }
 
-    private func read(_ url: String) -> [UInt8]? {
-        guard let path = urls.localPath(of: url) else { return nil }
-        return FileManager.default.contents(atPath: folder.appendingPathComponent(path).path).map(Array.init)
-    }
+    private func read(_ url: String) -> [UInt8]? { folder.read(url: url) }
 
     private func document(_ url: String?, _ what: String, _ report: inout Report) -> JSONValue? {
         guard let url else {

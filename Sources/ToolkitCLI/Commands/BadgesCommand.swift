@@ -2,8 +2,9 @@ import ArgumentParser
 import CourseLoader
 import CourseModel
 import CourseValidator
-import Foundation
+import FileAccess
 import OpenBadges
+import ToolkitSupport
 
 /// `toolkit badges …`: Open Badges 2.0 export, issuing, revocation and verification.
 struct BadgesCommand: ParsableCommand {
@@ -46,7 +47,7 @@ struct BadgesCommand: ParsableCommand {
                 let (export, folder) = try outcome.get()
                 for note in export.notes { environment.standardError("note: \(note)\n") }
                 environment.standardOutput(
-                    "wrote \(context.display(folder)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n")
+                    "wrote \(context.display(folder.path)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n")
             }
         }
     }
@@ -76,10 +77,10 @@ struct BadgesCommand: ParsableCommand {
             let environment = CommandEnvironment.current
             let context = try BadgeContext.prepare(courses, publish, environment)
             let csvPath = context.environment.absolutePath(earners)
-            guard let data = FileManager.default.contents(atPath: csvPath) else {
+            guard let bytes = try? environment.fileSystem.readFile(csvPath) else {
                 throw CommandFailure.io("\(earners): cannot read the earners file")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw CommandFailure(message: "\(earners): the earners file is not UTF-8 text", code: ToolkitExitCode.failure)
             }
             guard context.report.workspace.courses.count == 1, let course = context.report.workspace.courses.first else {
@@ -89,7 +90,7 @@ struct BadgesCommand: ParsableCommand {
             let collectionBadges = Set(course.collections.compactMap(\.badge?.id))
             let (rows, problems) = EarnerCSV.parse(
                 text, issuable: Set(export.badgeIDs).subtracting(collectionBadges), collections: collectionBadges)
-            let shown = context.display(URL(fileURLWithPath: csvPath))
+            let shown = context.display(csvPath)
             for problem in problems {
                 environment.standardError("\(shown):\(problem.row):\(problem.column): error: \(problem.message) [earners-csv]\n")
             }
@@ -98,7 +99,7 @@ struct BadgesCommand: ParsableCommand {
                 throw ExitCode(ToolkitExitCode.failure)
             }
             let issuer = BadgeIssuer(
-                course: course, badges: context.report.workspace.badges, workspaceRoot: context.selection.root, urls: context.urls,
+                course: course, badges: context.report.workspace.badges, workspace: context.workspaceFiles, urls: context.urls,
                 key: context.key)
             let outcome: BadgeIssuer.Outcome
             do {
@@ -108,7 +109,7 @@ struct BadgesCommand: ParsableCommand {
             }
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
-                "issued \(outcome.issued.count - collections) assertions and \(collections) collection badges into \(context.display(folder))"
+                "issued \(outcome.issued.count - collections) assertions and \(collections) collection badges into \(context.display(folder.path))"
                     + (outcome.alreadyIssued > 0 ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued" : "") + "\n")
             if !problems.isEmpty { throw ExitCode(ToolkitExitCode.failure) }
         }
@@ -130,9 +131,9 @@ struct BadgesCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let (folder, urls) = try BadgeContext.publishedFolder(output, environment)
+            let folder = try BadgeContext.publishedFolder(output, environment)
             do {
-                environment.standardOutput(try BadgeRevoker.revoke(assertionID, reason: reason, folder: folder, urls: urls) + "\n")
+                environment.standardOutput(try BadgeRevoker.revoke(assertionID, reason: reason, in: folder) + "\n")
             } catch {
                 throw CommandFailure(message: "\(error)", code: ToolkitExitCode.failure)
             }
@@ -156,10 +157,11 @@ struct BadgesCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let (folder, urls) = try BadgeContext.publishedFolder(output, environment)
-            let path = environment.absolutePath(file)
-            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure.io("\(file): cannot read it") }
-            let report = BadgeVerifier(folder: folder, urls: urls).verify(Array(data), email: email)
+            let folder = try BadgeContext.publishedFolder(output, environment)
+            guard let bytes = try? environment.fileSystem.readFile(environment.absolutePath(file)) else {
+                throw CommandFailure.io("\(file): cannot read it")
+            }
+            let report = BadgeVerifier(folder: folder).verify(bytes, email: email)
             if report.problems.isEmpty {
                 environment.standardOutput(
                     "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n")
@@ -185,8 +187,6 @@ struct BadgeContext {
         _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
     ) throws -> BadgeContext {
         let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "first")
-        let selection = workspace.selection
-        let report = workspace.report
         let urls: BadgeURLs
         do {
             urls = try BadgeURLs(base: publish.baseURL)
@@ -205,24 +205,25 @@ struct BadgeContext {
             }
         }
         return BadgeContext(
-            environment: environment, selection: selection, report: report, urls: urls, key: key,
+            environment: environment, selection: workspace.selection, report: workspace.report, urls: urls, key: key,
             pageBaseURL: publish.pageBaseURL, output: publish.output)
     }
 
-    /// The default published folder of a course.
-    static func defaultFolder(root: String, course: String) -> URL {
-        URL(fileURLWithPath: "\(root)/build/\(course)-badges")
+    /// The safe way to the workspace's files (badge art).
+    var workspaceFiles: WorkspaceFiles { WorkspaceFiles(root: selection.root, fileSystem: environment.fileSystem) }
+
+    /// The folder a course's badges are published from: `--output`, or the course's default.
+    func folder(for course: Course) -> BadgeFolder {
+        let path = output.map(environment.absolutePath) ?? BadgeFolder.defaultPath(course: course.id, workspaceRoot: selection.root)
+        return BadgeFolder(path: path, urls: urls, fileSystem: environment.fileSystem)
     }
 
-    func folder(for course: Course) -> URL {
-        output.map { URL(fileURLWithPath: environment.absolutePath($0)) } ?? Self.defaultFolder(root: selection.root, course: course.id)
-    }
-
-    func export(_ course: Course) throws -> (BadgeExport, URL) {
+    /// Exports `course`'s issuer and badge classes into its folder.
+    func export(_ course: Course) throws -> (BadgeExport, BadgeFolder) {
         let folder = folder(for: course)
         do {
             let export = try BadgeExport(
-                course: course, badges: report.workspace.badges, workspaceRoot: selection.root, urls: urls,
+                course: course, badges: report.workspace.badges, workspace: workspaceFiles, urls: urls,
                 pageBaseURL: pageBaseURL, publicKeyPEM: key?.publicKeyPEM)
             try export.write(to: folder)
             return (export, folder)
@@ -231,35 +232,21 @@ struct BadgeContext {
         }
     }
 
-    func display(_ url: URL) -> String {
-        PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory).display(absolutePath: url.path)
+    func display(_ path: String) -> String {
+        PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory).display(absolutePath: path)
     }
 
-    /// The published folder named by `--output`, or the only course's default; its base URL comes from its issuer.json.
-    static func publishedFolder(_ output: String?, _ environment: CommandEnvironment) throws -> (URL, BadgeURLs) {
-        var folder: URL
-        if let output {
-            folder = URL(fileURLWithPath: environment.absolutePath(output))
-        } else {
-            let selection: WorkspaceSelection
-            do {
-                selection = try WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem)
-            } catch {
-                throw CommandFailure.io(error.description)
-            }
-            let courses = (try? FileManager.default.contentsOfDirectory(atPath: "\(selection.root)/Courses"))?.filter {
-                !$0.hasPrefix(".")
-            } ?? []
-            guard courses.count == 1 else { throw CommandFailure.io("the workspace has several courses: pass --output") }
-            folder = defaultFolder(root: selection.root, course: courses[0])
-        }
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("issuer.json").path),
-            let issuerID = (try? JSONValue.parse(Array(data)))?["id"]?.stringValue, issuerID.hasSuffix("/issuer.json")
-        else { throw CommandFailure.io("\(folder.path) has no issuer.json: run `toolkit badges export` first") }
+    /// The published folder named by `--output`, or the only course's default.
+    static func publishedFolder(_ output: String?, _ environment: CommandEnvironment) throws -> BadgeFolder {
         do {
-            return (folder, try BadgeURLs(base: String(issuerID.dropLast("/issuer.json".count))))
-        } catch {
+            if let output { return try BadgeFolder.open(environment.absolutePath(output), fileSystem: environment.fileSystem) }
+            let selection = try WorkspaceLocator.locate(
+                nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem)
+            return try BadgeFolder.openOnlyCourse(workspaceRoot: selection.root, fileSystem: environment.fileSystem)
+        } catch let error as BadgeError {
             throw CommandFailure.io(error.description)
+        } catch {
+            throw CommandFailure.io("\(error)")
         }
     }
 }

@@ -4,6 +4,7 @@ import CourseModel
 import CoursePackager
 import CourseValidator
 import Foundation
+import ToolkitSupport
 
 /// `toolkit package`: SCORM 1.2, SCORM 2004 or HTML packages of the courses.
 struct PackageCommand: ParsableCommand {
@@ -62,12 +63,12 @@ struct PackageCommand: ParsableCommand {
         var conformance: SchemaConformance?
         if let schemaFolder {
             do {
-                conformance = try SchemaConformance(folder: environment.absolutePath(schemaFolder))
+                conformance = try SchemaConformance(folder: environment.absolutePath(schemaFolder), fileSystem: environment.fileSystem)
             } catch {
                 throw CommandFailure.io(error.description)
             }
         }
-        let outputFolder = URL(fileURLWithPath: output.map(environment.absolutePath) ?? "\(selection.root)/build")
+        let outputFolder = output.map(environment.absolutePath) ?? OutputLayout.standard.defaultFolder(workspaceRoot: selection.root)
         let format: PackageFormat = html ? .html : scormVersion.format
         // One course shows its steps as it goes; several are built across the cores (each package is
         // independent and written atomically), and reported in course order when all are done.
@@ -76,7 +77,8 @@ struct PackageCommand: ParsableCommand {
         let requests = courses.map { course in
             PackageRequest(
                 course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
-                thingNumber: thing, includeDrafts: includeDrafts, outputDirectory: outputFolder, schemas: conformance)
+                thingNumber: thing, includeDrafts: includeDrafts, outputFolder: outputFolder, schemas: conformance,
+                fileSystem: environment.fileSystem)
         }
         let results = ParallelMap.map(requests) { request -> Result<PackageResult, PackageError> in
             let builder = PackageBuilder(onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } })
@@ -89,15 +91,11 @@ struct PackageCommand: ParsableCommand {
                 if verbose { result.files.forEach { environment.standardOutput("  \($0)\n") } }
                 let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
                 environment.standardOutput(
-                    "wrote \(display.display(relative(result.output.path, to: selection.root))) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n")
+                    "wrote \(display.display(absolutePath: result.output)) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n")
             case .failure(let error):
                 throw CommandFailure(message: "\(course.id): \(error.description)", code: ToolkitExitCode.failure)
             }
         }
-    }
-
-    private func relative(_ path: String, to root: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 }
 

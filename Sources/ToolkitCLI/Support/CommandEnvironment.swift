@@ -1,4 +1,5 @@
 import CourseLoader
+import FileAccess
 import Foundation
 
 /// What a command needs from the world: where it runs, where it writes, and whether a person is watching.

@@ -15,23 +15,13 @@ public struct BadgeImageExistsRule: Rule {
                 .replacing("id: thing-01", with: "id: ↓thing-01", in: RuleFixture.firstBadge),
         ])
 
-    /// The path inside the workspace of an image written relative to `Badges/`, if it stays inside.
-    static func path(of image: String) -> String? {
-        PathSafety.resolve(image, under: "Badges")
-    }
-
     /// Checks every badge image.
     public func check(_ context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
         func check(_ image: String?, location: SourceLocation, owner: String) {
             guard let image else { return }
-            guard let path = Self.path(of: image) else {
-                findings.append(
-                    finding("\(owner) image `\(image)` leaves the Badges folder", at: location, hint: "use a path relative to Badges/"))
-                return
-            }
-            if !context.fileSystem.isFile(context.absolutePath(path)) {
-                findings.append(finding("\(owner) image `\(path)` does not exist", at: location))
+            if case .failure(let refusal) = context.files.resolve(image, under: context.layout.badgesFolder) {
+                findings.append(finding("\(owner) image: \(refusal.message)", at: location, hint: refusal.hint))
             }
         }
         for badge in context.workspace.badges.badges {

@@ -37,7 +37,7 @@ public struct BadgeImageFormatRule: Rule {
         var findings: [Finding] = []
         var cache: [String: Result<ImageInfo, ImageInspector.Problem>] = [:]
         for badge in context.workspace.badges.badges {
-            guard let image = badge.image, let path = BadgeImageExistsRule.path(of: image),
+            guard let image = badge.image, case .success(let path) = context.files.resolve(image, under: context.layout.badgesFolder),
                 let size = context.fileSystem.fileSize(at: context.absolutePath(path))
             else { continue }
             let location = badge.fields["image"]
@@ -50,7 +50,7 @@ public struct BadgeImageFormatRule: Rule {
             if let known = cache[path] {
                 result = known
             } else {
-                guard let bytes = try? context.fileSystem.readFile(context.absolutePath(path)) else { continue }
+                guard let bytes = try? context.files.read(path) else { continue }
                 result = Result { () throws(ImageInspector.Problem) in try ImageInspector.inspect(bytes) }
                 cache[path] = result
             }

@@ -23,8 +23,8 @@ public struct IssuerContactRule: Rule {
             guard !context.workspace.courses.isEmpty else { return [] }
             return [
                 finding(
-                    "there is no issuer profile", at: SourceLocation(file: "Badges/issuer.yaml"),
-                    hint: "add Badges/issuer.yaml with id, name, url, email and description")
+                    "there is no issuer profile", at: SourceLocation(file: context.layout.issuerFile),
+                    hint: "add \(context.layout.issuerFile) with id, name, url, email and description")
             ]
         }
         var findings: [Finding] = []
@@ -42,7 +42,7 @@ public struct IssuerContactRule: Rule {
             if let reference = course.issuer, reference.id != issuer.id {
                 findings.append(
                     finding(
-                        "course `\(course.id)` names issuer `\(reference.id)`, but Badges/issuer.yaml is `\(issuer.id)`",
+                        "course `\(course.id)` names issuer `\(reference.id)`, but \(context.layout.issuerFile) is `\(issuer.id)`",
                         at: reference.location, hint: "did you mean `\(issuer.id)`?"))
             }
         }

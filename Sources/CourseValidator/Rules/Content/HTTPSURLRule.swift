@@ -37,7 +37,7 @@ public struct HTTPSURLRule: Rule {
                     urls.append((form, activity.fields["applicationForm"]))
                 }
             }
-            for node in context.markdown(of: thing).allNodes where node.kind == "link" || node.kind == "image" {
+            for node in context.markdown(of: thing).allNodes where node.kind.isLinkOrImage {
                 guard let url = node.url, url.contains(":"), !url.hasPrefix("mailto:"), !url.hasPrefix("thing:") else {
                     continue
                 }

@@ -29,14 +29,14 @@ public struct CourseThingListedRule: Rule {
                         finding(
                             "no Thing file has the id `\(reference.id)`", at: reference.location,
                             hint: NameSuggestion.hint(for: reference.id, in: ids)
-                                ?? "add `\(course.folder)/things/\(reference.id).md` or remove the entry"))
+                                ?? "add `\(context.layout.thingFile(id: reference.id, inCourseFolder: course.folder))` or remove the entry"))
                 }
             }
             for thing in course.things where !listed.contains(thing.id) {
                 findings.append(
                     finding(
                         "Thing `\(thing.id)` is not in the course's `things:` list, so no package includes it",
-                        at: thing.fields["id"], hint: "add `\(thing.id)` to `things:` in \(course.folder)/course.yaml"))
+                        at: thing.fields["id"], hint: "add `\(thing.id)` to `things:` in \(context.layout.courseFile(inCourseFolder: course.folder))"))
             }
         }
         return findings

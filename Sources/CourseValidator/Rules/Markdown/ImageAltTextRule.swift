@@ -16,7 +16,7 @@ public struct ImageAltTextRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { _, thing in
             context.markdown(of: thing).allNodes.filter {
-                $0.kind == "image" && ($0.plainText ?? "").allSatisfy(\.isWhitespace)
+                $0.kind == .image && ($0.plainText ?? "").allSatisfy(\.isWhitespace)
             }.map { node in
                 finding(
                     "image `\(node.url ?? "")` has no alternative text", at: context.location(of: node, in: thing),

@@ -20,7 +20,7 @@ public struct RawHTMLRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { _, thing in
             context.markdown(of: thing).allNodes.filter {
-                ($0.kind == "html_inline" || $0.kind == "html_block") && !Self.isClosingTag($0.literal ?? "")
+                $0.kind.isHTML && !Self.isClosingTag($0.literal ?? "")
             }.map { node in
                 let snippet = (node.literal ?? "").prefix(40).trimmingCharacters(in: .whitespacesAndNewlines)
                 return finding(

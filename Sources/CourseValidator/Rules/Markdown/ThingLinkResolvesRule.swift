@@ -21,7 +21,7 @@ public struct ThingLinkResolvesRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { course, thing in
             context.markdown(of: thing).allNodes.compactMap { node -> Finding? in
-                guard node.kind == "link", let url = node.url else { return nil }
+                guard node.kind == .link, let url = node.url else { return nil }
                 guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
                 let ids = course.things.map(\.id)
                 let written = url.hasPrefix("thing:") ? String(url.dropFirst(6)) : String(url.prefix { $0 != "." && $0 != "#" })

@@ -23,10 +23,11 @@ public struct BadgeReferenceResolvesRule: Rule {
             guard let reference else { return nil }
             guard let badge = catalogue.badge(id: reference.id) else {
                 // A badge file that exists but could not be read has its own finding already.
-                if context.fileSystem.isFile(context.absolutePath("Badges/badges/\(reference.id).yaml")) { return nil }
+                let file = context.layout.badgeClassFile(id: reference.id)
+                if context.fileSystem.isFile(context.absolutePath(file)) { return nil }
                 return finding(
-                    "\(owner) names badge `\(reference.id)`, which is not in Badges/badges/", at: reference.location,
-                    hint: NameSuggestion.hint(for: reference.id, in: ids) ?? "add Badges/badges/\(reference.id).yaml")
+                    "\(owner) names badge `\(reference.id)`, which is not in \(context.layout.badgeClassesFolder)/", at: reference.location,
+                    hint: NameSuggestion.hint(for: reference.id, in: ids) ?? "add \(file)")
             }
             guard kinds.contains(badge.kind) else {
                 return finding(

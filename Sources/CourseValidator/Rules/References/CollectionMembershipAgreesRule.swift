@@ -41,7 +41,7 @@ public struct CollectionMembershipAgreesRule: Rule {
                         finding(
                             "Thing `\(thing.id)` counts towards `\(collection.id)`, but the collection does not list it",
                             at: reference.location,
-                            hint: "add `\(thing.id)` to the collection's `things:` in \(course.folder)/course.yaml"))
+                            hint: "add `\(thing.id)` to the collection's `things:` in \(context.layout.courseFile(inCourseFolder: course.folder))"))
                 }
             }
         }

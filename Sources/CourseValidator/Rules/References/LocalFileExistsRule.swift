@@ -26,15 +26,8 @@ public struct LocalFileExistsRule: Rule {
             for resource in thing.resources {
                 guard let file = resource.file else { continue }
                 let location = resource.fields["file"]
-                guard let path = PathSafety.resolve(file, under: course.folder) else {
-                    findings.append(
-                        finding(
-                            "`\(file)` leaves the course folder", at: location,
-                            hint: "use a path relative to \(course.folder)/ without `..`"))
-                    continue
-                }
-                if !context.fileSystem.isFile(context.absolutePath(path)) {
-                    findings.append(finding("resource file `\(path)` does not exist", at: location))
+                if case .failure(let refusal) = context.files.resolve(file, under: course.folder) {
+                    findings.append(finding("resource file: \(refusal.message)", at: location, hint: refusal.hint))
                 }
             }
         }

@@ -1,14 +1,14 @@
-// libyaml as Yams builds and links it: the loader reads its events directly, because composing Yams'
+// The only code touching libyaml (as Yams builds and links it): the loader reads its events directly, because composing Yams'
 // Node tree (a class per tag, an enum per node) cost four times the parse itself. Yams stays the
 // package dependency that brings libyaml in; its Swift layer is not used.
 internal import CYaml
 
 /// One YAML document read from libyaml's events into a compact tree: every node an entry of one
 /// array, with its kind, position and (for a scalar) its text; aliases point at their anchor's node.
-final class YAMLDocument: Sendable {
+public final class YAMLDocument: Sendable {
     /// How deep lists and mappings may nest: far beyond any course file, shallow enough that a
     /// hostile file cannot exhaust the stack of anything that walks the tree.
-    static let maximumDepth = 100
+    public static let maximumDepth = 100
 
     /// libyaml's own limit (a process-wide setting) is set to ours once, before the first parse.
     private static let libyamlDepthLimit: Void = yaml_set_max_nest_level(Int32(maximumDepth))
@@ -31,7 +31,7 @@ final class YAMLDocument: Sendable {
     fileprivate let children: [Int32]
 
     /// The document's root, or nil for a stream with no document (an empty or comment-only file).
-    var root: YAMLNode? { records.isEmpty ? nil : YAMLNode(document: self, index: 0) }
+    public var root: YAMLNode? { records.isEmpty ? nil : YAMLNode(document: self, index: 0) }
 
     private init(records: [Record], children: [Int32]) {
         self.records = records
@@ -39,7 +39,7 @@ final class YAMLDocument: Sendable {
     }
 
     /// Parses `text`, which must hold at most one document.
-    static func parse(_ text: String) throws(YAMLReadError) -> YAMLDocument {
+    public static func parse(_ text: String) throws(YAMLReadError) -> YAMLDocument {
         _ = libyamlDepthLimit
         var text = text
         let result = text.withUTF8 { bytes in
@@ -186,9 +186,9 @@ final class YAMLDocument: Sendable {
 }
 
 /// A node of a `YAMLDocument`: a scalar, a list or a mapping, with the position it was written at.
-struct YAMLNode: Sendable {
+public struct YAMLNode: Sendable {
     /// The three kinds of YAML node.
-    enum Kind: Sendable {
+    public enum Kind: Sendable {
         case scalar, sequence, mapping
     }
 
@@ -196,33 +196,33 @@ struct YAMLNode: Sendable {
     fileprivate let index: Int32
 
     /// What the node is.
-    var kind: Kind { document.record(index).kind }
+    public var kind: Kind { document.record(index).kind }
     /// 1-based line in the YAML text.
-    var line: Int { Int(document.record(index).line) }
+    public var line: Int { Int(document.record(index).line) }
     /// 1-based column in the YAML text, counted in characters as libyaml counts them.
-    var column: Int { Int(document.record(index).column) }
+    public var column: Int { Int(document.record(index).column) }
 
     /// The text of a scalar; nil for a list or mapping.
-    var scalar: String? {
+    public var scalar: String? {
         let record = document.record(index)
         return record.kind == .scalar ? record.value : nil
     }
 
     /// The text of a scalar written without quotes or tag (whose type its text decides); nil otherwise.
-    var plainScalar: String? {
+    public var plainScalar: String? {
         let record = document.record(index)
         return record.kind == .scalar && record.isPlain ? record.value : nil
     }
 
     /// The items of a list; empty for anything else.
-    var items: [YAMLNode] {
+    public var items: [YAMLNode] {
         let record = document.record(index)
         guard record.kind == .sequence else { return [] }
         return (0..<record.childCount).map { YAMLNode(document: document, index: document.child(index, $0)) }
     }
 
     /// The entries of a mapping in written order; empty for anything else.
-    var pairs: [(key: YAMLNode, value: YAMLNode)] {
+    public var pairs: [(key: YAMLNode, value: YAMLNode)] {
         let record = document.record(index)
         guard record.kind == .mapping else { return [] }
         return stride(from: Int32(0), to: record.childCount, by: 2).map {
@@ -232,18 +232,21 @@ struct YAMLNode: Sendable {
     }
 
     /// The value of the mapping entry whose key is `key`.
-    func value(forKey key: String) -> YAMLNode? {
+    public func value(forKey key: String) -> YAMLNode? {
         pairs.first { $0.key.scalar == key }?.value
     }
 }
 
 /// Why a YAML text could not be read, with libyaml's positions (1-based, within the YAML text).
-enum YAMLReadError: Error {
+public enum YAMLReadError: Error {
     /// Where libyaml was when it began the construct it could not finish.
-    struct Context {
-        let text: String
-        let line: Int
-        let column: Int
+    public struct Context: Sendable {
+        /// What libyaml was reading.
+        public let text: String
+        /// 1-based line.
+        public let line: Int
+        /// 1-based column.
+        public let column: Int
     }
 
     /// A scanner, parser or composer error: what went wrong, where libyaml noticed, and the open construct.

@@ -1,0 +1,42 @@
+/// Where the toolkit writes what it builds, relative to the workspace root unless an output folder
+/// is given: `build/<course>-scorm12.zip`, `build/<course>-html/`, `build/<course>-badges/`, and the
+/// private ledger beside the published badge folder.
+public struct OutputLayout: Sendable, Hashable {
+    /// The default output folder's name inside the workspace.
+    public var buildFolder = "build"
+    /// The suffix of a course's published badge folder.
+    public var badgesSuffix = "-badges"
+    /// The suffix of the private ledger written beside a published badge folder.
+    public var ledgerSuffix = ".ledger.json"
+    /// The extension of a zip package.
+    public var archiveExtension = ".zip"
+
+    /// The standard layout.
+    public static let standard = OutputLayout()
+
+    /// Creates the standard layout.
+    public init() {}
+
+    /// The default output folder of the workspace at `root` (absolute).
+    public func defaultFolder(workspaceRoot root: String) -> String {
+        WorkspaceLayout.absolute(buildFolder, root: root)
+    }
+
+    /// A package's file or folder name: `<course>[-<thing>]-<formatSuffix>` and `.zip` for an archive.
+    public func packageName(course: String, thing: String?, formatSuffix: String, isArchive: Bool) -> String {
+        let base = [course, thing].compactMap { $0 }.joined(separator: "-") + "-" + formatSuffix
+        return isArchive ? base + archiveExtension : base
+    }
+
+    /// The folder a course's badges are published from, by default: `build/<course>-badges`.
+    public func badgesFolder(course: String, outputFolder: String) -> String {
+        outputFolder + "/" + course + badgesSuffix
+    }
+
+    /// The private ledger of a published badge folder: beside it, so it is never published with it.
+    public func ledger(ofBadgesFolder folder: String) -> String {
+        var folder = folder
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        return folder + ledgerSuffix
+    }
+}

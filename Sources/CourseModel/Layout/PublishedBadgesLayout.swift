@@ -1,0 +1,32 @@
+/// Where each file of a published Open Badges folder sits, relative to that folder (and so to the
+/// base URL it is served under): the issuer profile, badge classes with their images, the signing
+/// key, the revocation list and the assertions.
+public struct PublishedBadgesLayout: Sendable, Hashable {
+    /// The issuer profile.
+    public var issuerProfile = "issuer.json"
+    /// The stem of the issuer's image (`issuer.png`, `issuer.svg`).
+    public var issuerImageStem = "issuer"
+    /// The folder of badge classes and their images.
+    public var badgeClassesFolder = "badges"
+    /// The public key document of a signing issuer.
+    public var publicKey = "keys/signing-key.json"
+    /// The revocation list of signed assertions.
+    public var revocationList = "revocations.json"
+    /// The folder of assertions and their baked images.
+    public var assertionsFolder = "assertions"
+
+    /// The standard layout.
+    public static let standard = PublishedBadgesLayout()
+
+    /// Creates the standard layout.
+    public init() {}
+
+    /// The issuer's image with this extension.
+    public func issuerImage(extension ext: String) -> String { issuerImageStem + "." + ext }
+    /// A badge class document.
+    public func badgeClass(id: String) -> String { badgeClassesFolder + "/" + id + ".json" }
+    /// A badge class's image, beside it.
+    public func badgeImage(id: String, extension ext: String) -> String { badgeClassesFolder + "/" + id + "." + ext }
+    /// An assertion's file with this extension (`json` hosted, `jws` signed, `png`/`svg` baked).
+    public func assertion(uuid: String, extension ext: String) -> String { assertionsFolder + "/" + uuid + "." + ext }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import ToolkitSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real file system, through plain POSIX calls.
+public struct DiskFileSystem: FileSystem {
+    /// Folders already resolved by `resolvedPath`: thousands of files share a handful of folders, and
+    /// resolving each file's whole path cost one `readlink` per path component.
+    private let resolvedFolders = LockedValue([String: String]())
+
+    /// Creates a disk file system.
+    public init() {}
+
+    /// Reads the whole file (plain POSIX reads into one buffer: Foundation's file handle copied every file twice).
+    public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        // Non-blocking so that a named pipe planted in a workspace is refused below instead of hanging the read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let missing = errno == ENOENT
+            throw FileSystemError(
+                path: path, reason: missing ? "no such file" : "cannot be read (permissions?)", kind: missing ? .missing : .other)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw FileSystemError(path: path, reason: "is not a regular file")
+        }
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            count += read
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// File, directory, something else, or nothing.
+    public func entryKind(at path: String) -> FileEntryKind? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    public func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Size in bytes.
+    public func fileSize(at path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
+
+    /// The path with every symbolic link resolved (realpath(3); the path itself when it cannot be resolved).
+    public func resolvedPath(_ path: String) -> String {
+        // A file that is not itself a link resolves to its folder's resolution plus its name.
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            let name = path[path.index(after: slash)...]
+            if !name.isEmpty, name != ".", name != "..", !isSymbolicLink(path), entryKind(at: path) != nil {
+                let folder = String(path[..<slash])
+                let resolvedFolder =
+                    resolvedFolders.withLock { $0[folder] }
+                    ?? {
+                        let resolution = Self.realPath(folder)
+                        resolvedFolders.withLock { $0[folder] = resolution }
+                        return resolution
+                    }()
+                return resolvedFolder == "/" ? "/" + name : resolvedFolder + "/" + name
+            }
+        }
+        return Self.realPath(path)
+    }
+
+    private static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Sorted entry names.
+    public func contentsOfDirectory(_ path: String) throws(FileSystemError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot list the folder", kind: entryKind(at: path) == nil ? .missing : .other)
+        }
+    }
+
+    /// Creates the folder and its parents.
+    public func createDirectory(_ path: String) throws(FileSystemError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemError(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates `path` (which must not exist) holding `bytes`, with plain POSIX calls.
+    public func writeNewFile(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw FileSystemError(
+                path: path, reason: "cannot create: \(String(cString: strerror(errno)))",
+                kind: errno == ENOENT ? .missingFolder : .other)
+        }
+        defer { close(descriptor) }
+        var written = 0
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += result
+            }
+            return nil
+        }
+        if let failure {
+            throw FileSystemError(path: path, reason: "cannot write: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// rename(2).
+    public func move(_ source: String, to destination: String) throws(FileSystemError) {
+        guard rename(source, destination) != 0 else { return }
+        let code = errno
+        throw FileSystemError(
+            path: destination, reason: "cannot move \(source) here: \(String(cString: strerror(code)))",
+            kind: code == ENOTEMPTY || code == EEXIST || code == EISDIR ? .destinationIsFullFolder : .other)
+    }
+
+    /// Removes the file or folder tree; nothing when it is absent.
+    public func removeItem(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

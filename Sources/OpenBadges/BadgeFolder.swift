@@ -1,0 +1,90 @@
+import CourseModel
+import FileAccess
+
+/// A course's published Open Badges folder: where it is, the URL it is served under, and the private
+/// ledger beside it. Every read and write of a badge command goes through it, and so through one
+/// file system.
+public struct BadgeFolder: Sendable {
+    /// The folder, absolute.
+    public let path: String
+    /// The URL layout it is published under.
+    public let urls: BadgeURLs
+    /// Where it is read and written.
+    public let fileSystem: any FileSystem
+    /// How outputs beside it are named (the ledger).
+    public let outputLayout: OutputLayout
+
+    /// A folder at `path`, published under `urls`.
+    public init(path: String, urls: BadgeURLs, fileSystem: any FileSystem, outputLayout: OutputLayout = .standard) {
+        self.path = path
+        self.urls = urls
+        self.fileSystem = fileSystem
+        self.outputLayout = outputLayout
+    }
+
+    /// Where a course's badges are published by default: `build/<course>-badges` in the workspace.
+    public static func defaultPath(
+        course: String, workspaceRoot: String, outputLayout: OutputLayout = .standard
+    ) -> String {
+        outputLayout.badgesFolder(course: course, outputFolder: outputLayout.defaultFolder(workspaceRoot: workspaceRoot))
+    }
+
+    /// An already exported folder, its base URL read back from its issuer profile.
+    public static func open(
+        _ path: String, fileSystem: any FileSystem, layout: PublishedBadgesLayout = .standard,
+        outputLayout: OutputLayout = .standard
+    ) throws(BadgeError) -> BadgeFolder {
+        let profile = joinPath(path, layout.issuerProfile)
+        guard let bytes = try? fileSystem.readFile(profile), let id = (try? JSONValue.parse(bytes))?["id"]?.stringValue,
+            let base = BadgeURLs.base(ofIssuerID: id, layout: layout)
+        else { throw BadgeError(path: path, "has no \(layout.issuerProfile): run `toolkit badges export` first") }
+        do {
+            return BadgeFolder(
+                path: path, urls: try BadgeURLs(base: base, layout: layout), fileSystem: fileSystem, outputLayout: outputLayout)
+        } catch {
+            throw BadgeError(path: profile, "\(error)")
+        }
+    }
+
+    /// The published folder of the only course of the workspace at `workspaceRoot`.
+    public static func openOnlyCourse(
+        workspaceRoot: String, fileSystem: any FileSystem, workspaceLayout: WorkspaceLayout = .standard,
+        outputLayout: OutputLayout = .standard
+    ) throws(BadgeError) -> BadgeFolder {
+        let coursesFolder = joinPath(workspaceRoot, workspaceLayout.coursesFolder)
+        let courses = ((try? fileSystem.contentsOfDirectory(coursesFolder)) ?? []).filter {
+            !$0.hasPrefix(".") && fileSystem.isDirectory(joinPath(coursesFolder, $0))
+        }
+        guard courses.count == 1 else {
+            throw BadgeError(
+                path: coursesFolder, courses.isEmpty ? "holds no course" : "holds several courses: pass --output")
+        }
+        return try open(
+            defaultPath(course: courses[0], workspaceRoot: workspaceRoot, outputLayout: outputLayout), fileSystem: fileSystem,
+            outputLayout: outputLayout)
+    }
+
+    /// The private ledger of what was issued from this folder (beside it, never published).
+    public var ledgerPath: String { outputLayout.ledger(ofBadgesFolder: path) }
+
+    /// The absolute path of a file of the folder.
+    public func file(_ relativePath: String) -> String { joinPath(path, relativePath) }
+
+    /// The bytes of a file of the folder, or nil when it is not there.
+    public func read(_ relativePath: String) -> [UInt8]? { try? fileSystem.readFile(file(relativePath)) }
+
+    /// Writes a file of the folder atomically.
+    public func write(_ bytes: [UInt8], to relativePath: String) throws(BadgeError) {
+        do {
+            try AtomicOutput(fileSystem: fileSystem).writeFile(bytes, to: file(relativePath))
+        } catch {
+            throw BadgeError(path: file(relativePath), "cannot write: \(error.reason)")
+        }
+    }
+
+    /// The bytes at the URL of a published file, when it is under this folder's base URL.
+    public func read(url: String) -> [UInt8]? {
+        guard let path = urls.localPath(of: url) else { return nil }
+        return read(path)
+    }
+}
