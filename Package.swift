@@ -28,7 +28,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // The only Swift code that touches libxml2.
-        .target(name: "CourseXML", dependencies: ["CLibXML2"]),
+        .target(name: "CourseXML", dependencies: ["CLibXML2", "ToolkitSupport"]),
         // The only Swift code that touches cmark-gfm.
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM"]),
         // The only Swift code that touches libyaml (which Yams builds; its Swift layer is not used).
@@ -99,7 +99,10 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto")],
             exclude: ["Snapshots"]),
         .testTarget(
-            name: "ToolkitCLITests", dependencies: ["ToolkitCLI", "CourseValidator", "CourseLoader", "CourseModel"]),
+            name: "ToolkitCLITests",
+            dependencies: [
+                "ToolkitCLI", "CourseValidator", "CourseLoader", "CourseModel", "CoursePackager", "FileAccess", "OpenBadges",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

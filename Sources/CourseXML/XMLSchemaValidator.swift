@@ -1,4 +1,5 @@
 import CLibXML2
+import ToolkitSupport
 import Foundation
 
 /// One problem XSD validation found: a line (XSD errors carry no column) and libxml2's message.
@@ -22,7 +23,8 @@ public struct XMLValidationIssue: Hashable, Sendable, CustomStringConvertible {
 /// optional XML catalog, and nothing is ever fetched from the network.
 public final class XMLSchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
-    private let lock = NSLock()
+    /// libxml2 validation contexts of one schema are not used from two threads at once.
+    private let exclusive = LockedValue(())
 
     /// Loads the schema at `schemaPath`; `catalogPath` maps remote schema locations to local files.
     public init(schemaPath: String, catalogPath: String? = nil) throws(XMLParseError) {
@@ -44,8 +46,10 @@ public final class XMLSchemaValidator: @unchecked Sendable {
     /// Every problem in `bytes`, or none when the document is valid. A document that is not
     /// well-formed gives its parse errors.
     public func validate(_ bytes: [UInt8]) -> [XMLValidationIssue] {
-        lock.lock()
-        defer { lock.unlock() }
+        exclusive.withLock { _ in validateExclusively(bytes) }
+    }
+
+    private func validateExclusively(_ bytes: [UInt8]) -> [XMLValidationIssue] {
         let collector = XMLErrorCollector()
         let options = Int32(XML_PARSE_NONET.rawValue)
         return collector.collecting {
@@ -74,22 +78,19 @@ public final class XMLSchemaValidator: @unchecked Sendable {
 
 /// Process-wide libxml2 settings for loading schemas offline.
 enum XMLOfflineLoading {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var loadedCatalogs: Set<String> = []
-    nonisolated(unsafe) private static var installed = false
+    private static let state = LockedValue((installed: false, loadedCatalogs: Set<String>()))
 
     /// Refuses network loads for every document and schema, and adds `catalogPath` once.
     static func enable(catalogPath: String?) {
-        lock.lock()
-        defer { lock.unlock() }
-        if !installed {
-            xmlInitParser()
-            xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
-            installed = true
-        }
-        if let catalogPath, !loadedCatalogs.contains(catalogPath) {
-            xmlLoadCatalog(catalogPath)
-            loadedCatalogs.insert(catalogPath)
+        state.withLock { state in
+            if !state.installed {
+                xmlInitParser()
+                xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
+                state.installed = true
+            }
+            if let catalogPath, state.loadedCatalogs.insert(catalogPath).inserted {
+                xmlLoadCatalog(catalogPath)
+            }
         }
     }
 }

@@ -1,17 +1,18 @@
 import Foundation
 import Testing
+import ToolkitSupport
+
 @testable import CoursePackager
 
 /// Deferred files (the pages) are made while the package is written, a bounded batch at a time.
 @Suite("Package file set")
 struct PackageFileSetTests {
     /// Counts files made but not yet written, from several threads.
-    final class InFlight: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var current = 0
-        private(set) var most = 0
-        func made() { lock.lock(); current += 1; most = max(most, current); lock.unlock() }
-        func written() { lock.lock(); current -= 1; lock.unlock() }
+    struct InFlight: Sendable {
+        private let counts = LockedValue((current: 0, most: 0))
+        var most: Int { counts.current.most }
+        func made() { counts.withLock { $0.current += 1; $0.most = max($0.most, $0.current) } }
+        func written() { counts.withLock { $0.current -= 1 } }
     }
 
     @Test("files come in sorted order; at most one batch of pages is held at a time")
@@ -47,5 +48,15 @@ struct PackageFileSetTests {
             return []
         }
         #expect(throws: Broken.self) { try files.forEachInOrder { _, _ in } }
+    }
+
+    @Test("two groups of deferred files each keep their own producer")
+    func twoGroups() throws {
+        var files = PackageFileSet()
+        files.addDeferred(["a/1.html", "a/2.html"]) { index in Array("a\(index)".utf8) }
+        files.addDeferred(["b/1.html"]) { index in Array("b\(index)".utf8) }
+        var written: [String: String] = [:]
+        try files.forEachInOrder { path, bytes in written[path] = String(decoding: bytes, as: UTF8.self) }
+        #expect(written == ["a/1.html": "a0", "a/2.html": "a1", "b/1.html": "b0"])
     }
 }

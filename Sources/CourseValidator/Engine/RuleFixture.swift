@@ -7,20 +7,31 @@ import FileAccess
 public enum RuleFixture {
     /// Where the fixture workspace sits in its in-memory file system.
     public static let root = "/workspace"
+    /// Where the fixture's files are.
+    public static let layout = WorkspaceLayout.standard
+    /// The course's folder.
+    public static let courseFolder = layout.courseFolder(named: "demo")
     /// The course file.
-    public static let course = "Courses/demo/course.yaml"
+    public static let course = layout.courseFile(inCourseFolder: courseFolder)
     /// The first Thing's file.
-    public static let firstThing = "Courses/demo/things/thing-01.md"
+    public static let firstThing = layout.thingFile(id: "thing-01", inCourseFolder: courseFolder)
     /// The second Thing's file.
-    public static let secondThing = "Courses/demo/things/thing-02.md"
+    public static let secondThing = layout.thingFile(id: "thing-02", inCourseFolder: courseFolder)
     /// The issuer profile.
-    public static let issuer = "Badges/issuer.yaml"
+    public static let issuer = layout.issuerFile
     /// The first Thing's badge class.
-    public static let firstBadge = "Badges/badges/thing-01.yaml"
+    public static let firstBadge = layout.badgeClassFile(id: "thing-01")
+    /// The second Thing's badge class.
+    public static let secondBadge = layout.badgeClassFile(id: "thing-02")
     /// The collection's badge class.
-    public static let collectionBadge = "Badges/badges/basics.yaml"
+    public static let collectionBadge = layout.badgeClassFile(id: "basics")
     /// The artwork every fixture badge uses.
-    public static let badgeImage = "Badges/images/badge.svg"
+    public static let badgeImage = inBadgesFolder("images/badge.svg")
+
+    /// A path inside the fixture's badges folder, such as an image (`images/x.png`).
+    public static func inBadgesFolder(_ path: String) -> String { layout.badgesFolder + "/" + path }
+    /// A path inside the fixture course's folder, such as a handout (`files/guide.pdf`).
+    public static func inCourseFolder(_ path: String) -> String { courseFolder + "/" + path }
 
     /// The fixture's files, by path relative to `root`.
     public static let files: [String: String] = [
@@ -142,7 +153,7 @@ public enum RuleFixture {
             tags: [demo]
 
             """,
-        "Badges/badges/thing-02.yaml": """
+        secondBadge: """
             id: thing-02
             kind: thing
             name: Demo – Thing 2

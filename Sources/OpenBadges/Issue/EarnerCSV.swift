@@ -1,6 +1,7 @@
 import CSV
 import CourseModel
 import Foundation
+import ToolkitSupport
 
 /// One row of an earners file, checked.
 public struct EarnerRow: Sendable, Hashable {
@@ -128,9 +129,9 @@ public enum EarnerCSV {
     /// `YYYY-MM-DD` or a full ISO 8601 date-time, as UTC `YYYY-MM-DDTHH:MM:SSZ`.
     static func normaliseDate(_ text: String) -> String? {
         if text.utf8.count == 10, let date = dateOnly(text) { return date + "T00:00:00Z" }
-        return DateFormats.lock.withLock {
-            guard let date = DateFormats.full.date(from: text) ?? DateFormats.fractional.date(from: text) else { return nil }
-            return DateFormats.full.string(from: date)
+        return DateFormats.formatters.withLock { formatters in
+            guard let date = formatters.full.date(from: text) ?? formatters.fractional.date(from: text) else { return nil }
+            return formatters.full.string(from: date)
         }
     }
 
@@ -146,17 +147,13 @@ public enum EarnerCSV {
     }
 }
 
-/// ISO 8601 formatters, made once (making one per row dominated issuing).
+/// ISO 8601 formatters, made once (making one per row dominated issuing) and used under a lock.
 private enum DateFormats {
-    static let lock = NSLock()
-    nonisolated(unsafe) static let full: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter
-    }()
-    nonisolated(unsafe) static let fractional: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
+    static let formatters: LockedValue<(full: ISO8601DateFormatter, fractional: ISO8601DateFormatter)> = {
+        let full = ISO8601DateFormatter()
+        full.formatOptions = [.withInternetDateTime]
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return LockedValue((full, fractional))
     }()
 }

@@ -21,14 +21,14 @@ public struct BadgeImageFormatRule: Rule {
             .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>"#, to: RuleFixture.badgeImage)
                 .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.collectionBadge)
                 .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.firstBadge)
-                .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: "Badges/badges/thing-02.yaml"),
-            .writing("GIF89a", to: "Badges/images/other.gif")
+                .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.secondBadge),
+            .writing("GIF89a", to: RuleFixture.inBadgesFolder("images/other.gif"))
                 .replacing("image: images/badge.svg", with: "image: ↓images/other.gif", in: RuleFixture.firstBadge),
-            .writing(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0], to: "Badges/images/broken.png")
+            .writing(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0], to: RuleFixture.inBadgesFolder("images/broken.png"))
                 .replacing("image: images/badge.svg", with: "image: ↓images/broken.png", in: RuleFixture.firstBadge),
-            .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#, to: "Badges/images/huge.svg")
+            .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#, to: RuleFixture.inBadgesFolder("images/huge.svg"))
                 .replacing("image: images/badge.svg", with: "image: ↓images/huge.svg", in: RuleFixture.firstBadge),
-            .writing("<!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"/>", to: "Badges/images/doctype.svg")
+            .writing("<!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"/>", to: RuleFixture.inBadgesFolder("images/doctype.svg"))
                 .replacing("image: images/badge.svg", with: "image: ↓images/doctype.svg", in: RuleFixture.firstBadge),
         ])
 

@@ -14,7 +14,7 @@ public struct IssuerContactRule: Rule {
             .replacing("url: https://example.org\n", with: "", in: RuleFixture.issuer)
                 .replacing("id: demo-issuer", with: "↓id: demo-issuer", in: RuleFixture.issuer),
             .replacing("issuer: demo-issuer", with: "issuer: ↓demo", in: RuleFixture.course),
-            RuleExample.removing(RuleFixture.issuer).expecting("Badges/issuer.yaml"),
+            RuleExample.removing(RuleFixture.issuer).expecting(RuleFixture.issuer),
         ])
 
     /// Checks the issuer and the courses' references to it.

@@ -13,7 +13,7 @@ public struct DuplicateIDRule: Rule {
             .replacing("id: thing-02\n", with: "id: ↓thing-01\n", in: RuleFixture.secondThing),
             .replacing("  - id: submit", with: "  - id: ↓reflect").replacing("evidenceFrom: reflect", with: "evidenceFrom: sort"),
             .replacing("  - id: right", with: "  - id: ↓left").replacing("category: right", with: "category: left"),
-            .replacing("id: thing-02\n", with: "id: ↓thing-01\n", in: "Badges/badges/thing-02.yaml"),
+            .replacing("id: thing-02\n", with: "id: ↓thing-01\n", in: RuleFixture.secondBadge),
         ])
 
     /// Checks each scope for ids defined twice.

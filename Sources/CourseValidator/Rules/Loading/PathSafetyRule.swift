@@ -8,7 +8,7 @@ public struct PathSafetyRule: LoaderEnforcedRule {
         id: "path-safety", name: "Path safety",
         summary: "No course file is a link out of the workspace, and no two files differ only by case (they clash on macOS, Windows and in zips).",
         triggeringExamples: [
-            RuleExample.writing(RuleFixture.files[RuleFixture.firstThing]!, to: "Courses/demo/things/Thing-01.md")
+            RuleExample.writing(RuleFixture.files[RuleFixture.firstThing]!, to: RuleFixture.inCourseFolder("things/Thing-01.md"))
                 .expecting(RuleFixture.firstThing)
         ])
 }

@@ -1,0 +1,116 @@
+import CourseLoader
+import CourseModel
+import CoursePackager
+import FileAccess
+import Foundation
+import OpenBadges
+import Testing
+
+/// The commands run against the in-memory file system: the bundled workspace is copied into memory,
+/// and every read and every output goes through it, never the disk.
+@Suite("Commands in memory")
+struct InMemoryCommandTests {
+    static let root = "/memory/workspace"
+
+    /// The bundled workspace (Courses/ and Badges/) copied into memory under `root`.
+    static func bundledWorkspace() throws -> InMemoryFileSystem {
+        let memory = InMemoryFileSystem()
+        let disk = DiskFileSystem()
+        let layout = WorkspaceLayout.standard
+        for folder in [layout.coursesFolder, layout.badgesFolder] {
+            let source = CommandRunner.packageRoot.appendingPathComponent(folder).path
+            for file in disk.filesBelow(source) {
+                memory.write(bytes: try disk.readFile(joinPath(source, file)), to: joinPath(root, folder, file))
+            }
+        }
+        return memory
+    }
+
+    @Test("package --scorm and --html write their outputs into memory, byte for byte what the disk build writes")
+    func package() throws {
+        let memory = try Self.bundledWorkspace()
+        let zip = CommandRunner.run(["package", "--scorm"], fileSystem: memory, in: Self.root)
+        #expect(zip.exitCode == 0, "\(zip.standardError)")
+        let html = CommandRunner.run(["package", "--html"], fileSystem: memory, in: Self.root)
+        #expect(html.exitCode == 0, "\(html.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: Self.root), "nothing may reach the disk")
+
+        let output = OutputLayout.standard.defaultFolder(workspaceRoot: Self.root)
+        let zipName = OutputLayout.standard.packageName(
+            course: "sssc-23-things-leadership", thing: nil, formatSuffix: PackageFormat.scorm12.suffix, isArchive: true)
+        let inMemory = try memory.readFile(joinPath(output, zipName))
+
+        let copy = try WorkspaceCopy()
+        #expect(CommandRunner.run(["package", "--scorm"], in: copy.root).exitCode == 0)
+        let onDisk = try DiskFileSystem().readFile(
+            joinPath(OutputLayout.standard.defaultFolder(workspaceRoot: copy.root.path), zipName))
+        #expect(inMemory == onDisk)
+
+        let site = joinPath(output, "sssc-23-things-leadership-html")
+        let pages = memory.filesBelow(site)
+        let layout = PackageLayout.standard
+        #expect(pages.contains(layout.indexPage))
+        #expect(pages.contains(layout.thingPage(id: "thing-02")))
+        #expect(pages.contains(layout.asset("course.css")))
+        #expect(!memory.files.keys.contains { $0.contains(".tmp-") }, "no temporary litter is left")
+    }
+
+    @Test("badges export, issue, verify and revoke run in memory")
+    func badges() throws {
+        let memory = try Self.bundledWorkspace()
+        let base = "https://badges.example.org/sssc"
+        let export = CommandRunner.run(["badges", "export", "--base-url", base], fileSystem: memory, in: Self.root)
+        #expect(export.exitCode == 0, "\(export.standardError)")
+        memory.write("email,badge,issuedOn\nann@example.org,thing-02,2026-11-20\n", to: joinPath(Self.root, "earners.csv"))
+        let issue = CommandRunner.run(
+            ["badges", "issue", "--earners", "earners.csv", "--base-url", base], fileSystem: memory, in: Self.root)
+        #expect(issue.exitCode == 0, "\(issue.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: Self.root), "nothing may reach the disk")
+
+        let folder = BadgeFolder.defaultPath(course: "sssc-23-things-leadership", workspaceRoot: Self.root)
+        let published = PublishedBadgesLayout.standard
+        let files = memory.filesBelow(folder)
+        #expect(files.contains(published.issuerProfile))
+        #expect(files.contains(published.badgeClass(id: "thing-02")))
+        let png = try #require(files.first { $0.hasPrefix(published.assertionsFolder + "/") && $0.hasSuffix(".png") })
+        #expect(memory.isFile(OutputLayout.standard.ledger(ofBadgesFolder: folder)), "the ledger sits beside the folder")
+        #expect(!files.contains { $0.contains("ledger") }, "and never inside it")
+
+        let baked = joinPath(folder, png)
+        let verified = CommandRunner.run(["badges", "verify", baked, "--email", "ann@example.org"], fileSystem: memory, in: Self.root)
+        #expect(verified.exitCode == 0, "\(verified.standardError)")
+        let id = String(png.split(separator: "/").last!.dropLast(4))
+        #expect(CommandRunner.run(["badges", "revoke", id, "--reason", "Duplicate"], fileSystem: memory, in: Self.root).exitCode == 0)
+        let revoked = CommandRunner.run(["badges", "verify", baked], fileSystem: memory, in: Self.root)
+        #expect(revoked.exitCode == 1 && revoked.standardError.contains("revoked: Duplicate"))
+    }
+
+    @Test("moving the Thing pages in the package layout moves the pages, their links and the badge criteria together")
+    func pageLayoutIsOnePlace() throws {
+        let memory = try Self.bundledWorkspace()
+        let report = WorkspaceLoader(fileSystem: memory).load(workspaceAt: Self.root)
+        let course = try #require(report.workspace.courses.first)
+        var layout = PackageLayout.standard
+        layout.thingsFolder = "units"
+
+        let request = PackageRequest(
+            course: course, badges: report.workspace.badges, workspaceRoot: Self.root, format: .html,
+            outputFolder: "/memory/out", fileSystem: memory, packageLayout: layout)
+        let result = try PackageBuilder().build(request)
+        #expect(result.files.contains("units/thing-02.html"))
+        #expect(!result.files.contains { $0.hasPrefix("things/") })
+        let index = String(decoding: try memory.readFile(joinPath(result.output, layout.indexPage)), as: UTF8.self)
+        #expect(index.contains("href=\"units/thing-02.html\""))
+        let page = String(decoding: try memory.readFile(joinPath(result.output, "units/thing-02.html")), as: UTF8.self)
+        #expect(page.contains("href=\"../assets/course.css\""))
+        #expect(page.contains("href=\"../index.html\""))
+
+        let export = try BadgeExport(
+            course: course, badges: report.workspace.badges, workspace: WorkspaceFiles(root: Self.root, fileSystem: memory),
+            urls: try BadgeURLs(base: "https://badges.example.org/sssc"), pageBaseURL: "https://learn.example.org/sssc",
+            pageLayout: layout)
+        let badgeClass = try #require(export.files.first { $0.path == PublishedBadgesLayout.standard.badgeClass(id: "thing-02") })
+        let criteria = try JSONValue.parse(badgeClass.bytes)["criteria"]?["id"]?.stringValue
+        #expect(criteria == "https://learn.example.org/sssc/units/thing-02.html")
+    }
+}
