@@ -10,14 +10,14 @@ from learner import Learner, words
 
 @pytest.fixture
 def broken_site(site_root, tmp_path):
-    """Copies the SCORM 1.2 package to /broken12/ with a patch applied to scorm-runtime.js."""
+    """Copies the SCORM 1.2 package to /broken12/ with a patch applied to one file (scorm-runtime.js by default)."""
 
-    def make(old, new):
+    def make(old, new, file="assets/scorm-runtime.js"):
         target = site_root / "broken12"
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(site_root / "scorm12", target)
-        script = target / "assets" / "scorm-runtime.js"
+        script = target / file
         text = script.read_text()
         assert old in text
         script.write_text(text.replace(old, new, 1))
@@ -48,7 +48,8 @@ def test_status_sent_to_the_2004_element_under_12_is_caught(context, base_url, b
 
 
 def test_suspend_data_over_4096_characters_is_caught(context, base_url, broken_site):
-    folder = broken_site("suspendLimit: 4096", "suspendLimit: 5000")
+    # The page's configuration tells the run-time its suspend-data limit; a wrong one must be caught.
+    folder = broken_site('"suspendDataLimit":4096', '"suspendDataLimit":5000', "things/thing-02.html")
     learner = launch_broken(context, base_url, folder)
     learner.write_reflection(words(4000))
     learner.save_reflection()

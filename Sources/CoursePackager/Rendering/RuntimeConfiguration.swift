@@ -3,8 +3,6 @@ struct RuntimeConfiguration: Encodable, Sendable {
     /// One quiz question's answer key.
     struct Question: Encodable, Sendable {
         let id: String
-        let multiple: Bool
-        let optionCount: Int
         let correct: [Int]
     }
 
@@ -23,10 +21,7 @@ struct RuntimeConfiguration: Encodable, Sendable {
         var passingScore: Double? = nil
     }
 
-    let courseId: String
-    let courseVersion: String
     let thingId: String
-    let thingNumber: Int
     let title: String
     /// `scorm12`, `scorm2004` or `local`.
     let runtime: String

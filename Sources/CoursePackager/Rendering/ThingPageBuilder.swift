@@ -182,8 +182,7 @@ struct ThingPageBuilder: Sendable {
                 entry.passingScore = content.passingScore
                 entry.questions = content.questions.map { question in
                     RuntimeConfiguration.Question(
-                        id: question.id, multiple: question.mode == .multiple, optionCount: question.options.count,
-                        correct: question.options.enumerated().filter { $1.isCorrect }.map(\.offset))
+                        id: question.id, correct: question.options.enumerated().filter { $1.isCorrect }.map(\.offset))
                 }
             case .explore:
                 break
@@ -191,8 +190,7 @@ struct ThingPageBuilder: Sendable {
             return entry
         }
         let configuration = RuntimeConfiguration(
-            courseId: course.id, courseVersion: course.version, thingId: thing.id, thingNumber: thing.number,
-            title: Self.label(of: thing), runtime: format.runtimeName,
+            thingId: thing.id, title: Self.label(of: thing), runtime: format.runtimeName,
             storageKey: "course-toolkit:\(course.id):\(thing.id)", suspendDataLimit: format.suspendDataLimit,
             activities: activities)
         let encoder = JSONEncoder()

@@ -127,14 +127,14 @@
       commit: "LMSCommit", terminate: "LMSFinish", lastError: "LMSGetLastError", errorString: "LMSGetErrorString",
       status: "cmi.core.lesson_status", entry: "cmi.core.entry", exit: "cmi.core.exit",
       sessionTime: "cmi.core.session_time", learnerId: "cmi.core.student_id", scoreRaw: "cmi.core.score.raw",
-      scoreMin: "cmi.core.score.min", scoreMax: "cmi.core.score.max", suspendLimit: 4096
+      scoreMin: "cmi.core.score.min", scoreMax: "cmi.core.score.max"
     },
     scorm2004: {
       api: "API_1484_11", initialize: "Initialize", getValue: "GetValue", setValue: "SetValue",
       commit: "Commit", terminate: "Terminate", lastError: "GetLastError", errorString: "GetErrorString",
       status: "cmi.completion_status", entry: "cmi.entry", exit: "cmi.exit",
       sessionTime: "cmi.session_time", learnerId: "cmi.learner_id", scoreRaw: "cmi.score.raw",
-      scoreMin: "cmi.score.min", scoreMax: "cmi.score.max", suspendLimit: 64000
+      scoreMin: "cmi.score.min", scoreMax: "cmi.score.max"
     }
   };
 
@@ -283,7 +283,7 @@
     var text = encode(state);
     var keptLocally = writeLocal(text);
     if (!connected || finished) return { stored: keptLocally, truncated: [], keptLocally: keptLocally };
-    var fitted = fit(state, version.suspendLimit);
+    var fitted = fit(state, config.suspendDataLimit);
     if (!fitted) return { stored: false, truncated: [], keptLocally: keptLocally };
     var stored = set("cmi.suspend_data", fitted.text);
     commitSoon(400);
@@ -394,6 +394,6 @@
     setProgress: setProgress,
     beforeFinish: beforeFinish,
     finish: finish,
-    suspendLimit: connected ? version.suspendLimit : null
+    suspendLimit: connected ? config.suspendDataLimit : null
   };
 })(typeof window !== "undefined" ? window : this);
