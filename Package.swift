@@ -83,20 +83,24 @@ let package = Package(
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
             name: "ThemeTemplatesTests",
-            dependencies: ["ThemeTemplates", "CoursePackager", .product(name: "Mustache", package: "swift-mustache")]),
-        .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel"]),
+            dependencies: ["ThemeTemplates", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel", "FileAccess"]),
         .testTarget(
             name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel", "TestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "CoursePackagerTests",
-            dependencies: ["CoursePackager", "CourseLoader", "CourseModel", "CourseXML", "TestSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CoursePackager", "CourseLoader", "CourseModel", "TestSupport", "ToolkitSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Snapshots", "Scripts"]),
         .testTarget(
             name: "OpenBadgesTests",
-            dependencies: ["OpenBadges", "CourseLoader", "CourseModel", "CourseXML", "TestSupport",
-                .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: [
+                "OpenBadges", "CourseLoader", "CourseXML", "FileAccess", "TestSupport",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "ToolkitCLITests",

@@ -5,7 +5,8 @@
 @_silgen_name("LLVMFuzzerRunDriver")
 private func llvmFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
 
 /// Runs libFuzzer with the process's arguments, calling `testOneInput` with every input it makes.
 public func runLibFuzzer(

@@ -1,7 +1,7 @@
-import Foundation
 // libFuzzer target: arbitrary bytes as author HTML through the allowlist sanitiser. Besides crashes,
 // it stops on any output that could execute: a script element, an event handler, a javascript: URL.
 import CoursePackager
+import Foundation
 import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")

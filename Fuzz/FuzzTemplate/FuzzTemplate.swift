@@ -1,8 +1,8 @@
+import FuzzDriver
 // libFuzzer target: arbitrary bytes as a theme template (with one partial it may include), parsed
 // and, when it parses, rendered over a small page value. Any crash or hang is a bug; parse errors
 // are expected.
 import ThemeTemplates
-import FuzzDriver
 
 private let page = TemplateValue.object([
     "title": .text("A <title> & more"), "count": .number(3), "shown": .flag(true), "none": .list([]),

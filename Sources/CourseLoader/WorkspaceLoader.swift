@@ -33,7 +33,8 @@ public struct WorkspaceLoader: Sendable {
             }
         } else {
             sink.ioFailure(
-                "there is no `\(layout.coursesFolder)/` folder", at: SourceLocation(file: layout.coursesFolder, line: 1, column: 1))
+                "there is no `\(layout.coursesFolder)/` folder",
+                at: SourceLocation(file: layout.coursesFolder, line: 1, column: 1))
             folders = []
         }
         let reader = SourceReader(files: WorkspaceFiles(root: root, fileSystem: fileSystem))
@@ -84,7 +85,7 @@ public struct WorkspaceLoader: Sendable {
             let badge = reader.read(file, sink: local).flatMap { BadgeFileLoader.loadBadge($0, file: file, sink: local) }
             return LoadedFile(value: badge, sink: local)
         }
-        badges.forEach { sink.merge($0.sink) }
+        for badge in badges { sink.merge(badge.sink) }
         catalogue.badges = badges.compactMap(\.value)
 
         return LoadReport(

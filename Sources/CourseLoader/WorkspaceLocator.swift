@@ -54,6 +54,8 @@ public enum WorkspaceLocator {
         }
         throw FileSystemError(
             path: path,
-            reason: "is neither a course folder (`\(layout.coursesFolder)/<id>/\(layout.courseFileName)`) nor a workspace (holding `\(layout.coursesFolder)/`)")
+            reason:
+                "is neither a course folder (`\(layout.coursesFolder)/<id>/\(layout.courseFileName)`) nor a workspace (holding `\(layout.coursesFolder)/`)"
+        )
     }
 }

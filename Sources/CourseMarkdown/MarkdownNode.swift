@@ -3,11 +3,20 @@ public struct MarkdownNode: Hashable, Sendable {
     /// The kinds of node the toolkit tells apart, named as cmark-gfm names them.
     public enum Kind: String, Hashable, Sendable {
         case document, paragraph, heading, text, code, emph, strong, link, image, softbreak, linebreak
-        case blockQuote = "block_quote", list, item, codeBlock = "code_block", thematicBreak = "thematic_break"
-        case htmlBlock = "html_block", htmlInline = "html_inline"
-        case customBlock = "custom_block", customInline = "custom_inline"
-        case table, tableRow = "table_row", tableCell = "table_cell", strikethrough
-        case footnoteReference = "footnote_reference", footnoteDefinition = "footnote_definition"
+        case blockQuote = "block_quote"
+        case list, item
+        case codeBlock = "code_block"
+        case thematicBreak = "thematic_break"
+        case htmlBlock = "html_block"
+        case htmlInline = "html_inline"
+        case customBlock = "custom_block"
+        case customInline = "custom_inline"
+        case table
+        case tableRow = "table_row"
+        case tableCell = "table_cell"
+        case strikethrough
+        case footnoteReference = "footnote_reference"
+        case footnoteDefinition = "footnote_definition"
         /// A node of an extension the toolkit does not tell apart.
         case other
 

@@ -17,7 +17,8 @@ public struct PackageBuilder: Sendable {
         let ordered = request.course.orderedThings
         if let number = request.thingNumber {
             guard let thing = ordered.first(where: { $0.number == number }) else {
-                throw PackageError(step: .selectThings, path: nil, message: "course `\(request.course.id)` has no Thing \(number)")
+                throw PackageError(
+                    step: .selectThings, path: nil, message: "course `\(request.course.id)` has no Thing \(number)")
             }
             if thing.status == .draft, !request.includeDrafts {
                 throw PackageError(
@@ -105,7 +106,8 @@ public struct PackageBuilder: Sendable {
             let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
             let builder = ManifestBuilder(
                 course: course, format: request.format,
-                identifier: "manifest-" + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
+                identifier: "manifest-"
+                    + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
                 organizationTitle: title,
                 scos: things.map {
                     ManifestBuilder.SCO(thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id))

@@ -12,7 +12,8 @@ public enum UntrustedXMLEditor {
         try UntrustedXMLParser.withDocument(bytes) { document, root throws(XMLParseError) -> [UInt8] in
             if let rootName, XMLNodeReader.string(root.pointee.name) != rootName {
                 throw XMLParseError(
-                    message: "the root element is `\(XMLNodeReader.string(root.pointee.name))`, not `\(rootName)`", line: 1, column: 1)
+                    message: "the root element is `\(XMLNodeReader.string(root.pointee.name))`, not `\(rootName)`", line: 1,
+                    column: 1)
             }
             let declared = xmlSearchNsByHref(document, root, namespace.uri) ?? xmlNewNs(root, namespace.uri, namespace.prefix)
             guard let declared else { throw XMLParseError(message: "cannot declare \(namespace.uri)", line: 0, column: 0) }

@@ -1,5 +1,5 @@
-import Foundation
 import CLibXML2
+import Foundation
 
 /// Gathers libxml2's structured errors during one call, in order.
 final class XMLErrorCollector {

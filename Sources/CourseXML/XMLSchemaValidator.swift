@@ -1,6 +1,6 @@
 import CLibXML2
-import ToolkitSupport
 import Foundation
+import ToolkitSupport
 
 /// One problem XSD validation found: a line (XSD errors carry no column) and libxml2's message.
 public struct XMLValidationIssue: Hashable, Sendable, CustomStringConvertible {

@@ -226,8 +226,10 @@ public struct YAMLNode: Sendable {
         let record = document.record(index)
         guard record.kind == .mapping else { return [] }
         return stride(from: Int32(0), to: record.childCount, by: 2).map {
-            (YAMLNode(document: document, index: document.child(index, $0)),
-             YAMLNode(document: document, index: document.child(index, $0 + 1)))
+            (
+                YAMLNode(document: document, index: document.child(index, $0)),
+                YAMLNode(document: document, index: document.child(index, $0 + 1))
+            )
         }
     }
 

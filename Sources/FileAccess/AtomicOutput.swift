@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes outputs to a temporary path beside the destination and moves them into place, so a
@@ -77,7 +77,7 @@ public struct AtomicOutput: Sendable {
         let temporary = Self.temporaryPath(for: path)
         do {
             try fileSystem.writeNewFile(bytes, at: temporary)
-        } catch where error.kind == .missingFolder {
+        } catch  where error.kind == .missingFolder {
             // Creating folders costs several calls per file; only do it when the folder is missing.
             try fileSystem.createDirectory(Self.split(path).folder)
             try fileSystem.writeNewFile(bytes, at: temporary)

@@ -2,7 +2,7 @@ import Foundation
 import ToolkitSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real file system, through plain POSIX calls.
@@ -100,7 +100,8 @@ public struct DiskFileSystem: FileSystem {
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
         } catch {
-            throw FileSystemError(path: path, reason: "cannot list the folder", kind: entryKind(at: path) == nil ? .missing : .other)
+            throw FileSystemError(
+                path: path, reason: "cannot list the folder", kind: entryKind(at: path) == nil ? .missing : .other)
         }
     }
 

@@ -175,7 +175,10 @@ public final class InMemoryFileSystem: FileSystem {
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == "..", !parts.isEmpty { parts.removeLast(); continue }
+            if part == "..", !parts.isEmpty {
+                parts.removeLast()
+                continue
+            }
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")

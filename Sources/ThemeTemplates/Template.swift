@@ -146,11 +146,6 @@ private struct TemplateParser {
     let source: String
     let name: String
 
-    init(source: String, name: String) {
-        self.source = source
-        self.name = name
-    }
-
     mutating func parse() throws(TemplateError) -> [Template.Node] {
         let tokens = Self.removingStandaloneLines(try tokenize())
         var index = 0
@@ -199,8 +194,12 @@ private struct TemplateParser {
                 case UInt8(ascii: "!"): kind = .comment
                 case UInt8(ascii: ">"): kind = .partial
                 case UInt8(ascii: "&"): kind = .unescaped
-                case UInt8(ascii: "="): kind = .delimiters; closing = Array("=".utf8) + close
-                case UInt8(ascii: "{"): kind = .unescaped; closing = Array("}".utf8) + close
+                case UInt8(ascii: "="):
+                    kind = .delimiters
+                    closing = Array("=".utf8) + close
+                case UInt8(ascii: "{"):
+                    kind = .unescaped
+                    closing = Array("}".utf8) + close
                 default: break
                 }
                 if kind != .variable { contentStart += 1 }
@@ -246,7 +245,11 @@ private struct TemplateParser {
             lineStart = lineEnd + 1
             let tags = line.filter { if case .tag = $0 { true } else { false } }
             let textIsBlank = line.allSatisfy {
-                if case .text(let text) = $0 { text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" } } else { true }
+                if case .text(let text) = $0 {
+                    text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }
+                } else {
+                    true
+                }
             }
             guard tags.count == 1, case .tag(var tag) = tags[0], tag.kind.canStandAlone, textIsBlank else {
                 result += line
@@ -258,7 +261,9 @@ private struct TemplateParser {
         return result
     }
 
-    private func nest(_ tokens: [Token], from index: inout Int, closing: (name: String, line: Int)?) throws(TemplateError) -> [Template.Node] {
+    private func nest(_ tokens: [Token], from index: inout Int, closing: (name: String, line: Int)?) throws(TemplateError)
+        -> [Template.Node]
+    {
         var nodes: [Template.Node] = []
         /// Consecutive text (one token per line) joined into one node.
         var text = ""
@@ -285,12 +290,15 @@ private struct TemplateParser {
                     nodes.append(.section(try reference(content, line: line), inverted: kind == .inverted, body: body))
                 case .close:
                     guard let closing else {
-                        throw TemplateError(template: name, line: line, message: "`{{/\(content)}}` closes a section that was never opened")
+                        throw TemplateError(
+                            template: name, line: line, message: "`{{/\(content)}}` closes a section that was never opened")
                     }
                     guard closing.name == content else {
                         throw TemplateError(
                             template: name, line: line,
-                            message: "`{{/\(content)}}` closes the section `\(closing.name)` opened on line \(closing.line); close that one first")
+                            message:
+                                "`{{/\(content)}}` closes the section `\(closing.name)` opened on line \(closing.line); close that one first"
+                        )
                     }
                     return nodes
                 case .partial:
@@ -301,7 +309,8 @@ private struct TemplateParser {
         flushText()
         if let closing {
             throw TemplateError(
-                template: name, line: closing.line, message: "the section `\(closing.name)` opened here is never closed; add `{{/\(closing.name)}}`")
+                template: name, line: closing.line,
+                message: "the section `\(closing.name)` opened here is never closed; add `{{/\(closing.name)}}`")
         }
         return nodes
     }
@@ -315,13 +324,16 @@ private struct TemplateParser {
             guard let known = Transform(rawValue: transformName) else {
                 throw TemplateError(
                     template: name, line: line,
-                    message: "unknown transform `\(transformName)`; known: \(Transform.allCases.map(\.rawValue).joined(separator: ", "))")
+                    message:
+                        "unknown transform `\(transformName)`; known: \(Transform.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             transform = known
             target = String(content[content.index(after: open)..<content.index(before: content.endIndex)]).trimmingWhitespace
         }
         guard !target.isEmpty else {
-            throw TemplateError(template: name, line: line, message: "a tag needs a name, such as `{{title}}`, or `.` for the current item")
+            throw TemplateError(
+                template: name, line: line, message: "a tag needs a name, such as `{{title}}`, or `.` for the current item")
         }
         let path = target == "." ? [] : target.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains("") else {

@@ -34,7 +34,9 @@ public struct TemplateLibrary: Sendable {
                 guard let partial = templates[use.name] else {
                     throw TemplateError(
                         template: name, line: 1,
-                        message: "includes `{{> \(use.name)}}`, but there is no template `\(use.name)`; known: \(templates.keys.sorted().joined(separator: ", "))")
+                        message:
+                            "includes `{{> \(use.name)}}`, but there is no template `\(use.name)`; known: \(templates.keys.sorted().joined(separator: ", "))"
+                    )
                 }
                 let key = PartialKey(name: use.name, indentation: use.indentation)
                 if !use.indentation.isEmpty, indented[key] == nil {
@@ -48,7 +50,9 @@ public struct TemplateLibrary: Sendable {
 
     /// The template `name` rendered over `value`.
     public func render(_ name: String, _ value: TemplateValue) throws(TemplateRenderError) -> String {
-        guard let template = templates[name] else { throw TemplateRenderError(message: "there is no template `\(name)`", template: name) }
+        guard let template = templates[name] else {
+            throw TemplateRenderError(message: "there is no template `\(name)`", template: name)
+        }
         var renderer = Renderer(library: self)
         var stack = [value]
         renderer.render(template.nodes, stack: &stack, depth: 0)
@@ -93,7 +97,9 @@ private struct Renderer {
             steps += 1
             guard steps <= library.maximumSteps else {
                 problem = TemplateRenderError(
-                    message: "rendering took more than \(library.maximumSteps) steps; does a section repeat inside itself, such as `{{#items}}` within `{{#items}}`?")
+                    message:
+                        "rendering took more than \(library.maximumSteps) steps; does a section repeat inside itself, such as `{{#items}}` within `{{#items}}`?"
+                )
                 return
             }
             switch node {
@@ -127,7 +133,8 @@ private struct Renderer {
             case .partial(let name, let indentation):
                 guard depth < TemplateLibrary.maximumPartialDepth else {
                     problem = TemplateRenderError(
-                        message: "partials nest more than \(TemplateLibrary.maximumPartialDepth) deep; does `\(name)` include itself?")
+                        message:
+                            "partials nest more than \(TemplateLibrary.maximumPartialDepth) deep; does `\(name)` include itself?")
                     return
                 }
                 guard let partial = library.partial(name, indentation: indentation) else { continue }

@@ -17,7 +17,9 @@ struct ImageInspectorTests {
 
     @Test("refuses truncated PNGs, SVGs with entities and other files")
     func refusals() {
-        #expect(throws: ImageInspector.Problem.self) { try ImageInspector.inspect([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) }
+        #expect(throws: ImageInspector.Problem.self) {
+            try ImageInspector.inspect([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0])
+        }
         let laughs = """
             <?xml version="1.0"?>
             <!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>

@@ -21,7 +21,12 @@ struct LoaderPositionTests {
                 continue
             }
             clean.append(character)
-            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         let fileSystem = InMemoryFileSystem(files: [
             "\(Self.root)/Courses/c/course.yaml": "id: c\ntitle: C\nlanguage: en\nthings: [thing-01]\n",
@@ -94,7 +99,8 @@ struct LoaderPositionTests {
     func duplicateKeyInLargeMapping() {
         let keys = (0..<5_000).map { "    k\($0): v\n" }.joined()
         let (findings, markers, _) = load(
-            thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\nresources:\n  - id: r\n    title: T\n" + keys + "    ↓k40: again\n---\n")
+            thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\nresources:\n  - id: r\n    title: T\n" + keys
+                + "    ↓k40: again\n---\n")
         #expect(findings.map(\.location) == markers)
         #expect(findings.first?.hint == "remove one of the two `k40` entries (the first is on line 48)")
     }
@@ -147,13 +153,15 @@ struct LoaderPositionTests {
 
     @Test("a byte-order mark and CRLF line endings do not shift positions")
     func crlfAndBOM() {
-        let (findings, markers, _) = load(thing: "\u{FEFF}---\r\nid: thing-01\r\nnumber: 1\r\nstatus: draft\r\n↓colour: red\r\n---\r\n")
+        let (findings, markers, _) = load(
+            thing: "\u{FEFF}---\r\nid: thing-01\r\nnumber: 1\r\nstatus: draft\r\n↓colour: red\r\n---\r\n")
         #expect(findings.map(\.location) == markers)
     }
 
     @Test("the body is the whole Markdown after the front matter, positioned at its first line")
     func body() {
-        let thing = "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nIntro.\n\n## One\n\nText\n\n```\n## not a heading\n```\n\n## Two\n\nMore.\n"
+        let thing =
+            "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nIntro.\n\n## One\n\nText\n\n```\n## not a heading\n```\n\n## Two\n\nMore.\n"
         let (findings, _, report) = load(thing: thing)
         #expect(findings.isEmpty)
         let loaded = report.workspace.courses.first?.things.first

@@ -18,7 +18,9 @@ struct ConformanceTests {
         return files
     }
 
-    @Test("course packages validate against the XSDs and pass the structural checks", arguments: [PackageFormat.scorm12, .scorm2004])
+    @Test(
+        "course packages validate against the XSDs and pass the structural checks",
+        arguments: [PackageFormat.scorm12, .scorm2004])
     func validates(_ format: PackageFormat) throws {
         guard let schemas = PackagingFixture.schemaFolder else {
             print("skipping XSD validation: ../shared/schemas is absent")
@@ -89,10 +91,19 @@ struct ConformanceTests {
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(schemas)/samples/invalid/\(name)")))
             return ManifestChecker.check(manifest: bytes, format: format, packageFiles: ["index.html"])
         }
-        #expect(try check("xsd-passes-but-wrong.s12-dangling-identifierref.xml", .scorm12).contains { $0.contains("does not exist") })
-        #expect(try check("xsd-passes-but-wrong.s2004-dangling-identifierref.xml", .scorm2004).contains { $0.contains("does not exist") })
-        #expect(try check("xsd-passes-but-wrong.s2004-12-element-in-2004.xml", .scorm2004).contains { $0.contains("other SCORM version") })
-        #expect(try check("xsd-passes-but-wrong.s2004-lowercase-scormtype-attr.xml", .scorm2004).contains { $0.contains("scormtype") })
+        #expect(
+            try check("xsd-passes-but-wrong.s12-dangling-identifierref.xml", .scorm12).contains { $0.contains("does not exist") })
+        #expect(
+            try check("xsd-passes-but-wrong.s2004-dangling-identifierref.xml", .scorm2004).contains {
+                $0.contains("does not exist")
+            })
+        #expect(
+            try check("xsd-passes-but-wrong.s2004-12-element-in-2004.xml", .scorm2004).contains {
+                $0.contains("other SCORM version")
+            })
+        #expect(
+            try check("xsd-passes-but-wrong.s2004-lowercase-scormtype-attr.xml", .scorm2004).contains { $0.contains("scormtype") }
+        )
         #expect(try check("s12-duplicate-identifier.xml", .scorm12).contains { $0.contains("also used") })
         let listedButMissing = ManifestChecker.check(
             manifest: Array(try Data(contentsOf: URL(fileURLWithPath: "\(schemas)/samples/scorm12/imsmanifest.minimal.xml"))),
@@ -105,7 +116,11 @@ struct ConformanceTests {
     func selection() throws {
         let folder = try PackagingFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: PackageError.self) { try PackageBuilder().build(try PackagingFixture.request(.scorm12, into: folder, thing: 3)) }
-        #expect(throws: PackageError.self) { try PackageBuilder().build(try PackagingFixture.request(.scorm12, into: folder, thing: 99)) }
+        #expect(throws: PackageError.self) {
+            try PackageBuilder().build(try PackagingFixture.request(.scorm12, into: folder, thing: 3))
+        }
+        #expect(throws: PackageError.self) {
+            try PackageBuilder().build(try PackagingFixture.request(.scorm12, into: folder, thing: 99))
+        }
     }
 }

@@ -11,7 +11,12 @@ struct PackageFileSetTests {
     struct InFlight: Sendable {
         private let counts = LockedValue((current: 0, most: 0))
         var most: Int { counts.current.most }
-        func made() { counts.withLock { $0.current += 1; $0.most = max($0.most, $0.current) } }
+        func made() {
+            counts.withLock {
+                $0.current += 1
+                $0.most = max($0.most, $0.current)
+            }
+        }
         func written() { counts.withLock { $0.current -= 1 } }
     }
 

@@ -1,7 +1,7 @@
 import CoursePackager
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
 
 /// The Thing 2 manifests of both SCORM versions and the rendered Thing 2 page, against golden files.
@@ -21,7 +21,8 @@ struct PackageGoldenTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try PackageBuilder().build(try PackagingFixture.request(format, into: folder, thing: 2))
         #expect(result.outputURL.lastPathComponent == "sssc-23-things-leadership-thing-02-\(format.suffix).zip")
-        Snapshot.expect(try Self.entry("imsmanifest.xml", in: result.outputURL), matches: "thing-02-\(format.suffix).imsmanifest.xml")
+        Snapshot.expect(
+            try Self.entry("imsmanifest.xml", in: result.outputURL), matches: "thing-02-\(format.suffix).imsmanifest.xml")
     }
 
     @Test("the rendered Thing 2 page (HTML site)")

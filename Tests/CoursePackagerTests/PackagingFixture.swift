@@ -10,7 +10,8 @@ enum PackagingFixture {
 
     /// `../shared/schemas`, or the folder `COURSE_TOOLKIT_SCHEMAS` names; nil when absent.
     static let schemaFolder: String? = {
-        let candidate = ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
+        let candidate =
+            ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
             ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas").path
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }()
@@ -25,7 +26,9 @@ enum PackagingFixture {
         return url
     }
 
-    static func request(_ format: PackageFormat, into folder: URL, thing: Int? = nil, schemas: Bool = false) throws -> PackageRequest {
+    static func request(_ format: PackageFormat, into folder: URL, thing: Int? = nil, schemas: Bool = false) throws
+        -> PackageRequest
+    {
         PackageRequest(
             course: course, badges: report.workspace.badges, workspaceRoot: packageRoot.path, format: format,
             thingNumber: thing, outputFolder: folder.path,

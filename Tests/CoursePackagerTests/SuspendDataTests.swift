@@ -18,13 +18,16 @@ struct SuspendDataTests {
     }
 
     static func node() -> String? {
-        for candidate in ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"] where FileManager.default.isExecutableFile(atPath: candidate) {
+        for candidate in ["/usr/bin/node", "/usr/local/bin/node", "/usr/bin/nodejs"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
         }
         return nil
     }
 
-    @Test("worst case fits 4096 characters; a 400-word statement is never shortened", arguments: [PackageFormat.scorm12, .scorm2004])
+    @Test(
+        "worst case fits 4096 characters; a 400-word statement is never shortened",
+        arguments: [PackageFormat.scorm12, .scorm2004])
     func worstCase(_ format: PackageFormat) throws {
         guard let node = Self.node() else {
             print("skipping: node is not installed (Scripts/test installs nodejs)")
@@ -55,10 +58,13 @@ struct SuspendDataTests {
         let limit = format.suspendDataLimit!
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/suspend-worst-case.js").path,
-            codec.path, String(limit),
-        ] + configs
+        process.arguments =
+            [
+                URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                    "Scripts/suspend-worst-case.js"
+                ).path,
+                codec.path, String(limit),
+            ] + configs
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

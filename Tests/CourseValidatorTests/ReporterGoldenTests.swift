@@ -1,7 +1,7 @@
 import CourseModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import CourseValidator
 

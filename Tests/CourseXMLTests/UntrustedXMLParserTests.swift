@@ -5,7 +5,8 @@ import Testing
 struct UntrustedXMLParserTests {
     @Test("reads elements, namespaces and attributes")
     func reads() throws {
-        let root = try UntrustedXMLParser.parse(Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10"><g id="x"/></svg>"#.utf8))
+        let root = try UntrustedXMLParser.parse(
+            Array(#"<svg xmlns="http://www.w3.org/2000/svg" width="10"><g id="x"/></svg>"#.utf8))
         #expect(root.name == "svg")
         #expect(root.namespaceURI == "http://www.w3.org/2000/svg")
         #expect(root.attributes["width"] == "10")

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("XML writing and schema validation")
 struct XMLWritingTests {
-    static let schemas = ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
+    static let schemas =
+        ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
         ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/schemas").path
 
@@ -18,7 +19,9 @@ struct XMLWritingTests {
             children: [.element(XMLElementNode("child", namespace: x, text: "Tom & Jerry <3 ]]>"))])
         let text = String(decoding: try XMLSerializer.serialize(root), as: UTF8.self)
         #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"))
-        #expect(text.contains("<root xmlns=\"urn:a\" xmlns:x=\"urn:x\" title=\"a &quot;quoted&quot; &amp; &lt;tag&gt;\" x:kind=\"k\">"))
+        #expect(
+            text.contains(
+                "<root xmlns=\"urn:a\" xmlns:x=\"urn:x\" title=\"a &quot;quoted&quot; &amp; &lt;tag&gt;\" x:kind=\"k\">"))
         #expect(text.contains("<x:child>Tom &amp; Jerry &lt;3 ]]&gt;</x:child>"))
         // and it reads back
         let parsed = try UntrustedXMLParser.parse(try XMLSerializer.serialize(root))
@@ -40,7 +43,9 @@ struct XMLWritingTests {
         let v12 = try XMLSchemaValidator(schemaPath: "\(Self.schemas)/validate-scorm12.xsd")
         let v2004 = try XMLSchemaValidator(
             schemaPath: "\(Self.schemas)/validate-scorm2004-4th.xsd", catalogPath: "\(Self.schemas)/catalog.xml")
-        func read(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: "\(Self.schemas)/samples/\(path)"))) }
+        func read(_ path: String) throws -> [UInt8] {
+            Array(try Data(contentsOf: URL(fileURLWithPath: "\(Self.schemas)/samples/\(path)")))
+        }
         #expect(v12.validate(try read("scorm12/imsmanifest.minimal.xml")).isEmpty)
         #expect(v12.validate(try read("scorm12/imsmanifest.with-imsmd-metadata.xml")).isEmpty)
         #expect(v2004.validate(try read("scorm2004-4th/imsmanifest.minimal.xml")).isEmpty)

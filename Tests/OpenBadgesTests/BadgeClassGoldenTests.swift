@@ -1,8 +1,8 @@
 import CourseLoader
 import FileAccess
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import OpenBadges
 
@@ -33,10 +33,11 @@ struct BadgeClassGoldenTests {
     @Test("every published Thing and every collection gets a badge class; drafts do not")
     func coverage() throws {
         let export = try Self.export()
-        #expect(export.badgeIDs == [
-            "thing-02", "leadership-fundamentals", "six-leadership-capabilities", "self-leadership", "supporting-leadership",
-            "evaluation-of-impact",
-        ])
+        #expect(
+            export.badgeIDs == [
+                "thing-02", "leadership-fundamentals", "six-leadership-capabilities", "self-leadership", "supporting-leadership",
+                "evaluation-of-impact",
+            ])
         #expect(export.files.contains { $0.path == "badges/thing-02.png" })
         #expect(!export.files.contains { $0.path.hasPrefix("badges/thing-04") })
         #expect(!export.files.contains { $0.path.hasPrefix("keys/") })

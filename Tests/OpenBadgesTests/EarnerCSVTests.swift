@@ -9,7 +9,8 @@ struct EarnerCSVTests {
 
     @Test("good rows are read; dates become UTC; emails are normalised; extra columns are ignored")
     func good() {
-        let csv = "email,badge,issuedOn,evidenceUrl,evidenceNarrative,team\n"
+        let csv =
+            "email,badge,issuedOn,evidenceUrl,evidenceNarrative,team\n"
             + "Ann@Example.org,thing-02,2026-11-20,https://blog.example.org/a,\"My statement, with a comma\",North\n"
             + "bob@example.org,thing-02,2026-11-21T10:30:00+01:00,,,South\n\n"
         let (rows, problems) = EarnerCSV.parse(csv, issuable: issuable, collections: collections)
@@ -23,7 +24,8 @@ struct EarnerCSVTests {
 
     @Test("bad cells are reported with row and column")
     func bad() {
-        let csv = "email,badge,issuedOn,evidenceUrl\n"
+        let csv =
+            "email,badge,issuedOn,evidenceUrl\n"
             + "not-an-email,thing-02,2026-11-20,\n"
             + "ann@example.org,thing-2,2026-13-40,http://insecure.example\n"
             + "ann@example.org,leadership-fundamentals,2026-11-20,\n"
@@ -38,7 +40,8 @@ struct EarnerCSVTests {
 
     @Test("a header without the required columns is refused at row 1")
     func header() {
-        let (rows, problems) = EarnerCSV.parse("mail,badge\nann@example.org,thing-02\n", issuable: issuable, collections: collections)
+        let (rows, problems) = EarnerCSV.parse(
+            "mail,badge\nann@example.org,thing-02\n", issuable: issuable, collections: collections)
         #expect(rows.isEmpty)
         #expect(problems.map(\.row) == [1])
         #expect(problems[0].message.contains("`email`"))

@@ -23,7 +23,9 @@ struct OpenBadgesUnitTests {
         let a = RecipientIdentity.stableUUID(["assertion", "issuer", "thing-02", "ann@example.org"])
         #expect(a == RecipientIdentity.stableUUID(["assertion", "issuer", "thing-02", "ann@example.org"]))
         #expect(a != RecipientIdentity.stableUUID(["assertion", "issuer", "thing-04", "ann@example.org"]))
-        #expect(a.range(of: "^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression) != nil)
+        #expect(
+            a.range(of: "^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression)
+                != nil)
     }
 
     @Test("PNG chunk CRC matches the well-known CRC of IEND")
@@ -67,8 +69,11 @@ struct OpenBadgesUnitTests {
         #expect(String(decoding: rebaked, as: UTF8.self).contains("xmlns:openbadges=\"http://openbadges.org\""))
         let signed = try SVGBaker.bakeSigned(svg, jws: "a.b.c")
         #expect(try SVGBaker.unbake(signed) == "a.b.c")
-        let hostile = Array(#"<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>"#.utf8)
-        #expect(throws: SVGBaker.Problem.self) { try SVGBaker.bakeHosted(hostile, assertionURL: "https://x.example/a", json: "{}") }
+        let hostile = Array(
+            #"<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>"#.utf8)
+        #expect(throws: SVGBaker.Problem.self) {
+            try SVGBaker.bakeHosted(hostile, assertionURL: "https://x.example/a", json: "{}")
+        }
         #expect(throws: SVGBaker.Problem.self) { try SVGBaker.bakeSigned(Array("<html/>".utf8), jws: "a.b.c") }
     }
 

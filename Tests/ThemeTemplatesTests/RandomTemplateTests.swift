@@ -76,8 +76,13 @@ struct RandomTemplateTests {
             let ours = try TemplateLibrary(sources: sources).render("page", TemplateTests.page)
             var references: [String: MustacheTemplate] = [:]
             for (name, text) in sources { references[name] = try MustacheTemplate(string: text) }
-            let reference = MustacheLibrary(templates: references).render(TemplateTests.any(TemplateTests.page), withTemplate: "page")
-            if ours != reference { mismatches.append("\(source.debugDescription)\n  ours: \(ours.debugDescription)\n  ref:  \(reference.debugDescription ?? "nil")") }
+            let reference = MustacheLibrary(templates: references).render(
+                TemplateTests.any(TemplateTests.page), withTemplate: "page")
+            if ours != reference {
+                mismatches.append(
+                    "\(source.debugDescription)\n  ours: \(ours.debugDescription)\n  ref:  \(reference.debugDescription ?? "nil")"
+                )
+            }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches; first:\n\(mismatches.prefix(3).joined(separator: "\n"))")
     }

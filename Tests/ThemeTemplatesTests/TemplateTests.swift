@@ -75,17 +75,27 @@ struct TemplateTests {
 
     @Test("Encodable views become objects: nil optionals are left out, numbers stay numbers, lists keep their order")
     func encoding() throws {
-        struct Link: Encodable { let label: String; let href: String? }
+        struct Link: Encodable {
+            let label: String
+            let href: String?
+        }
         struct View: Encodable {
-            let links: [Link]; let count: Int; let shown: Bool; let ratio: Double; let words: [String]; let note: String?
+            let links: [Link]
+            let count: Int
+            let shown: Bool
+            let ratio: Double
+            let words: [String]
+            let note: String?
         }
         let view = View(
             links: [Link(label: "A", href: nil), Link(label: "B", href: "b")], count: 2, shown: true, ratio: 0.5,
             words: ["x", "y"], note: nil)
-        #expect(try TemplateValueEncoder.encode(view) == .object([
-            "links": .list([.object(["label": .text("A")]), .object(["label": .text("B"), "href": .text("b")])]),
-            "count": .number(2), "shown": .flag(true), "ratio": .text("0.5"), "words": .list([.text("x"), .text("y")]),
-        ]))
+        #expect(
+            try TemplateValueEncoder.encode(view)
+                == .object([
+                    "links": .list([.object(["label": .text("A")]), .object(["label": .text("B"), "href": .text("b")])]),
+                    "count": .number(2), "shown": .flag(true), "ratio": .text("0.5"), "words": .list([.text("x"), .text("y")]),
+                ]))
     }
 
     @Test("mistakes in a template are reported with the template, line and a way to fix them")
@@ -98,12 +108,17 @@ struct TemplateTests {
                 return error.description
             }
         }
-        #expect(error("a\n{{#items}}\nb\n") == "page.mustache:2: the section `items` opened here is never closed; add `{{/items}}`")
-        #expect(error("{{#a}}{{#b}}\n{{/a}}{{/b}}") == "page.mustache:2: `{{/a}}` closes the section `b` opened on line 1; close that one first")
+        #expect(
+            error("a\n{{#items}}\nb\n") == "page.mustache:2: the section `items` opened here is never closed; add `{{/items}}`")
+        #expect(
+            error("{{#a}}{{#b}}\n{{/a}}{{/b}}")
+                == "page.mustache:2: `{{/a}}` closes the section `b` opened on line 1; close that one first")
         #expect(error("{{/a}}") == "page.mustache:1: `{{/a}}` closes a section that was never opened")
         #expect(error("x\n{{title") == "page.mustache:2: a tag opened here is never closed; close it with `}}`")
         #expect(error("{{shout(title)}}")?.hasPrefix("page.mustache:1: unknown transform `shout`; known: empty, count") == true)
-        #expect(error("{{> nowhere}}") == "page.mustache:1: includes `{{> nowhere}}`, but there is no template `nowhere`; known: page")
+        #expect(
+            error("{{> nowhere}}") == "page.mustache:1: includes `{{> nowhere}}`, but there is no template `nowhere`; known: page"
+        )
         #expect(error("{{a..b}}") == "page.mustache:1: `a..b` is not a name; write names as `a` or `a.b`")
     }
 

@@ -37,7 +37,8 @@ struct BadInputCorpusTests {
         replace("colon inside an unquoted value", "yaml-syntax", "title: Demo course\n", "title: Demo↓: course\n", in: course),
         replace("unclosed flow sequence", "yaml-syntax", "countsTowards: [basics]\n", "countsTowards: ↓[basics\n"),
         replace("undefined alias", "yaml-syntax", "aim: Learn the first thing.", "aim: ↓*nothing"),
-        replace("duplicate key in a badge", "yaml-syntax", "kind: thing\n", "kind: thing\n↓kind: thing\n", in: RuleFixture.firstBadge),
+        replace(
+            "duplicate key in a badge", "yaml-syntax", "kind: thing\n", "kind: thing\n↓kind: thing\n", in: RuleFixture.firstBadge),
         // front matter
         replace("no front matter", "front-matter", "---\nid: thing-01", "↓id: thing-01"),
         Case(
@@ -51,11 +52,15 @@ struct BadInputCorpusTests {
         // encodings and line endings
         Case(
             name: "byte-order mark and CRLF keep positions", rule: "unknown-key",
-            example: RuleExample.writing("\u{FEFF}id: basics\r\nkind: collection\r\nname: B\r\n↓colour: red\r\nimage: images/badge.svg\r\n", to: RuleFixture.collectionBadge)),
+            example: RuleExample.writing(
+                "\u{FEFF}id: basics\r\nkind: collection\r\nname: B\r\n↓colour: red\r\nimage: images/badge.svg\r\n",
+                to: RuleFixture.collectionBadge)),
         Case(
             name: "invalid UTF-8 in a Thing", rule: "text-encoding",
-            example: RuleExample.writing(bytes: Array("---\nid: thing-01\ntitle: Caf".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8), to: thing)
-                .expecting(thing, line: 3)),
+            example: RuleExample.writing(
+                bytes: Array("---\nid: thing-01\ntitle: Caf".utf8) + [0xC3, 0x28] + Array("\n---\n".utf8), to: thing
+            )
+            .expecting(thing, line: 3)),
         Case(
             name: "invalid UTF-8 in the course file", rule: "text-encoding",
             example: RuleExample.writing(bytes: [0xFF, 0xFE, 0x00, 0x41], to: course).expecting(course)),
@@ -63,65 +68,94 @@ struct BadInputCorpusTests {
         replace("number as text", "value-type", "number: 1", "number: ↓one"),
         replace("status as a list", "value-type", "status: published", "status: ↓[published]"),
         replace("minWords as words", "value-type", "minWords: 200", "minWords: ↓two hundred"),
-        replace("categories as text", "value-type", "    categories:\n      - id: left\n        label: Left\n      - id: right\n        label: Right\n", "    categories: ↓left, right\n"),
+        replace(
+            "categories as text", "value-type",
+            "    categories:\n      - id: left\n        label: Left\n      - id: right\n        label: Right\n",
+            "    categories: ↓left, right\n"),
         replace("maybe is not a boolean", "value-type", "    minWords: 200\n", "    minWords: 200\n    badgeEvidence: ↓maybe\n"),
         replace("duration as a fraction", "value-type", "aim: Learn", "durationMinutes: ↓1.5\naim: Learn"),
         replace("tags as text", "value-type", "tags: [demo]", "tags: ↓demo", in: RuleFixture.firstBadge),
-        replace("licence as text", "value-type", "licence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n", "licence: ↓CC BY 4.0\n", in: course),
+        replace(
+            "licence as text", "value-type", "licence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n",
+            "licence: ↓CC BY 4.0\n", in: course),
         replace("activity as text", "value-type", "activities:\n  - id: sort", "activities:\n  - ↓just text\n  - id: sort"),
         replace("unknown status", "allowed-value", "status: published", "status: ↓done"),
         replace("unknown activity type", "allowed-value", "type: reflection", "type: ↓essay"),
         replace("misspelt key", "unknown-key", "countsTowards: [basics]", "↓countTowards: [basics]"),
-        replace("missing required field", "required-field", "    declaration: This is my own work.\n", "").replacingExample("  - id: submit", "  - ↓id: submit"),
+        replace("missing required field", "required-field", "    declaration: This is my own work.\n", "").replacingExample(
+            "  - id: submit", "  - ↓id: submit"),
         // ids
         replace("id with spaces", "id-format", "id: thing-01", "id: ↓thing 01"),
         replace("unicode id", "id-format", "  - id: sort\n", "  - id: ↓trié\n"),
-        replace("uppercase id", "id-format", "  - id: guide", "  - id: ↓Guide").replacingExample("references: [guide]", "references: [Guide]").replacingExample("guides: [guide]", "guides: [Guide]"),
+        replace("uppercase id", "id-format", "  - id: guide", "  - id: ↓Guide").replacingExample(
+            "references: [guide]", "references: [Guide]"
+        ).replacingExample("guides: [guide]", "guides: [Guide]"),
         // duplicates and numbering
         replace("duplicate activity ids", "duplicate-id", "  - id: submit", "  - id: ↓sort"),
         replace("duplicate Thing number", "thing-number-sequence", "number: 2", "number: ↓1", in: RuleFixture.secondThing),
         replace("Thing number out of range", "thing-number-sequence", "number: 2", "number: ↓9", in: RuleFixture.secondThing),
         // references and cycles
         replace("unknown badge", "badge-reference-resolves", "badge: thing-01", "badge: ↓thing-1"),
-        replace("unknown collection", "collection-reference-resolves", "countsTowards: [basics]", "countsTowards: [↓basic]", in: RuleFixture.secondThing),
+        replace(
+            "unknown collection", "collection-reference-resolves", "countsTowards: [basics]", "countsTowards: [↓basic]",
+            in: RuleFixture.secondThing),
         replace("unknown resource", "resource-reference-resolves", "references: [guide]", "references: [↓guid]"),
         replace("evidence from a classification", "activity-reference-resolves", "evidenceFrom: reflect", "evidenceFrom: ↓sort"),
-        replace("self prerequisite", "prerequisite-resolves", "  - thing: thing-01", "  - thing: ↓thing-02", in: RuleFixture.secondThing),
+        replace(
+            "self prerequisite", "prerequisite-resolves", "  - thing: thing-01", "  - thing: ↓thing-02",
+            in: RuleFixture.secondThing),
         Case(
             name: "prerequisite cycle", rule: "prerequisite-cycle",
-            example: RuleExample.replacing("countsTowards: [basics]\naim", with: "countsTowards: [basics]\nprerequisites:\n  - thing: thing-02\naim")
-                .replacing("  - thing: thing-01", with: "  - thing: ↓thing-01", in: RuleFixture.secondThing)),
-        replace("listed Thing missing", "course-thing-listed", "things: [thing-01, thing-02]\ncollections", "things: [thing-01, thing-02, ↓thing-03]\ncollections", in: course),
+            example: RuleExample.replacing(
+                "countsTowards: [basics]\naim", with: "countsTowards: [basics]\nprerequisites:\n  - thing: thing-02\naim"
+            )
+            .replacing("  - thing: thing-01", with: "  - thing: ↓thing-01", in: RuleFixture.secondThing)),
+        replace(
+            "listed Thing missing", "course-thing-listed", "things: [thing-01, thing-02]\ncollections",
+            "things: [thing-01, thing-02, ↓thing-03]\ncollections", in: course),
         replace("classification item in no category", "classification-item-category", "category: right", "category: ↓rigth"),
         replace("minWords -1", "reflection-min-words", "minWords: 200", "minWords: ↓-1"),
         // paths and files
         replace("resource file missing", "local-file-exists", "    url: https://example.org/guide", "    file: ↓files/guide.pdf"),
-        replace("resource path climbing out", "local-file-exists", "    url: https://example.org/guide", "    file: ↓../../../etc/passwd"),
+        replace(
+            "resource path climbing out", "local-file-exists", "    url: https://example.org/guide",
+            "    file: ↓../../../etc/passwd"),
         replace("absolute resource path", "local-file-exists", "    url: https://example.org/guide", "    file: ↓/etc/passwd"),
-        replace("badge image missing", "badge-image-exists", "image: images/badge.svg", "image: ↓images/none.svg", in: RuleFixture.firstBadge),
-        replace("badge image climbing out", "badge-image-exists", "image: images/badge.svg", "image: ↓../../secret.png", in: RuleFixture.firstBadge),
+        replace(
+            "badge image missing", "badge-image-exists", "image: images/badge.svg", "image: ↓images/none.svg",
+            in: RuleFixture.firstBadge),
+        replace(
+            "badge image climbing out", "badge-image-exists", "image: images/badge.svg", "image: ↓../../secret.png",
+            in: RuleFixture.firstBadge),
         Case(
             name: "badge image not an image", rule: "badge-image-format",
             example: RuleExample.writing("GIF89a", to: "Badges/images/x.gif")
                 .replacing("image: images/badge.svg", with: "image: ↓images/x.gif", in: RuleFixture.firstBadge)),
         Case(
             name: "truncated PNG", rule: "badge-image-format",
-            example: RuleExample.writing(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], to: "Badges/images/t.png")
-                .replacing("image: images/badge.svg", with: "image: ↓images/t.png", in: RuleFixture.firstBadge)),
+            example: RuleExample.writing(
+                bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], to: "Badges/images/t.png"
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/t.png", in: RuleFixture.firstBadge)),
         Case(
             name: "SVG with a DOCTYPE and entities", rule: "badge-image-format",
             example: RuleExample.writing(
                 "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"><text>&b;</text></svg>",
-                to: "Badges/images/lol.svg")
-                .replacing("image: images/badge.svg", with: "image: ↓images/lol.svg", in: RuleFixture.firstBadge)),
+                to: "Badges/images/lol.svg"
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/lol.svg", in: RuleFixture.firstBadge)),
         Case(
             name: "SVG of huge dimensions", rule: "badge-image-format",
-            example: RuleExample.writing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"90000\" height=\"90000\"/>", to: "Badges/images/big.svg")
-                .replacing("image: images/badge.svg", with: "image: ↓images/big.svg", in: RuleFixture.firstBadge)),
+            example: RuleExample.writing(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"90000\" height=\"90000\"/>", to: "Badges/images/big.svg"
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/big.svg", in: RuleFixture.firstBadge)),
         Case(
             name: "a 5 MB Markdown file", rule: "file-size",
-            example: RuleExample.writing("---\nid: thing-02\n---\n" + String(repeating: "word ", count: 1_100_000), to: RuleFixture.secondThing)
-                .expecting(RuleFixture.secondThing)),
+            example: RuleExample.writing(
+                "---\nid: thing-02\n---\n" + String(repeating: "word ", count: 1_100_000), to: RuleFixture.secondThing
+            )
+            .expecting(RuleFixture.secondThing)),
         Case(
             name: "names that differ only by case", rule: "path-safety",
             example: RuleExample.writing(RuleFixture.files[RuleFixture.firstThing]!, to: "Courses/demo/things/Thing-01.md")
@@ -129,12 +163,14 @@ struct BadInputCorpusTests {
         // Markdown
         replace("heading skips a level", "heading-increment", "## Section\n", "## Section\n\n↓#### Deep\n"),
         replace("image without alt text", "image-alt-text", "Intro text.", "Intro ↓![](https://example.org/x.png)"),
-        replace("link to a missing Thing", "thing-link-resolves", "[link to the next Thing](thing-02.md)", "↓[link](thing-09.md)"),
+        replace(
+            "link to a missing Thing", "thing-link-resolves", "[link to the next Thing](thing-02.md)", "↓[link](thing-09.md)"),
         replace("http link", "https-url", "url: https://example.org/guide", "url: ↓http://example.org/guide"),
         replace("javascript link", "https-url", "Intro text.", "↓[click](javascript:alert(1))"),
         // missing files and folders (I/O: exit 2)
         Case(
-            name: "course folder without course.yaml", rule: "file-readable", example: RuleExample.removing(course).expecting(course),
+            name: "course folder without course.yaml", rule: "file-readable",
+            example: RuleExample.removing(course).expecting(course),
             exitCode: 2),
         Case(
             name: "a folder where course.yaml should be", rule: "file-readable",
@@ -144,7 +180,8 @@ struct BadInputCorpusTests {
     static func run(_ testCase: Case) throws -> (CommandRunner.Outcome, [CourseModel.SourceLocation], URL) {
         let (fileSystem, markers) = try RuleFixture.materialise(testCase.example)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
-        let outcome = CommandRunner.run(["package", "--scorm", "--output", output.path], fileSystem: fileSystem, in: RuleFixture.root)
+        let outcome = CommandRunner.run(
+            ["package", "--scorm", "--output", output.path], fileSystem: fileSystem, in: RuleFixture.root)
         return (outcome, markers, output)
     }
 
@@ -154,7 +191,9 @@ struct BadInputCorpusTests {
         #expect(outcome.exitCode == testCase.exitCode, "\(outcome.standardError)")
         #expect(!markers.isEmpty)
         for marker in markers {
-            let line = outcome.standardError.split(separator: "\n").first { $0.hasPrefix("\(marker): error: ") && $0.hasSuffix("[\(testCase.rule)]") }
+            let line = outcome.standardError.split(separator: "\n").first {
+                $0.hasPrefix("\(marker): error: ") && $0.hasSuffix("[\(testCase.rule)]")
+            }
             #expect(line != nil, "expected [\(testCase.rule)] at \(marker) in:\n\(outcome.standardError)")
         }
         #expect(!FileManager.default.fileExists(atPath: output.path), "an output was written")

@@ -10,7 +10,8 @@ struct BadgesCommandTests {
         let copy = try WorkspaceCopy()
         let export = CommandRunner.run(["badges", "export", "--base-url", Self.base], in: copy.root)
         #expect(export.exitCode == 0, "\(export.standardError)")
-        #expect(export.standardOutput.contains("wrote build/sssc-23-things-leadership-badges (issuer and 6 badge classes, hosted)"))
+        #expect(
+            export.standardOutput.contains("wrote build/sssc-23-things-leadership-badges (issuer and 6 badge classes, hosted)"))
         let earners = copy.root.appendingPathComponent("earners.csv")
         try "email,badge,issuedOn\nann@example.org,thing-02,2026-11-20\n".write(to: earners, atomically: true, encoding: .utf8)
         let issue = CommandRunner.run(["badges", "issue", "--earners", "earners.csv", "--base-url", Self.base], in: copy.root)
@@ -26,7 +27,9 @@ struct BadgesCommandTests {
         let revoked = CommandRunner.run(["badges", "verify", path], in: copy.root)
         #expect(revoked.exitCode == 1 && revoked.standardError.contains("revoked: Duplicate"))
         // The ledger sits beside the published folder, never inside it.
-        #expect(FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build/sssc-23-things-leadership-badges.ledger.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: copy.root.appendingPathComponent("build/sssc-23-things-leadership-badges.ledger.json").path))
     }
 
     @Test("bad rows issue nothing and exit 1; --keep-going issues the good rows and still exits 1")
@@ -51,7 +54,8 @@ struct BadgesCommandTests {
     func usage() throws {
         let copy = try WorkspaceCopy()
         #expect(CommandRunner.run(["badges", "export", "--base-url", "http://badges.example.org"], in: copy.root).exitCode == 2)
-        #expect(CommandRunner.run(["badges", "issue", "--earners", "nope.csv", "--base-url", Self.base], in: copy.root).exitCode == 2)
+        #expect(
+            CommandRunner.run(["badges", "issue", "--earners", "nope.csv", "--base-url", Self.base], in: copy.root).exitCode == 2)
         let key = copy.root.appendingPathComponent("key.pem")
         try "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n".write(to: key, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key.path)

@@ -64,7 +64,8 @@ final class WorkspaceCopy {
         if let marker = edited.firstIndex(of: "↓") {
             let before = edited[..<marker]
             let line = before.filter { $0 == "\n" }.count + 1
-            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let column =
+                before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             location = "\(file):\(line):\(column)"
         }
         try edited.replacingOccurrences(of: "↓", with: "").write(to: url, atomically: true, encoding: .utf8)

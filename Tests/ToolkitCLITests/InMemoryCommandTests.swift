@@ -77,10 +77,12 @@ struct InMemoryCommandTests {
         #expect(!files.contains { $0.contains("ledger") }, "and never inside it")
 
         let baked = joinPath(folder, png)
-        let verified = CommandRunner.run(["badges", "verify", baked, "--email", "ann@example.org"], fileSystem: memory, in: Self.root)
+        let verified = CommandRunner.run(
+            ["badges", "verify", baked, "--email", "ann@example.org"], fileSystem: memory, in: Self.root)
         #expect(verified.exitCode == 0, "\(verified.standardError)")
         let id = String(png.split(separator: "/").last!.dropLast(4))
-        #expect(CommandRunner.run(["badges", "revoke", id, "--reason", "Duplicate"], fileSystem: memory, in: Self.root).exitCode == 0)
+        #expect(
+            CommandRunner.run(["badges", "revoke", id, "--reason", "Duplicate"], fileSystem: memory, in: Self.root).exitCode == 0)
         let revoked = CommandRunner.run(["badges", "verify", baked], fileSystem: memory, in: Self.root)
         #expect(revoked.exitCode == 1 && revoked.standardError.contains("revoked: Duplicate"))
     }

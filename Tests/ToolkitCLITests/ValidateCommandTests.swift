@@ -9,7 +9,9 @@ struct ValidateCommandTests {
     func bundledCourse() {
         let outcome = CommandRunner.run(["validate"])
         #expect(outcome.exitCode == 0, "\(outcome.standardOutput)\(outcome.standardError)")
-        let findings = outcome.standardOutput.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
+        let findings = outcome.standardOutput.split(separator: "\n").filter {
+            $0.contains(": warning: ") || $0.contains(": error: ")
+        }
         #expect(findings.count == 22)
         #expect(findings.allSatisfy { $0.hasSuffix("[draft-thing]") })
         #expect(outcome.standardOutput.hasSuffix("0 errors, 22 warnings in 37 files\n"))
@@ -26,16 +28,24 @@ struct ValidateCommandTests {
         let thing = "\(Self.course)/things/thing-02.md"
         var expected: [(String, String)] = []
         expected.append(
-            (try copy.replace("countsTowards: [leadership-fundamentals]", with: "↓countTowards: [leadership-fundamentals]", in: thing)!,
-             "unknown-key"))
+            (
+                try copy.replace(
+                    "countsTowards: [leadership-fundamentals]", with: "↓countTowards: [leadership-fundamentals]", in: thing)!,
+                "unknown-key"
+            ))
         expected.append(
             (try copy.replace("badge: thing-02", with: "badge: ↓thing-2", in: thing)!, "badge-reference-resolves"))
         expected.append(
-            (try copy.replace("number: 3", with: "number: ↓2", in: "\(Self.course)/things/thing-03.md")!,
-             "thing-number-sequence"))
+            (
+                try copy.replace("number: 3", with: "number: ↓2", in: "\(Self.course)/things/thing-03.md")!,
+                "thing-number-sequence"
+            ))
         expected.append(
-            (try copy.replace("image: images/thing-04.png", with: "image: ↓images/thing-4.png", in: "Badges/badges/thing-04.yaml")!,
-             "badge-image-exists"))
+            (
+                try copy.replace(
+                    "image: images/thing-04.png", with: "image: ↓images/thing-4.png", in: "Badges/badges/thing-04.yaml")!,
+                "badge-image-exists"
+            ))
         expected.append((try copy.replace("minWords: 200", with: "minWords: ↓-1", in: thing)!, "reflection-min-words"))
 
         let text = CommandRunner.run(["validate"], in: copy.root)
@@ -63,7 +73,8 @@ struct ValidateCommandTests {
 
     @Test("a course folder path validates just that course; paths are shown from the current folder")
     func coursePath() {
-        let outcome = CommandRunner.run(["validate", "sssc-23-things-leadership"], in: CommandRunner.packageRoot.appendingPathComponent("Courses"))
+        let outcome = CommandRunner.run(
+            ["validate", "sssc-23-things-leadership"], in: CommandRunner.packageRoot.appendingPathComponent("Courses"))
         #expect(outcome.exitCode == 0)
         #expect(outcome.standardOutput.hasPrefix("sssc-23-things-leadership/things/thing-01.md:5:9: warning:"))
     }
@@ -71,7 +82,9 @@ struct ValidateCommandTests {
     @Test("GitHub annotations for the bundled course")
     func github() {
         let outcome = CommandRunner.run(["validate", "--format", "github"])
-        #expect(outcome.standardOutput.hasPrefix("::warning file=Courses/sssc-23-things-leadership/things/thing-01.md,line=5,col=9,title=draft-thing::"))
+        #expect(
+            outcome.standardOutput.hasPrefix(
+                "::warning file=Courses/sssc-23-things-leadership/things/thing-01.md,line=5,col=9,title=draft-thing::"))
     }
 
     @Test("a missing folder and an unreadable file exit 2; a bad option exits 2")
@@ -110,7 +123,9 @@ struct DiskPathTests {
         try FileManager.default.createSymbolicLink(at: thing, withDestinationURL: outside)
         let linked = CommandRunner.run(["validate"], in: copy.root)
         #expect(linked.exitCode == 1)
-        #expect(linked.standardOutput.contains("things/thing-03.md:1:1: error: `Courses/sssc-23-things-leadership/things/thing-03.md` is a link to"))
+        #expect(
+            linked.standardOutput.contains(
+                "things/thing-03.md:1:1: error: `Courses/sssc-23-things-leadership/things/thing-03.md` is a link to"))
         #expect(linked.standardOutput.contains("[path-safety]"))
 
         if getuid() != 0 {  // root reads everything, so the permission case only means something for others

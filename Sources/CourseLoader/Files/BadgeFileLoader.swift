@@ -26,8 +26,9 @@ enum BadgeFileLoader {
             let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the badge", knownKeys: badgeKeys)
         else { return nil }
         let alignments = reader.sequence("alignment").compactMap { node -> BadgeClass.Alignment? in
-            guard let alignment = reader.child(
-                node, entityName: "alignment", knownKeys: ["targetName", "targetUrl", "framework"])
+            guard
+                let alignment = reader.child(
+                    node, entityName: "alignment", knownKeys: ["targetName", "targetUrl", "framework"])
             else { return nil }
             return BadgeClass.Alignment(
                 targetName: alignment.string("targetName", required: true) ?? "",

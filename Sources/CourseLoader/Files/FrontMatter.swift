@@ -21,10 +21,12 @@ struct FrontMatter {
                 hint: "start the file with a line `---`, the Thing's fields, and another `---`")
             return nil
         }
-        guard let closing = (1..<lines.count).first(where: {
-            let line = lines.line($0).trimmingTrailingBlanks
-            return line.equals("---") || line.equals("...")
-        }) else {
+        guard
+            let closing = (1..<lines.count).first(where: {
+                let line = lines.line($0).trimmingTrailingBlanks
+                return line.equals("---") || line.equals("...")
+            })
+        else {
             sink.error(
                 LoaderRuleID.frontMatter, "the front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
                 hint: "add a line `---` after the last field")

@@ -11,7 +11,8 @@ struct SourceText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let decoded = String(validating: bytes, as: UTF8.self) else {
             let repaired = String(decoding: bytes, as: UTF8.self)
-            let badLine = repaired.split(separator: "\n", omittingEmptySubsequences: false)
+            let badLine =
+                repaired.split(separator: "\n", omittingEmptySubsequences: false)
                 .firstIndex { $0.contains("\u{FFFD}") } ?? 0
             let line = badLine + 1
             sink.error(
@@ -35,7 +36,10 @@ extension String {
                 previousWasCR = true
                 continue
             }
-            if scalar == "\n", previousWasCR { previousWasCR = false; continue }
+            if scalar == "\n", previousWasCR {
+                previousWasCR = false
+                continue
+            }
             previousWasCR = false
             result.unicodeScalars.append(scalar)
         }

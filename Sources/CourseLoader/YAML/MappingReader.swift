@@ -221,7 +221,9 @@ enum ScalarKind {
 
     /// Any number.
     static func number(_ node: YAMLNode) -> Double? {
-        guard let text = node.plainScalar, text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else { return nil }
+        guard let text = node.plainScalar, text.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true else {
+            return nil
+        }
         return Double(text)
     }
 }

@@ -19,7 +19,8 @@ struct YAMLText {
             guard let root = try YAMLDocument.parse(text).root else {
                 sink.error(
                     LoaderRuleID.requiredField, "there is nothing here; expected `key: value` fields",
-                    at: SourceLocation(file: file, line: lineOffset + 1, column: 1), hint: "see Docs/file-format.md for the fields")
+                    at: SourceLocation(file: file, line: lineOffset + 1, column: 1),
+                    hint: "see Docs/file-format.md for the fields")
                 return nil
             }
             return root
@@ -39,7 +40,8 @@ struct YAMLText {
                     LoaderRuleID.yamlSyntax,
                     "YAML syntax error: the \(construct) opened here is never closed (\(problem) at line \(line + lineOffset))",
                     at: SourceLocation(file: file, line: context.line + lineOffset, column: context.column),
-                    hint: construct == "quoted text" ? "close the quotation mark" : "close it with `\(construct == "list" ? "]" : "}")`")
+                    hint: construct == "quoted text"
+                        ? "close the quotation mark" : "close it with `\(construct == "list" ? "]" : "}")`")
                 return
             }
             if let quote = Self.unclosedQuote(in: text, before: line) {
@@ -61,9 +63,13 @@ struct YAMLText {
                 at: SourceLocation(file: file, line: repeated.line + lineOffset, column: repeated.column),
                 hint: "remove one of the two `\(key)` entries (the first is on line \(first.line + lineOffset))")
         case .reader(let problem):
-            sink.error(LoaderRuleID.textEncoding, "text cannot be read: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1))
+            sink.error(
+                LoaderRuleID.textEncoding, "text cannot be read: \(problem)", at: SourceLocation(file: file, line: lineOffset + 1)
+            )
         case .memory:
-            sink.error(LoaderRuleID.yamlSyntax, "YAML cannot be read: out of memory", at: SourceLocation(file: file, line: lineOffset + 1))
+            sink.error(
+                LoaderRuleID.yamlSyntax, "YAML cannot be read: out of memory",
+                at: SourceLocation(file: file, line: lineOffset + 1))
         }
     }
 
@@ -78,15 +84,27 @@ struct YAMLText {
     /// The first line before `limit` whose value opens a double quote it does not close: the usual
     /// cause of "did not find expected key" many lines further down.
     private static func unclosedQuote(in text: String, before limit: Int) -> (line: Int, column: Int)? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, limit - 1)).enumerated() {
-            guard let open = line.range(of: #"(^\s*(- )?[A-Za-z0-9_]+:\s+|^\s*- )""#, options: .regularExpression) else { continue }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, limit - 1)).enumerated()
+        {
+            guard let open = line.range(of: #"(^\s*(- )?[A-Za-z0-9_]+:\s+|^\s*- )""#, options: .regularExpression) else {
+                continue
+            }
             let rest = line[open.upperBound...]
             var escaped = false
             var closed = false
             for character in rest {
-                if escaped { escaped = false; continue }
-                if character == "\\" { escaped = true; continue }
-                if character == "\"" { closed = true; break }
+                if escaped {
+                    escaped = false
+                    continue
+                }
+                if character == "\\" {
+                    escaped = true
+                    continue
+                }
+                if character == "\"" {
+                    closed = true
+                    break
+                }
             }
             if !closed { return (index + 1, line.distance(from: line.startIndex, to: open.upperBound)) }
         }

@@ -2,7 +2,9 @@
 public struct Resource: Hashable, Sendable {
     /// What sort of resource it is.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
-        case article, research, guide, model, video, webPage = "web-page", file, book, strategy
+        case article, research, guide, model, video
+        case webPage = "web-page"
+        case file, book, strategy
     }
 
     /// Id unique within its Thing, such as `kotter-2012`.

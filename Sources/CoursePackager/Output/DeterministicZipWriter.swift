@@ -22,7 +22,9 @@ enum DeterministicZipWriter {
         try files.forEachInOrder { path, bytes in
             // An entry may never point outside the package root when unzipped.
             guard !path.hasPrefix("/"), !path.contains("\\"),
-                !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+                !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: {
+                    $0 == ".." || $0 == "." || $0.isEmpty
+                })
             else { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
             let data = Data(bytes)
             try archive.addEntry(

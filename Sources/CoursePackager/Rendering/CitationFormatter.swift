@@ -8,7 +8,7 @@ public enum CitationFormatter {
         var parts: [String] = []
         let creator = resource.author ?? resource.publisher
         if let creator {
-            parts.append(escape(creator) + " (\(escape(year(of: resource.date) ?? "n.d.")))." )
+            parts.append(escape(creator) + " (\(escape(year(of: resource.date) ?? "n.d."))).")
         }
         var title = "<cite>\(escape(resource.title))</cite>"
         if let url = resource.url, HTMLSanitizer.scheme(of: url) == "https" {

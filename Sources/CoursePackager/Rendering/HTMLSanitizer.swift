@@ -75,7 +75,9 @@ public struct HTMLSanitizer: Sendable {
                     kept.append(attribute)
                 case "class":
                     // Only cmark's code-language classes.
-                    if attribute.value.hasPrefix("language-"), attribute.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+                    if attribute.value.hasPrefix("language-"),
+                        attribute.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+                    {
                         kept.append(attribute)
                     }
                 default:

@@ -41,7 +41,9 @@ public struct Theme: Sendable {
     public static func load(courseThemeFolder: String, files workspace: WorkspaceFiles) throws(Problem) -> Theme {
         var files = try defaultFiles.get()
         let absoluteFolder = workspace.absolute(courseThemeFolder)
-        if workspace.fileSystem.isDirectory(absoluteFolder), let names = try? workspace.fileSystem.contentsOfDirectory(absoluteFolder) {
+        if workspace.fileSystem.isDirectory(absoluteFolder),
+            let names = try? workspace.fileSystem.contentsOfDirectory(absoluteFolder)
+        {
             for name in names where files[name] != nil {
                 do {
                     files[name] = try workspace.read(courseThemeFolder + "/" + name)

@@ -204,7 +204,8 @@ struct ThingPageBuilder: Sendable {
         let views = things.map { thing in
             let badge = thing.badge.flatMap { badges.badge(id: $0.id) }
             return IndexThingView(
-                number: thing.number, title: thing.title, href: PackageLayout.href(to: layout.thingPage(id: thing.id), from: page), aim: thing.aim,
+                number: thing.number, title: thing.title,
+                href: PackageLayout.href(to: layout.thingPage(id: thing.id), from: page), aim: thing.aim,
                 badgeName: badge?.name, badgeImagePath: imagePath(badge?.image, from: page),
                 collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title })
         }

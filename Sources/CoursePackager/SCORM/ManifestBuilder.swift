@@ -53,7 +53,8 @@ struct ManifestBuilder {
             XMLElementNode(name, namespace: cp, attributes: attributes, children: children)
         }
         func langString(_ text: String) -> XMLChild {
-            .element(XMLElementNode("langstring", namespace: md, attributes: [XMLAttribute("xml:lang", course.language)], text: text))
+            .element(
+                XMLElementNode("langstring", namespace: md, attributes: [XMLAttribute("xml:lang", course.language)], text: text))
         }
         func mdElement(_ name: String, _ children: [XMLChild]) -> XMLChild {
             .element(XMLElementNode(name, namespace: md, children: children))
@@ -64,12 +65,16 @@ struct ManifestBuilder {
         var lom: [XMLChild] = [mdElement("general", general)]
         if let rights = rightsText {
             lom.append(
-                mdElement("rights", [
-                    mdElement("copyrightandotherrestrictions", [
-                        mdElement("source", [langString("LOMv1.0")]), mdElement("value", [langString("yes")]),
-                    ]),
-                    mdElement("description", [langString(rights)]),
-                ]))
+                mdElement(
+                    "rights",
+                    [
+                        mdElement(
+                            "copyrightandotherrestrictions",
+                            [
+                                mdElement("source", [langString("LOMv1.0")]), mdElement("value", [langString("yes")]),
+                            ]),
+                        mdElement("description", [langString(rights)]),
+                    ]))
         }
         let metadata = element(
             "metadata",
@@ -101,7 +106,8 @@ struct ManifestBuilder {
             ],
             children: [
                 .element(metadata),
-                .element(element("organizations", [.element(organization)], attributes: [XMLAttribute("default", "organization")])),
+                .element(
+                    element("organizations", [.element(organization)], attributes: [XMLAttribute("default", "organization")])),
                 .element(element("resources", resources)),
             ])
     }
@@ -118,13 +124,16 @@ struct ManifestBuilder {
             .element(XMLElementNode(name, namespace: lom, children: children))
         }
         func lomString(_ text: String) -> XMLChild {
-            .element(XMLElementNode("string", namespace: lom, attributes: [XMLAttribute("language", course.language)], text: text))
+            .element(
+                XMLElementNode("string", namespace: lom, attributes: [XMLAttribute("language", course.language)], text: text))
         }
         func vocabulary(_ name: String, _ value: String) -> XMLChild {
-            lomElement(name, [
-                .element(XMLElementNode("source", namespace: lom, text: "LOMv1.0")),
-                .element(XMLElementNode("value", namespace: lom, text: value)),
-            ])
+            lomElement(
+                name,
+                [
+                    .element(XMLElementNode("source", namespace: lom, text: "LOMv1.0")),
+                    .element(XMLElementNode("value", namespace: lom, text: value)),
+                ])
         }
         var general: [XMLChild] = [lomElement("title", [lomString(organizationTitle)])]
         general.append(.element(XMLElementNode("language", namespace: lom, text: course.language)))
@@ -132,7 +141,9 @@ struct ManifestBuilder {
         var lomChildren: [XMLChild] = [lomElement("general", general)]
         if let rights = rightsText {
             lomChildren.append(
-                lomElement("rights", [vocabulary("copyrightAndOtherRestrictions", "yes"), lomElement("description", [lomString(rights)])]))
+                lomElement(
+                    "rights",
+                    [vocabulary("copyrightAndOtherRestrictions", "yes"), lomElement("description", [lomString(rights)])]))
         }
         let metadata = element(
             "metadata",
@@ -185,7 +196,8 @@ struct ManifestBuilder {
             ],
             children: [
                 .element(metadata),
-                .element(element("organizations", [.element(organization)], attributes: [XMLAttribute("default", "organization")])),
+                .element(
+                    element("organizations", [.element(organization)], attributes: [XMLAttribute("default", "organization")])),
                 .element(element("resources", resources)),
             ])
     }
@@ -215,7 +227,9 @@ struct ManifestBuilder {
         let shared = XMLChild.element(
             element(
                 "resource", sharedFiles.map { .element(element("file", attributes: [XMLAttribute("href", $0)])) },
-                attributes: [XMLAttribute("identifier", Self.sharedResourceID), XMLAttribute("type", "webcontent"), type("asset")]))
+                attributes: [
+                    XMLAttribute("identifier", Self.sharedResourceID), XMLAttribute("type", "webcontent"), type("asset"),
+                ]))
         return scoResources + [shared]
     }
 

@@ -11,7 +11,9 @@ public enum ManifestChecker {
     }
 
     /// ADLCP 1.2 element names that people carry over into 2004 manifests by mistake.
-    static let scorm12OnlyElements: Set<String> = ["masteryscore", "maxtimeallowed", "timelimitaction", "datafromlms", "prerequisites"]
+    static let scorm12OnlyElements: Set<String> = [
+        "masteryscore", "maxtimeallowed", "timelimitaction", "datafromlms", "prerequisites",
+    ]
 
     /// Every problem found, as `line N: message`.
     public static func check(
@@ -48,12 +50,16 @@ public enum ManifestChecker {
                     identifiers[identifier] = element.line
                 }
             }
-            let otherVersion = format == .scorm2004
-                ? [adlcp12, ManifestBuilder.Names.cp12.uri, ManifestBuilder.Names.imsmd.uri] : [adlcp2004, ManifestBuilder.Names.cp2004.uri]
+            let otherVersion =
+                format == .scorm2004
+                ? [adlcp12, ManifestBuilder.Names.cp12.uri, ManifestBuilder.Names.imsmd.uri]
+                : [adlcp2004, ManifestBuilder.Names.cp2004.uri]
             if let namespace = element.namespaceURI, otherVersion.contains(namespace) {
                 report(element, "`\(element.name)` belongs to the other SCORM version (\(namespace))")
             } else if format == .scorm2004, element.namespaceURI == adlcp2004, scorm12OnlyElements.contains(element.name) {
-                report(element, "`adlcp:\(element.name)` belongs to the other SCORM version (1.2); SCORM 2004 uses sequencing instead")
+                report(
+                    element,
+                    "`adlcp:\(element.name)` belongs to the other SCORM version (1.2); SCORM 2004 uses sequencing instead")
             }
         }
 
@@ -61,7 +67,9 @@ public enum ManifestChecker {
         let resourceList = root.children.first { $0.name == "resources" }?.children.filter { $0.name == "resource" } ?? []
         let resourceIDs = Set(resourceList.compactMap { $0.attributes["identifier"] })
         if let organizations {
-            let organizationIDs = organizations.children.filter { $0.name == "organization" }.compactMap { $0.attributes["identifier"] }
+            let organizationIDs = organizations.children.filter { $0.name == "organization" }.compactMap {
+                $0.attributes["identifier"]
+            }
             if organizationIDs.isEmpty { report(organizations, "there is no organization") }
             if let defaultID = organizations.attributes["default"], !organizationIDs.contains(defaultID) {
                 report(organizations, "default organization `\(defaultID)` does not exist")
@@ -71,7 +79,9 @@ public enum ManifestChecker {
         }
         for element in all where element.name == "item" {
             if let reference = element.attributes["identifierref"], !resourceIDs.contains(reference) {
-                report(element, "item `\(element.attributes["identifier"] ?? "")` points at resource `\(reference)`, which does not exist")
+                report(
+                    element,
+                    "item `\(element.attributes["identifier"] ?? "")` points at resource `\(reference)`, which does not exist")
             }
         }
 
@@ -81,7 +91,9 @@ public enum ManifestChecker {
             let typeName = format == .scorm2004 ? "scormType" : "scormtype"
             let wrongCase = format == .scorm2004 ? "scormtype" : "scormType"
             if resource.attributes[wrongCase] != nil {
-                report(resource, "resource `\(id)` spells the attribute `adlcp:\(wrongCase)`; this version needs `adlcp:\(typeName)`")
+                report(
+                    resource, "resource `\(id)` spells the attribute `adlcp:\(wrongCase)`; this version needs `adlcp:\(typeName)`"
+                )
             }
             if resource.attributes[typeName] == nil {
                 report(resource, "resource `\(id)` has no `adlcp:\(typeName)`")

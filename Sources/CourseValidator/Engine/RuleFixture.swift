@@ -36,143 +36,143 @@ public enum RuleFixture {
     /// The fixture's files, by path relative to `root`.
     public static let files: [String: String] = [
         course: """
-            id: demo
-            title: Demo course
-            description: A course for rule examples.
-            language: en-GB
-            version: 1.0.0
-            issuer: demo-issuer
-            licence:
-              name: CC BY 4.0
-              url: https://creativecommons.org/licenses/by/4.0/
-            attribution: Demo Organisation, adapted under CC BY 4.0.
+        id: demo
+        title: Demo course
+        description: A course for rule examples.
+        language: en-GB
+        version: 1.0.0
+        issuer: demo-issuer
+        licence:
+          name: CC BY 4.0
+          url: https://creativecommons.org/licenses/by/4.0/
+        attribution: Demo Organisation, adapted under CC BY 4.0.
+        things: [thing-01, thing-02]
+        collections:
+          - id: basics
+            title: Basics
+            badge: basics
             things: [thing-01, thing-02]
-            collections:
-              - id: basics
-                title: Basics
-                badge: basics
-                things: [thing-01, thing-02]
 
-            """,
+        """,
         firstThing: """
-            ---
-            id: thing-01
-            number: 1
-            title: First thing
-            status: published
-            badge: thing-01
-            countsTowards: [basics]
-            aim: Learn the first thing.
-            activities:
-              - id: sort
-                type: classification
-                title: Sort
-                prompt: Sort each item.
-                categories:
-                  - id: left
-                    label: Left
-                  - id: right
-                    label: Right
-                items:
-                  - text: One
-                    category: left
-                  - text: Two
-                    category: right
-              - id: reflect
-                type: reflection
-                title: Reflect
-                prompt: Write about it.
-                minWords: 200
-              - id: submit
-                type: evidence
-                title: Submit
-                declaration: This is my own work.
-                evidenceFrom: reflect
-                guides: [guide]
-            resources:
-              - id: guide
-                title: A guide
-                kind: guide
-                publisher: Demo Organisation
-                date: "2020"
-                url: https://example.org/guide
-            references: [guide]
-            ---
+        ---
+        id: thing-01
+        number: 1
+        title: First thing
+        status: published
+        badge: thing-01
+        countsTowards: [basics]
+        aim: Learn the first thing.
+        activities:
+          - id: sort
+            type: classification
+            title: Sort
+            prompt: Sort each item.
+            categories:
+              - id: left
+                label: Left
+              - id: right
+                label: Right
+            items:
+              - text: One
+                category: left
+              - text: Two
+                category: right
+          - id: reflect
+            type: reflection
+            title: Reflect
+            prompt: Write about it.
+            minWords: 200
+          - id: submit
+            type: evidence
+            title: Submit
+            declaration: This is my own work.
+            evidenceFrom: reflect
+            guides: [guide]
+        resources:
+          - id: guide
+            title: A guide
+            kind: guide
+            publisher: Demo Organisation
+            date: "2020"
+            url: https://example.org/guide
+        references: [guide]
+        ---
 
-            Intro text.
+        Intro text.
 
-            ## Section
+        ## Section
 
-            Body text with a [link to the next Thing](thing-02.md).
+        Body text with a [link to the next Thing](thing-02.md).
 
-            """,
+        """,
         secondThing: """
-            ---
-            id: thing-02
-            number: 2
-            title: Second thing
-            status: published
-            badge: thing-02
-            countsTowards: [basics]
-            aim: Learn the second thing.
-            prerequisites:
-              - thing: thing-01
-                level: recommended
-            activities:
-              - id: explore
-                type: explore
-                title: Explore
-                prompt: Read the article.
-                resources: [article]
-            resources:
-              - id: article
-                title: An article
-                kind: article
-                author: A. Author
-                date: 2019-04-12
-                url: https://example.org/article
-            ---
+        ---
+        id: thing-02
+        number: 2
+        title: Second thing
+        status: published
+        badge: thing-02
+        countsTowards: [basics]
+        aim: Learn the second thing.
+        prerequisites:
+          - thing: thing-01
+            level: recommended
+        activities:
+          - id: explore
+            type: explore
+            title: Explore
+            prompt: Read the article.
+            resources: [article]
+        resources:
+          - id: article
+            title: An article
+            kind: article
+            author: A. Author
+            date: 2019-04-12
+            url: https://example.org/article
+        ---
 
-            Second body.
+        Second body.
 
-            """,
+        """,
         issuer: """
-            id: demo-issuer
-            name: Demo Organisation
-            url: https://example.org
-            email: badges@example.org
-            description: Awards the demo badges.
+        id: demo-issuer
+        name: Demo Organisation
+        url: https://example.org
+        email: badges@example.org
+        description: Awards the demo badges.
 
-            """,
+        """,
         firstBadge: """
-            id: thing-01
-            kind: thing
-            name: Demo – Thing 1
-            description: Awarded for the first Thing.
-            image: images/badge.svg
-            tags: [demo]
+        id: thing-01
+        kind: thing
+        name: Demo – Thing 1
+        description: Awarded for the first Thing.
+        image: images/badge.svg
+        tags: [demo]
 
-            """,
+        """,
         secondBadge: """
-            id: thing-02
-            kind: thing
-            name: Demo – Thing 2
-            description: Awarded for the second Thing.
-            image: images/badge.svg
+        id: thing-02
+        kind: thing
+        name: Demo – Thing 2
+        description: Awarded for the second Thing.
+        image: images/badge.svg
 
-            """,
+        """,
         collectionBadge: """
-            id: basics
-            kind: collection
-            name: Demo – Basics
-            description: Awarded for holding both Thing badges.
-            image: images/badge.svg
+        id: basics
+        kind: collection
+        name: Demo – Basics
+        description: Awarded for holding both Thing badges.
+        image: images/badge.svg
 
-            """,
+        """,
         badgeImage: """
-            <svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><circle cx="128" cy="128" r="120"/></svg>
+        <svg xmlns="http://www.w3.org/2000/svg" width="256" height="256" viewBox="0 0 256 256"><circle cx="128" cy="128" r="120"/></svg>
 
-            """,
+        """,
     ]
 
     /// Problems with an example itself (an edit that matches nothing).

@@ -27,7 +27,9 @@ public enum PNGBaker {
         while offset < png.count {
             guard offset + 12 <= png.count else { throw Problem(description: "truncated PNG chunk at byte \(offset)") }
             let length = Int(png[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-            guard length <= png.count - offset - 12 else { throw Problem(description: "PNG chunk at byte \(offset) runs past the end") }
+            guard length <= png.count - offset - 12 else {
+                throw Problem(description: "PNG chunk at byte \(offset) runs past the end")
+            }
             let type = String(decoding: png[offset + 4..<offset + 8], as: UTF8.self)
             let data = Array(png[offset + 8..<offset + 8 + length])
             let stored = png[offset + 8 + length..<offset + 12 + length].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
@@ -55,7 +57,9 @@ public enum PNGBaker {
     public static func unbake(_ png: [UInt8]) throws(Problem) -> String {
         let found = try chunks(of: png).filter(isOpenBadgesChunk)
         guard found.count == 1, let chunk = found.first else {
-            throw Problem(description: found.isEmpty ? "the PNG carries no Open Badges data" : "the PNG carries \(found.count) Open Badges chunks")
+            throw Problem(
+                description: found.isEmpty
+                    ? "the PNG carries no Open Badges data" : "the PNG carries \(found.count) Open Badges chunks")
         }
         var fields = chunk.data.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false)
         guard fields.count == 2 else { throw Problem(description: "malformed iTXt chunk") }

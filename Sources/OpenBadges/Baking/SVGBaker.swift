@@ -1,5 +1,5 @@
-import Foundation
 import CourseXML
+import Foundation
 
 /// Bakes an assertion into an SVG: one `openbadges:assertion` element (namespace
 /// `http://openbadges.org`) as the root's first child, with a `verify` attribute, and for hosted
@@ -17,8 +17,10 @@ public enum SVGBaker {
 
     /// `svg` with a hosted assertion baked in: `verify` is the assertion's URL, the JSON is the content.
     public static func bakeHosted(_ svg: [UInt8], assertionURL: String, json: String) throws(Problem) -> [UInt8] {
-        try bake(svg, element: XMLElementNode(
-            "assertion", namespace: namespace, attributes: [XMLAttribute("verify", assertionURL)], children: [.cdata(json)]))
+        try bake(
+            svg,
+            element: XMLElementNode(
+                "assertion", namespace: namespace, attributes: [XMLAttribute("verify", assertionURL)], children: [.cdata(json)]))
     }
 
     /// `svg` with a signed assertion baked in: `verify` is the compact JWS.
@@ -36,11 +38,14 @@ public enum SVGBaker {
         }
         let found = root.children.filter { $0.name == "assertion" && $0.namespaceURI == namespace.uri }
         guard found.count == 1, let element = found.first else {
-            throw Problem(description: found.isEmpty ? "the SVG carries no Open Badges data" : "the SVG carries \(found.count) assertions")
+            throw Problem(
+                description: found.isEmpty ? "the SVG carries no Open Badges data" : "the SVG carries \(found.count) assertions")
         }
         let content = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if !content.isEmpty { return content }
-        guard let verify = element.attributes["verify"] else { throw Problem(description: "the assertion element has no `verify`") }
+        guard let verify = element.attributes["verify"] else {
+            throw Problem(description: "the assertion element has no `verify`")
+        }
         return verify
     }
 

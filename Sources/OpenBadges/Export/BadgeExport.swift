@@ -117,7 +117,8 @@ public struct BadgeExport: Sendable {
         let unlinked = badge.alignments.filter { $0.targetURL == nil }.map(\.targetName)
         if !unlinked.isEmpty {
             notes.append(
-                "badge `\(badge.id)`: \(unlinked.count) alignment\(unlinked.count == 1 ? "" : "s") left out (\(unlinked.joined(separator: ", "))): Open Badges 2.0 requires a targetUrl")
+                "badge `\(badge.id)`: \(unlinked.count) alignment\(unlinked.count == 1 ? "" : "s") left out (\(unlinked.joined(separator: ", "))): Open Badges 2.0 requires a targetUrl"
+            )
         }
         for alignment in badge.alignments {
             guard let url = alignment.targetURL else { continue }

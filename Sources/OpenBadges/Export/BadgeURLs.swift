@@ -56,7 +56,8 @@ public struct BadgeURLs: Sendable, Hashable {
 
     /// The UUID of an assertion id: `urn:uuid:<uuid>` (signed), `…/assertions/<uuid>.json` (hosted), or the UUID itself.
     public static func assertionUUID(of id: String) -> String {
-        id.hasPrefix("urn:uuid:") ? String(id.dropFirst("urn:uuid:".count))
+        id.hasPrefix("urn:uuid:")
+            ? String(id.dropFirst("urn:uuid:".count))
             : String(id.split(separator: "/").last?.split(separator: ".").first ?? "")
     }
 

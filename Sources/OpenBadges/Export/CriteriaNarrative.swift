@@ -4,7 +4,9 @@ import CourseModel
 enum CriteriaNarrative {
     /// The narrative for a Thing badge.
     static func thing(_ thing: Thing, course: Course) -> String {
-        var lines = ["Complete Thing \(thing.number) of \(course.title)" + (thing.title.isEmpty ? ":" : ", “\(thing.title)”:"), ""]
+        var lines = [
+            "Complete Thing \(thing.number) of \(course.title)" + (thing.title.isEmpty ? ":" : ", “\(thing.title)”:"), "",
+        ]
         var step = 0
         for activity in thing.activities where activity.isRequired || isEvidence(activity) {
             step += 1
@@ -17,7 +19,9 @@ enum CriteriaNarrative {
         }).first {
             var route = "Evidence is assessed by the issuer; assessment can take up to 28 days."
             if evidence.acceptsPortfolioLink {
-                route = "The statement is given on the badge application form, or as a link to the learner's own blog or ePortfolio. " + route
+                route =
+                    "The statement is given on the badge application form, or as a link to the learner's own blog or ePortfolio. "
+                    + route
             }
             lines += ["", route]
         }
@@ -60,10 +64,13 @@ enum CriteriaNarrative {
             return text
         case .evidence(let content):
             var text = "Submit the statement as evidence"
-            text += content.acceptsPortfolioLink ? " (on the application form or as a blog or ePortfolio link)" : " on the application form"
+            text +=
+                content.acceptsPortfolioLink
+                ? " (on the application form or as a blog or ePortfolio link)" : " on the application form"
             return text + " and sign the declaration: “\(content.declaration)”"
         case .quiz(let content):
-            return "Answer the \(content.questions.count)-question quiz “\(activity.title)”, scoring at least \(Int((content.passingScore * 100).rounded()))%."
+            return
+                "Answer the \(content.questions.count)-question quiz “\(activity.title)”, scoring at least \(Int((content.passingScore * 100).rounded()))%."
         case .explore(let content):
             let titles = content.resources.compactMap { thing.resource(id: $0.id)?.title }
             return "Explore " + (titles.isEmpty ? "the resources" : titles.map { "“\($0)”" }.joined(separator: ", ")) + "."

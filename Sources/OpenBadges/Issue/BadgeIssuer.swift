@@ -73,7 +73,8 @@ public struct BadgeIssuer: Sendable {
                 if let narrative = row.evidenceNarrative { item["narrative"] = .string(narrative) }
                 evidence.append(.object(item))
             }
-            pending.append(Pending(badgeID: row.badgeID, email: row.email, issuedOn: row.issuedOn, evidence: evidence, row: row.row))
+            pending.append(
+                Pending(badgeID: row.badgeID, email: row.email, issuedOn: row.issuedOn, evidence: evidence, row: row.row))
             ledger.earners[earner, default: [:]][row.badgeID] = IssuedLedger.Holding(assertionID: id, issuedOn: row.issuedOn)
         }
 
@@ -125,8 +126,6 @@ public struct BadgeIssuer: Sendable {
         return key == nil ? urls.assertion(uuid) : "urn:uuid:\(uuid)"
     }
 
-
-
     private func write(
         badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, into output: BadgeFolder
     ) throws(BadgeError) -> Issued {
@@ -143,7 +142,8 @@ public struct BadgeIssuer: Sendable {
                 "identity": .string(RecipientIdentity.hash(email: email, salt: salt)),
             ]),
             "badge": .string(urls.badgeClass(badgeID)), "issuedOn": .string(issuedOn),
-            "verification": key == nil ? .object(["type": "hosted"]) : .object(["type": "signed", "creator": .string(urls.publicKey)]),
+            "verification": key == nil
+                ? .object(["type": "hosted"]) : .object(["type": "signed", "creator": .string(urls.publicKey)]),
         ]
         if !evidence.isEmpty { assertion["evidence"] = .array(evidence) }
         let document = JSONValue.object(assertion)
@@ -173,7 +173,8 @@ public struct BadgeIssuer: Sendable {
                 case "png":
                     bytes = try PNGBaker.bake(artwork.bytes, text: baked)
                 default:
-                    bytes = key == nil
+                    bytes =
+                        key == nil
                         ? try SVGBaker.bakeHosted(artwork.bytes, assertionURL: id, json: baked)
                         : try SVGBaker.bakeSigned(artwork.bytes, jws: baked)
                 }

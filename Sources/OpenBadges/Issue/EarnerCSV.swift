@@ -40,7 +40,9 @@ public enum EarnerCSV {
     public static let maximumRows = 100_000
 
     /// The good rows and the problems; `issuable` are the badge ids a row may name.
-    public static func parse(_ text: String, issuable: Set<String>, collections: Set<String>) -> (rows: [EarnerRow], problems: [EarnerCSVProblem]) {
+    public static func parse(_ text: String, issuable: Set<String>, collections: Set<String>) -> (
+        rows: [EarnerRow], problems: [EarnerCSVProblem]
+    ) {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
@@ -54,9 +56,16 @@ public enum EarnerCSV {
         for (index, name) in header.enumerated() where columns[name] == nil { columns[name] = index }
         let missing = requiredColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            return ([], [EarnerCSVProblem(
-                row: 1, column: 1,
-                message: "the header row lacks \(missing.map { "`\($0)`" }.joined(separator: ", ")); it must start `email,badge,issuedOn,evidenceUrl,evidenceNarrative`")])
+            return (
+                [],
+                [
+                    EarnerCSVProblem(
+                        row: 1, column: 1,
+                        message:
+                            "the header row lacks \(missing.map { "`\($0)`" }.joined(separator: ", ")); it must start `email,badge,issuedOn,evidenceUrl,evidenceNarrative`"
+                    )
+                ]
+            )
         }
         var rows: [EarnerRow] = []
         var problems: [EarnerCSVProblem] = []
@@ -64,7 +73,8 @@ public enum EarnerCSV {
         while let fields = reader.next() {
             rowNumber += 1
             if rowNumber - 1 > maximumRows {
-                problems.append(EarnerCSVProblem(row: rowNumber, column: 1, message: "more than \(maximumRows) rows; split the file"))
+                problems.append(
+                    EarnerCSVProblem(row: rowNumber, column: 1, message: "more than \(maximumRows) rows; split the file"))
                 break
             }
             if fields.allSatisfy({ $0.isEmpty }) { continue }
@@ -91,7 +101,9 @@ public enum EarnerCSV {
             let badge = cell("badge")!.value
             if columns["badge"]! < fields.count {
                 if collections.contains(badge) {
-                    problem("badge", "`\(badge)` is a collection badge; collections are awarded automatically when every member badge is held")
+                    problem(
+                        "badge",
+                        "`\(badge)` is a collection badge; collections are awarded automatically when every member badge is held")
                 } else if !issuable.contains(badge) {
                     let hint = NameSuggestion.closest(to: badge, in: issuable.sorted()).map { "; did you mean `\($0)`?" } ?? ""
                     problem("badge", "`\(badge)` is not a badge of a published Thing\(hint)")
@@ -102,7 +114,9 @@ public enum EarnerCSV {
                 if let normalised = normaliseDate(cell("issuedOn")!.value) {
                     issuedOn = normalised
                 } else {
-                    problem("issuedOn", "`\(cell("issuedOn")!.value)` is not an ISO 8601 date such as 2026-11-22 or 2026-11-22T10:30:00Z")
+                    problem(
+                        "issuedOn",
+                        "`\(cell("issuedOn")!.value)` is not an ISO 8601 date such as 2026-11-22 or 2026-11-22T10:30:00Z")
                 }
             }
             let evidenceURL = cell("evidenceUrl")?.value ?? ""
@@ -111,9 +125,11 @@ public enum EarnerCSV {
             }
             if rowProblems.isEmpty {
                 let narrative = cell("evidenceNarrative")?.value ?? ""
-                rows.append(EarnerRow(
-                    row: rowNumber, email: RecipientIdentity.normalise(email), badgeID: badge, issuedOn: issuedOn,
-                    evidenceURL: evidenceURL.isEmpty ? nil : evidenceURL, evidenceNarrative: narrative.isEmpty ? nil : narrative))
+                rows.append(
+                    EarnerRow(
+                        row: rowNumber, email: RecipientIdentity.normalise(email), badgeID: badge, issuedOn: issuedOn,
+                        evidenceURL: evidenceURL.isEmpty ? nil : evidenceURL,
+                        evidenceNarrative: narrative.isEmpty ? nil : narrative))
             }
             problems += rowProblems
         }

@@ -1,6 +1,5 @@
 import Crypto
 import FileAccess
-import FileAccess
 import Foundation
 
 /// What has been issued to whom, kept privately beside the published folder (never published):
@@ -16,7 +15,8 @@ struct IssuedLedger: Codable {
     var earners: [String: [String: Holding]] = [:]
 
     static func earnerKey(issuer: String, email: String) -> String {
-        RecipientIdentity.hex(Array(SHA256.hash(data: Data("earner\u{1F}\(issuer)\u{1F}\(RecipientIdentity.normalise(email))".utf8))))
+        RecipientIdentity.hex(
+            Array(SHA256.hash(data: Data("earner\u{1F}\(issuer)\u{1F}\(RecipientIdentity.normalise(email))".utf8))))
     }
 
     /// The ledger beside `folder`, or an empty one when nothing was issued from it yet.

@@ -24,7 +24,9 @@ public enum BadgeRevoker {
         let listPath = urls.layout.revocationList
         var list = RevocationList.empty(urls: urls)
         if let bytes = folder.read(listPath) {
-            guard let parsed = try? JSONValue.parse(bytes) else { throw BadgeError(path: folder.file(listPath), "is not valid JSON") }
+            guard let parsed = try? JSONValue.parse(bytes) else {
+                throw BadgeError(path: folder.file(listPath), "is not valid JSON")
+            }
             list = parsed
         }
         guard case .object(var members) = list else { throw BadgeError(path: folder.file(listPath), "is not a JSON object") }

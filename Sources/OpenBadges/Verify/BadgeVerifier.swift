@@ -123,17 +123,24 @@ public struct BadgeVerifier: Sendable {
             let list = document(listURL, "revocation list", &report)
         {
             let id = assertion["id"]?.stringValue
-            if let entry = list["revokedAssertions"]?.arrayValue?.first(where: { $0["id"]?.stringValue == id || $0.stringValue == id }) {
-                report.problems.append("the assertion was revoked: \(entry["revocationReason"]?.stringValue ?? "no reason given")")
+            if let entry = list["revokedAssertions"]?.arrayValue?.first(where: {
+                $0["id"]?.stringValue == id || $0.stringValue == id
+            }) {
+                report.problems.append(
+                    "the assertion was revoked: \(entry["revocationReason"]?.stringValue ?? "no reason given")")
             }
         }
     }
 
     private func checkAssertion(_ assertion: JSONValue, email: String?, _ report: inout Report) {
-        if assertion["@context"]?.stringValue != OpenBadgesContext.v2 { report.problems.append("@context is not \(OpenBadgesContext.v2)") }
+        if assertion["@context"]?.stringValue != OpenBadgesContext.v2 {
+            report.problems.append("@context is not \(OpenBadgesContext.v2)")
+        }
         if assertion["type"]?.stringValue != "Assertion" { report.problems.append("type is not Assertion") }
         if let issuedOn = assertion["issuedOn"]?.stringValue {
-            if EarnerCSV.normaliseDate(issuedOn) == nil { report.problems.append("issuedOn `\(issuedOn)` is not an ISO 8601 date") }
+            if EarnerCSV.normaliseDate(issuedOn) == nil {
+                report.problems.append("issuedOn `\(issuedOn)` is not an ISO 8601 date")
+            }
         } else {
             report.problems.append("issuedOn is missing")
         }
@@ -152,7 +159,9 @@ public struct BadgeVerifier: Sendable {
         if badgeClass["type"]?.stringValue != "BadgeClass" { report.problems.append("the badge class's type is not BadgeClass") }
         if badgeClass["issuer"]?.stringValue != urls.issuer {
             report.problems.append("the badge class names another issuer: \(badgeClass["issuer"]?.stringValue ?? "none")")
-        } else if document(urls.issuer, "issuer", &report)?["type"]?.stringValue.map({ ["Issuer", "Profile"].contains($0) }) != true {
+        } else if document(urls.issuer, "issuer", &report)?["type"]?.stringValue.map({ ["Issuer", "Profile"].contains($0) })
+            != true
+        {
             report.problems.append("the issuer profile's type is not Issuer")
         }
     }

@@ -15,13 +15,15 @@ struct BadgesCommand: ParsableCommand {
 
     /// Options every badges subcommand that builds from the course shares.
     struct PublishOptions: ParsableArguments {
-        @Option(name: .customLong("base-url"), help: "The https URL the output folder is published under (http only for 127.0.0.1).")
+        @Option(
+            name: .customLong("base-url"), help: "The https URL the output folder is published under (http only for 127.0.0.1).")
         var baseURL: String
 
         @Option(name: .customLong("page-base-url"), help: "Where the HTML site is published; criteria then link to Thing pages.")
         var pageBaseURL: String?
 
-        @Option(name: .customLong("sign-key"), help: "An RSA private key (PEM, mode 600) to sign with; without it badges are hosted.")
+        @Option(
+            name: .customLong("sign-key"), help: "An RSA private key (PEM, mode 600) to sign with; without it badges are hosted.")
         var signKey: String?
 
         @Option(help: "The folder to publish (default: build/<course>-badges/ in the workspace).")
@@ -32,7 +34,8 @@ struct BadgesCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write issuer.json, badges/<id>.json with images, and (with --sign-key) the public key and revocation list.")
+            abstract: "Write issuer.json, badges/<id>.json with images, and (with --sign-key) the public key and revocation list."
+        )
 
         @OptionGroup var courses: CourseSelectionOptions
         @OptionGroup var publish: PublishOptions
@@ -47,7 +50,8 @@ struct BadgesCommand: ParsableCommand {
                 let (export, folder) = try outcome.get()
                 for note in export.notes { environment.standardError("note: \(note)\n") }
                 environment.standardOutput(
-                    "wrote \(context.display(folder.path)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n")
+                    "wrote \(context.display(folder.path)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n"
+                )
             }
         }
     }
@@ -95,7 +99,9 @@ struct BadgesCommand: ParsableCommand {
                 environment.standardError("\(shown):\(problem.row):\(problem.column): error: \(problem.message) [earners-csv]\n")
             }
             if !problems.isEmpty && !keepGoing {
-                environment.standardError("error: \(problems.count) bad \(problems.count == 1 ? "cell" : "cells"); nothing was issued (fix them, or pass --keep-going)\n")
+                environment.standardError(
+                    "error: \(problems.count) bad \(problems.count == 1 ? "cell" : "cells"); nothing was issued (fix them, or pass --keep-going)\n"
+                )
                 throw ExitCode(ToolkitExitCode.failure)
             }
             let issuer = BadgeIssuer(
@@ -110,7 +116,9 @@ struct BadgesCommand: ParsableCommand {
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
                 "issued \(outcome.issued.count - collections) assertions and \(collections) collection badges into \(context.display(folder.path))"
-                    + (outcome.alreadyIssued > 0 ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued" : "") + "\n")
+                    + (outcome.alreadyIssued > 0
+                        ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued"
+                        : "") + "\n")
             if !problems.isEmpty { throw ExitCode(ToolkitExitCode.failure) }
         }
     }
@@ -118,7 +126,8 @@ struct BadgesCommand: ParsableCommand {
     // MARK: revoke
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke an assertion: mark it revoked (hosted) or list it (signed).")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an assertion: mark it revoked (hosted) or list it (signed).")
 
         @Argument(help: "The assertion's id: its URL, urn:uuid:…, or UUID.")
         var assertionID: String
@@ -164,7 +173,8 @@ struct BadgesCommand: ParsableCommand {
             let report = BadgeVerifier(folder: folder).verify(bytes, email: email)
             if report.problems.isEmpty {
                 environment.standardOutput(
-                    "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n")
+                    "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
+                )
             } else {
                 for problem in report.problems { environment.standardError("\(file): error: \(problem)\n") }
                 throw ExitCode(ToolkitExitCode.failure)
@@ -214,7 +224,8 @@ struct BadgeContext {
 
     /// The folder a course's badges are published from: `--output`, or the course's default.
     func folder(for course: Course) -> BadgeFolder {
-        let path = output.map(environment.absolutePath) ?? BadgeFolder.defaultPath(course: course.id, workspaceRoot: selection.root)
+        let path =
+            output.map(environment.absolutePath) ?? BadgeFolder.defaultPath(course: course.id, workspaceRoot: selection.root)
         return BadgeFolder(path: path, urls: urls, fileSystem: environment.fileSystem)
     }
 

@@ -63,12 +63,14 @@ struct PackageCommand: ParsableCommand {
         var conformance: SchemaConformance?
         if let schemaFolder {
             do {
-                conformance = try SchemaConformance(folder: environment.absolutePath(schemaFolder), fileSystem: environment.fileSystem)
+                conformance = try SchemaConformance(
+                    folder: environment.absolutePath(schemaFolder), fileSystem: environment.fileSystem)
             } catch {
                 throw CommandFailure.io(error.description)
             }
         }
-        let outputFolder = output.map(environment.absolutePath) ?? OutputLayout.standard.defaultFolder(workspaceRoot: selection.root)
+        let outputFolder =
+            output.map(environment.absolutePath) ?? OutputLayout.standard.defaultFolder(workspaceRoot: selection.root)
         let format: PackageFormat = html ? .html : scormVersion.format
         // One course shows its steps as it goes; several are built across the cores (each package is
         // independent and written atomically), and reported in course order when all are done.
@@ -88,10 +90,13 @@ struct PackageCommand: ParsableCommand {
             switch outcome {
             case .success(let result):
                 // Listed here, after the build, so that the files of courses built at once do not interleave.
-                if verbose { result.files.forEach { environment.standardOutput("  \($0)\n") } }
+                if verbose {
+                    for file in result.files { environment.standardOutput("  \(file)\n") }
+                }
                 let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
                 environment.standardOutput(
-                    "wrote \(display.display(absolutePath: result.output)) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n")
+                    "wrote \(display.display(absolutePath: result.output)) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n"
+                )
             case .failure(let error):
                 throw CommandFailure(message: "\(course.id): \(error.description)", code: ToolkitExitCode.failure)
             }

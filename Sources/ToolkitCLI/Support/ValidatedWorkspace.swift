@@ -20,7 +20,8 @@ struct ValidatedWorkspace {
         if report.hadIOFailure || !errors.isEmpty {
             let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
             environment.standardError(
-                TextReporter(useColor: environment.outputIsTerminal).render(display.rebase(errors), filesChecked: report.filesRead))
+                TextReporter(useColor: environment.outputIsTerminal).render(
+                    display.rebase(errors), filesChecked: report.filesRead))
             environment.standardError("error: fix the errors above \(purpose)\n")
             throw ExitCode(report.hadIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
         }

@@ -10,7 +10,9 @@ public struct ClassificationCategoryUsedRule: Rule {
         id: "classification-category-used", name: "Classification category used",
         summary: "A classification has at least two categories, and each has at least one item.",
         triggeringExamples: [
-            .replacing("  - id: right\n        label: Right\n", with: "  - id: right\n        label: Right\n      - id: ↓both\n        label: Both\n")
+            .replacing(
+                "  - id: right\n        label: Right\n",
+                with: "  - id: right\n        label: Right\n      - id: ↓both\n        label: Both\n")
         ])
 
     /// Checks every classification.
@@ -21,7 +23,8 @@ public struct ClassificationCategoryUsedRule: Rule {
                 var findings: [Finding] = []
                 if classification.categories.count < 2, activity.fields.values["categories"] != nil {
                     findings.append(
-                        finding("classification `\(activity.id)` needs at least two categories", at: activity.fields["categories"]))
+                        finding(
+                            "classification `\(activity.id)` needs at least two categories", at: activity.fields["categories"]))
                 }
                 let used = Set(classification.items.map(\.category.id))
                 for category in classification.categories where !used.contains(category.id) {

@@ -1,5 +1,5 @@
-import Foundation
 import CourseModel
+import Foundation
 
 /// Quiz questions have the right number of correct answers.
 public struct QuizAnswerCountRule: Rule {
@@ -26,11 +26,15 @@ public struct QuizAnswerCountRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "quiz-single-correct", name: "Quiz answers",
-        summary: "A single-choice question has exactly one correct option; a multiple-choice question at least one; every question at least two options.",
+        summary:
+            "A single-choice question has exactly one correct option; a multiple-choice question at least one; every question at least two options.",
         triggeringExamples: [.replacing("activities:\n", with: example)],
         nonTriggeringExamples: [
             .unchanged,
-            .replacing("activities:\n", with: example.replacingOccurrences(of: "↓", with: "").replacingOccurrences(of: "mode: single", with: "mode: multiple")),
+            .replacing(
+                "activities:\n",
+                with: example.replacingOccurrences(of: "↓", with: "").replacingOccurrences(
+                    of: "mode: single", with: "mode: multiple")),
         ])
 
     /// Checks every question.

@@ -24,12 +24,21 @@ public struct BadgeImageFormatRule: Rule {
                 .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.secondBadge),
             .writing("GIF89a", to: RuleFixture.inBadgesFolder("images/other.gif"))
                 .replacing("image: images/badge.svg", with: "image: ↓images/other.gif", in: RuleFixture.firstBadge),
-            .writing(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0], to: RuleFixture.inBadgesFolder("images/broken.png"))
-                .replacing("image: images/badge.svg", with: "image: ↓images/broken.png", in: RuleFixture.firstBadge),
-            .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#, to: RuleFixture.inBadgesFolder("images/huge.svg"))
-                .replacing("image: images/badge.svg", with: "image: ↓images/huge.svg", in: RuleFixture.firstBadge),
-            .writing("<!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"/>", to: RuleFixture.inBadgesFolder("images/doctype.svg"))
-                .replacing("image: images/badge.svg", with: "image: ↓images/doctype.svg", in: RuleFixture.firstBadge),
+            .writing(
+                bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0],
+                to: RuleFixture.inBadgesFolder("images/broken.png")
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/broken.png", in: RuleFixture.firstBadge),
+            .writing(
+                #"<svg xmlns="http://www.w3.org/2000/svg" width="100000" height="100000"/>"#,
+                to: RuleFixture.inBadgesFolder("images/huge.svg")
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/huge.svg", in: RuleFixture.firstBadge),
+            .writing(
+                "<!DOCTYPE svg><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"/>",
+                to: RuleFixture.inBadgesFolder("images/doctype.svg")
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/doctype.svg", in: RuleFixture.firstBadge),
         ])
 
     /// Checks every badge image that exists.
@@ -37,12 +46,14 @@ public struct BadgeImageFormatRule: Rule {
         var findings: [Finding] = []
         var cache: [String: Result<ImageInfo, ImageInspector.Problem>] = [:]
         for badge in context.workspace.badges.badges {
-            guard let image = badge.image, case .success(let path) = context.files.resolve(image, under: context.layout.badgesFolder),
+            guard let image = badge.image,
+                case .success(let path) = context.files.resolve(image, under: context.layout.badgesFolder),
                 let size = context.fileSystem.fileSize(at: context.absolutePath(path))
             else { continue }
             let location = badge.fields["image"]
             guard size <= Self.maximumBytes else {
-                findings.append(finding("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", at: location))
+                findings.append(
+                    finding("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", at: location))
                 continue
             }
             // Badges that share an image read and inspect it once.

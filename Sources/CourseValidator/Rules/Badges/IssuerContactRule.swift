@@ -29,14 +29,16 @@ public struct IssuerContactRule: Rule {
         }
         var findings: [Finding] = []
         if issuer.url == nil {
-            findings.append(finding("the issuer has no `url`", at: issuer.fields.entity, hint: "add the organisation's https home page"))
+            findings.append(
+                finding("the issuer has no `url`", at: issuer.fields.entity, hint: "add the organisation's https home page"))
         }
         if let email = issuer.email {
             if !Self.isEmail(email) {
                 findings.append(finding("`\(email)` is not an email address", at: issuer.fields["email"]))
             }
         } else {
-            findings.append(finding("the issuer has no `email`", at: issuer.fields.entity, hint: "badge platforms require a contact email"))
+            findings.append(
+                finding("the issuer has no `email`", at: issuer.fields.entity, hint: "badge platforms require a contact email"))
         }
         for course in context.workspace.courses {
             if let reference = course.issuer, reference.id != issuer.id {

@@ -9,7 +9,8 @@ public struct HTTPSURLRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "https-url", name: "HTTPS URL",
-        summary: "URLs in course and badge files (resources, licence, issuer, application form, alignments, Markdown links) are well-formed `https://` URLs.",
+        summary:
+            "URLs in course and badge files (resources, licence, issuer, application form, alignments, Markdown links) are well-formed `https://` URLs.",
         triggeringExamples: [
             .replacing("url: https://example.org/guide", with: "url: ↓http://example.org/guide"),
             .replacing("url: https://example.org\n", with: "url: ↓https://exa mple.org\n", in: RuleFixture.issuer),

@@ -8,7 +8,8 @@ public struct ResourceCitationCompleteRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "resource-citation-complete", name: "Resource citation complete",
-        summary: "A resource with no `url` or `file` is a citation, so it names an author or a publisher for a learner to find it by.",
+        summary:
+            "A resource with no `url` or `file` is a citation, so it names an author or a publisher for a learner to find it by.",
         severity: .warning,
         triggeringExamples: [
             .replacing("    url: https://example.org/guide\n", with: "").replacing("    publisher: Demo Organisation\n", with: "")

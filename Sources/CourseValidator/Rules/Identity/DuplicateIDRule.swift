@@ -8,7 +8,8 @@ public struct DuplicateIDRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "duplicate-id", name: "Duplicate id",
-        summary: "Ids are unique in their scope: courses and badges in the workspace, Things and collections in a course, activities and resources in a Thing, categories and items in a classification.",
+        summary:
+            "Ids are unique in their scope: courses and badges in the workspace, Things and collections in a course, activities and resources in a Thing, categories and items in a classification.",
         triggeringExamples: [
             .replacing("id: thing-02\n", with: "id: ↓thing-01\n", in: RuleFixture.secondThing),
             .replacing("  - id: submit", with: "  - id: ↓reflect").replacing("evidenceFrom: reflect", with: "evidenceFrom: sort"),

@@ -1,5 +1,5 @@
-import Foundation
 import CourseModel
+import Foundation
 
 /// Ids are lowercase kebab-case ASCII, so they are safe in file names, URLs and SCORM identifiers.
 public struct IDFormatRule: Rule {
@@ -9,10 +9,12 @@ public struct IDFormatRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "id-format", name: "Id format",
-        summary: "Ids of courses, Things, activities, resources, categories, collections and badges use `a-z`, `0-9` and single hyphens.",
+        summary:
+            "Ids of courses, Things, activities, resources, categories, collections and badges use `a-z`, `0-9` and single hyphens.",
         triggeringExamples: [
             .replacing("id: thing-01", with: "id: ↓Thing 01"),
-            .replacing("  - id: reflect", with: "  - id: ↓réflect").replacing("evidenceFrom: reflect", with: "evidenceFrom: réflect"),
+            .replacing("  - id: reflect", with: "  - id: ↓réflect").replacing(
+                "evidenceFrom: reflect", with: "evidenceFrom: réflect"),
         ])
 
     /// Whether `id` is well formed.

@@ -9,6 +9,7 @@ public struct FrontMatterRule: LoaderEnforcedRule {
         summary: "A Thing file starts with a `---` line, its YAML fields, and a closing `---` line.",
         triggeringExamples: [
             .replacing("---\nid: thing-01", with: "↓id: thing-01"),
-            .replacing("references: [guide]\n---\n", with: "references: [guide]\n").replacing("---\nid: thing-01", with: "↓---\nid: thing-01"),
+            .replacing("references: [guide]\n---\n", with: "references: [guide]\n").replacing(
+                "---\nid: thing-01", with: "↓---\nid: thing-01"),
         ])
 }

@@ -6,9 +6,13 @@ public struct PathSafetyRule: LoaderEnforcedRule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "path-safety", name: "Path safety",
-        summary: "No course file is a link out of the workspace, and no two files differ only by case (they clash on macOS, Windows and in zips).",
+        summary:
+            "No course file is a link out of the workspace, and no two files differ only by case (they clash on macOS, Windows and in zips).",
         triggeringExamples: [
-            RuleExample.writing(RuleFixture.files[RuleFixture.firstThing]!, to: RuleFixture.inCourseFolder("things/Thing-01.md"))
-                .expecting(RuleFixture.firstThing)
+            RuleExample.writing(
+                RuleFixture.files[RuleFixture.firstThing]!,
+                to: RuleFixture.inCourseFolder(RuleFixture.layout.thingsFolderName + "/Thing-01.md")
+            )
+            .expecting(RuleFixture.firstThing)
         ])
 }

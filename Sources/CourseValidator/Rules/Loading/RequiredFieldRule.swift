@@ -10,6 +10,7 @@ public struct RequiredFieldRule: LoaderEnforcedRule {
         triggeringExamples: [
             .replacing("status: published\n", with: "").replacing("---\nid: thing-01", with: "---\n↓id: thing-01"),
             .replacing("minWords: 200", with: "minWords:↓"),
-            .replacing("name: Demo – Basics\n", with: "", in: RuleFixture.collectionBadge).replacing("id: basics", with: "↓id: basics", in: RuleFixture.collectionBadge),
+            .replacing("name: Demo – Basics\n", with: "", in: RuleFixture.collectionBadge).replacing(
+                "id: basics", with: "↓id: basics", in: RuleFixture.collectionBadge),
         ])
 }

@@ -14,7 +14,8 @@ public struct TextEncodingRule: LoaderEnforcedRule {
         nonTriggeringExamples: [
             .unchanged,
             RuleExample.writing(
-                bytes: [0xEF, 0xBB, 0xBF] + Array(RuleFixture.files[RuleFixture.issuer]!.replacingOccurrences(of: "\n", with: "\r\n").utf8),
+                bytes: [0xEF, 0xBB, 0xBF]
+                    + Array(RuleFixture.files[RuleFixture.issuer]!.replacingOccurrences(of: "\n", with: "\r\n").utf8),
                 to: RuleFixture.issuer),
         ])
 }

@@ -8,7 +8,8 @@ public struct HeadingIncrementRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "heading-increment", name: "Heading increment",
-        summary: "Body headings start at `##` (the page title is the only `#`) and never skip a level, so the outline makes sense to screen readers.",
+        summary:
+            "Body headings start at `##` (the page title is the only `#`) and never skip a level, so the outline makes sense to screen readers.",
         triggeringExamples: [
             .replacing("## Section\n", with: "## Section\n\n↓#### Detail\n"),
             .replacing("## Section\n", with: "↓# Section\n"),

@@ -8,7 +8,8 @@ public struct ImageAltTextRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "image-alt-text", name: "Image alt text",
-        summary: "Every image in a Thing's Markdown has alternative text (`![what it shows](file.png)`), for screen-reader users.",
+        summary:
+            "Every image in a Thing's Markdown has alternative text (`![what it shows](file.png)`), for screen-reader users.",
         triggeringExamples: [.replacing("Intro text.", with: "Intro text. ↓![](https://example.org/chart.png)")],
         nonTriggeringExamples: [.replacing("Intro text.", with: "Intro text. ![A bar chart](https://example.org/chart.png)")])
 

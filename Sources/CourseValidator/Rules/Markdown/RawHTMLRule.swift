@@ -1,5 +1,5 @@
-import Foundation
 import CourseModel
+import Foundation
 
 /// Markdown does not carry raw HTML, which pages leave out for safety.
 public struct RawHTMLRule: Rule {

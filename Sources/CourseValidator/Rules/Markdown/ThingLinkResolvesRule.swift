@@ -8,7 +8,8 @@ public struct ThingLinkResolvesRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "thing-link-resolves", name: "Thing link resolves",
-        summary: "A Markdown link to another Thing, written `thing-02.md` (readable on GitHub) or `thing:thing-02`, names a Thing of the same course.",
+        summary:
+            "A Markdown link to another Thing, written `thing-02.md` (readable on GitHub) or `thing:thing-02`, names a Thing of the same course.",
         triggeringExamples: [
             .replacing("[link to the next Thing](thing-02.md)", with: "↓[link to the next Thing](thing-03.md)"),
             .replacing("Second body.", with: "See ↓[the first](thing:thing-1).", in: RuleFixture.secondThing),

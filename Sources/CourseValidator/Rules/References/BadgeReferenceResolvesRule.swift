@@ -8,7 +8,8 @@ public struct BadgeReferenceResolvesRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "badge-reference-resolves", name: "Badge reference resolves",
-        summary: "A Thing's `badge`, a collection's `badge` and a badge prerequisite name a badge class in `Badges/badges/` of the right kind.",
+        summary:
+            "A Thing's `badge`, a collection's `badge` and a badge prerequisite name a badge class in `Badges/badges/` of the right kind.",
         triggeringExamples: [
             .replacing("badge: thing-01", with: "badge: ↓thing-1"),
             .replacing("badge: basics", with: "badge: ↓thing-01", in: RuleFixture.course),
@@ -26,7 +27,8 @@ public struct BadgeReferenceResolvesRule: Rule {
                 let file = context.layout.badgeClassFile(id: reference.id)
                 if context.fileSystem.isFile(context.absolutePath(file)) { return nil }
                 return finding(
-                    "\(owner) names badge `\(reference.id)`, which is not in \(context.layout.badgeClassesFolder)/", at: reference.location,
+                    "\(owner) names badge `\(reference.id)`, which is not in \(context.layout.badgeClassesFolder)/",
+                    at: reference.location,
                     hint: NameSuggestion.hint(for: reference.id, in: ids) ?? "add \(file)")
             }
             guard kinds.contains(badge.kind) else {

@@ -33,7 +33,9 @@ public struct CollectionMembershipAgreesRule: Rule {
                             finding(
                                 "collection `\(collection.id)` lists `\(thing.id)`, but the Thing does not count towards it",
                                 at: thing.fields.keys["countsTowards"] ?? thing.fields["id"],
-                                hint: "add `\(collection.id)` to `countsTowards` in \(thing.file), or remove `\(thing.id)` from the collection"))
+                                hint:
+                                    "add `\(collection.id)` to `countsTowards` in \(thing.file), or remove `\(thing.id)` from the collection"
+                            ))
                     }
                 }
                 for (thing, reference) in countedTowards[collection.id] ?? [] where !members.contains(thing.id) {
@@ -41,7 +43,9 @@ public struct CollectionMembershipAgreesRule: Rule {
                         finding(
                             "Thing `\(thing.id)` counts towards `\(collection.id)`, but the collection does not list it",
                             at: reference.location,
-                            hint: "add `\(thing.id)` to the collection's `things:` in \(context.layout.courseFile(inCourseFolder: course.folder))"))
+                            hint:
+                                "add `\(thing.id)` to the collection's `things:` in \(context.layout.courseFile(inCourseFolder: course.folder))"
+                        ))
                 }
             }
         }

@@ -8,7 +8,8 @@ public struct CollectionReferenceResolvesRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "collection-reference-resolves", name: "Collection reference resolves",
-        summary: "Each `countsTowards` entry names a collection of the Thing's course, and each collection member names a Thing of it.",
+        summary:
+            "Each `countsTowards` entry names a collection of the Thing's course, and each collection member names a Thing of it.",
         triggeringExamples: [
             .replacing("countsTowards: [basics]", with: "countsTowards: [↓basic]"),
             .replacing("    things: [thing-01, thing-02]", with: "    things: [thing-01, ↓thing-03]", in: RuleFixture.course)

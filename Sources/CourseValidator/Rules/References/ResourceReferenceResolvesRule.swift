@@ -8,7 +8,8 @@ public struct ResourceReferenceResolvesRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "resource-reference-resolves", name: "Resource reference resolves",
-        summary: "Resource ids in `references`, an activity's `resources` and an evidence step's `guides` name resources of the same Thing.",
+        summary:
+            "Resource ids in `references`, an activity's `resources` and an evidence step's `guides` name resources of the same Thing.",
         triggeringExamples: [
             .replacing("references: [guide]", with: "references: [↓guides]"),
             .replacing("resources: [article]", with: "resources: [↓artcle]", in: RuleFixture.secondThing),
