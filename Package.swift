@@ -79,6 +79,7 @@ let package = Package(
         // Helpers the test targets share (golden files); built only with the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
+        .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
@@ -117,13 +118,14 @@ if ProcessInfo.processInfo.environment["COURSE_TOOLKIT_FUZZ"] != nil {
     package.targets += [
         .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
         .executableTarget(
-            name: "FuzzThingFile", dependencies: ["CourseLoader", "CourseValidator", "FuzzDriver"], path: "Fuzz/FuzzThingFile",
+            name: "FuzzThingFile", dependencies: ["CourseLoader", "CourseValidator", "FileAccess", "FuzzDriver"],
+            path: "Fuzz/FuzzThingFile",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
             name: "FuzzSanitizer", dependencies: ["CoursePackager", "FuzzDriver"], path: "Fuzz/FuzzSanitizer",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
-            name: "FuzzYAMLFile", dependencies: ["CourseLoader", "FuzzDriver"], path: "Fuzz/FuzzYAMLFile",
+            name: "FuzzYAMLFile", dependencies: ["CourseLoader", "FileAccess", "FuzzDriver"], path: "Fuzz/FuzzYAMLFile",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
             name: "FuzzTemplate", dependencies: ["ThemeTemplates", "FuzzDriver"], path: "Fuzz/FuzzTemplate",

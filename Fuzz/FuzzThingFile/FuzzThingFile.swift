@@ -7,7 +7,7 @@ import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzThingFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    var fileSystem = InMemoryFileSystem(
+    let fileSystem = InMemoryFileSystem(
         files: RuleFixture.files.reduce(into: [:]) { $0["\(RuleFixture.root)/\($1.key)"] = $1.value })
     fileSystem.write(
         bytes: Array(UnsafeBufferPointer(start: data, count: size)), to: "\(RuleFixture.root)/\(RuleFixture.firstThing)")

@@ -7,7 +7,7 @@ import FuzzDriver
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzYAMLFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    var fileSystem = InMemoryFileSystem(files: [:])
+    let fileSystem = InMemoryFileSystem(files: [:])
     fileSystem.write(bytes: Array(UnsafeBufferPointer(start: data, count: size)), to: "/ws/Courses/c/course.yaml")
     _ = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: "/ws")
     return 0

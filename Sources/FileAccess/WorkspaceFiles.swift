@@ -67,8 +67,15 @@ public struct WorkspaceFiles: Sendable {
     public func resolve(_ written: String, under folder: String) -> Result<String, Refusal> {
         guard !written.isEmpty, !written.hasPrefix("/"), !written.contains("\\") else { return .failure(.notRelative(written)) }
         guard let path = PathSafety.resolve(written, under: folder) else { return .failure(.escapes(written, folder: folder)) }
-        if let refusal = check(path) { return .failure(refusal) }
-        return .success(path)
+        switch check(path) {
+        case nil:
+            return .success(path)
+        case .wrongCase(_, let actual)? where actual.hasPrefix(folder + "/"):
+            // Said in the author's terms: the path as written, and how to write it.
+            return .failure(.wrongCase(written, actual: String(actual.dropFirst(folder.count + 1))))
+        case let refusal?:
+            return .failure(refusal)
+        }
     }
 
     /// Why the workspace-relative `path` cannot be read as a file of the workspace, or nil when it can.

@@ -127,6 +127,13 @@ struct BadInputCorpusTests {
         replace(
             "badge image climbing out", "badge-image-exists", "image: images/badge.svg", "image: ↓../../secret.png",
             in: RuleFixture.firstBadge),
+        replace(
+            "badge image written in the wrong case", "badge-image-exists", "image: images/badge.svg", "image: ↓images/Badge.svg",
+            in: RuleFixture.firstBadge),
+        Case(
+            name: "resource file written in the wrong case", rule: "local-file-exists",
+            example: RuleExample.replacing("    url: https://example.org/guide", with: "    file: ↓files/Guide.pdf")
+                .writing("%PDF-1.4", to: RuleFixture.inCourseFolder("files/guide.pdf"))),
         Case(
             name: "badge image not an image", rule: "badge-image-format",
             example: RuleExample.writing("GIF89a", to: "Badges/images/x.gif")
