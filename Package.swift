@@ -39,14 +39,18 @@ let package = Package(
         .target(name: "CourseModel"),
         // All I/O: the file system boundary (disk or memory), atomic outputs, the safe path resolver.
         .target(name: "FileAccess", dependencies: ["CourseModel", "ToolkitSupport"]),
+        // Media: what a Thing's pictures, video, audio and files are (sniffed, measured, SVGs checked for
+        // active content), where its references lead, and the players it may embed.
+        .target(
+            name: "CourseMedia", dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", "FileAccess", "ToolkitSupport"]),
         // Files on disk to the model, with source locations.
         .target(
             name: "CourseLoader",
-            dependencies: ["CourseModel", "CourseYAML", "CourseXML", "FileAccess", "ToolkitSupport"]),
+            dependencies: ["CourseModel", "CourseYAML", "FileAccess", "ToolkitSupport"]),
         // Rules, findings and reporters.
         .target(
             name: "CourseValidator",
-            dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown", "FileAccess", "ToolkitSupport"]),
+            dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown", "CourseMedia", "FileAccess", "ToolkitSupport"]),
         // Mustache templates rendered over typed values (the theme's page templates).
         .target(name: "ThemeTemplates"),
         // SCORM 1.2, SCORM 2004 and HTML packages: pages, activities, manifests, zips.
@@ -80,6 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
+        .testTarget(name: "CourseMediaTests", dependencies: ["CourseMedia"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(

@@ -54,7 +54,9 @@ public struct MarkdownDocument: Sendable {
                     column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)), lines: lines),
                     literal: literal, url: isLabelled ? cmark_node_get_url(node).map { String(cString: $0) } : nil,
                     headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
-                    plainText: isLabelled ? "" : nil))
+                    plainText: isLabelled ? "" : nil,
+                    title: isLabelled
+                        ? cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } : nil))
             // A leaf gets an exit event only when it is a container; links and images always do.
             if isLabelled { openLabels.append(nodes.count - 1) }
         }

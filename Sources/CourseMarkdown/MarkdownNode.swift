@@ -45,11 +45,13 @@ public struct MarkdownNode: Hashable, Sendable {
     public var headingLevel: Int
     /// For links and images, the plain text inside them (what a screen reader reads); nil for other nodes.
     public var plainText: String?
+    /// For links and images, the title written after the destination (`![alt](file.png "title")`), if any.
+    public var title: String?
 
     /// Creates a node.
     public init(
         kind: Kind, line: Int, column: Int, literal: String? = nil, url: String? = nil, headingLevel: Int = 0,
-        plainText: String? = nil
+        plainText: String? = nil, title: String? = nil
     ) {
         self.kind = kind
         self.line = line
@@ -58,5 +60,6 @@ public struct MarkdownNode: Hashable, Sendable {
         self.url = url
         self.headingLevel = headingLevel
         self.plainText = plainText
+        self.title = title
     }
 }

@@ -78,6 +78,25 @@ public struct WorkspaceFiles: Sendable {
         }
     }
 
+    /// The workspace-relative path of `written`, relative to the workspace folder `folder` but allowed
+    /// anywhere inside `boundary` (a folder holding `folder`): `../files/chart.png` written in a Thing
+    /// file reaches the course's `files/`, never further.
+    public func resolve(_ written: String, from folder: String, within boundary: String) -> Result<String, Refusal> {
+        guard folder == boundary || folder.hasPrefix(boundary + "/") else { return resolve(written, under: folder) }
+        let inner = String(folder.dropFirst(boundary.count)).drop { $0 == "/" }
+        guard !written.isEmpty, !written.hasPrefix("/"), !written.contains("\\") else { return .failure(.notRelative(written)) }
+        guard PathSafety.resolve(inner.isEmpty ? written : inner + "/" + written, under: boundary) != nil else {
+            return .failure(.escapes(written, folder: boundary))
+        }
+        switch resolve(inner.isEmpty ? written : inner + "/" + written, under: boundary) {
+        case .failure(.wrongCase(_, let actual)):
+            // Said as the author would write it from `folder`.
+            return .failure(.wrongCase(written, actual: PackageLayout.href(to: actual, from: inner.isEmpty ? "_" : inner + "/_")))
+        case let result:
+            return result
+        }
+    }
+
     /// Why the workspace-relative `path` cannot be read as a file of the workspace, or nil when it can.
     public func check(_ path: String) -> Refusal? {
         let absolutePath = absolute(path)

@@ -133,7 +133,7 @@ struct BadInputCorpusTests {
         Case(
             name: "resource file written in the wrong case", rule: "local-file-exists",
             example: RuleExample.replacing("    url: https://example.org/guide", with: "    file: ↓files/Guide.pdf")
-                .writing("%PDF-1.4", to: RuleFixture.inCourseFolder("files/guide.pdf"))),
+                .writing("%PDF-1.4", to: RuleFixture.inFilesFolder("guide.pdf"))),
         Case(
             name: "badge image not an image", rule: "badge-image-format",
             example: RuleExample.writing("GIF89a", to: "Badges/images/x.gif")

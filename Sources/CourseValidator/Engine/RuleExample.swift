@@ -71,6 +71,18 @@ public struct RuleExample: Sendable, CustomStringConvertible {
         RuleExample(edits: edits + [.write(file: file, text: text)])
     }
 
+    /// This example with one more file written as `prefix` and `count` copies of `filler`, built only when applied.
+    public func writing(_ prefix: String, repeating filler: Character, count: Int, to file: String) -> RuleExample {
+        RuleExample(
+            edits: edits + [.writeRepeating(file: file, prefix: prefix, filler: filler, count: count)],
+            expectedLocations: expectedLocations)
+    }
+
+    /// This example with one more file written as bytes.
+    public func writing(bytes: [UInt8], to file: String) -> RuleExample {
+        RuleExample(edits: edits + [.writeBytes(file: file, bytes: bytes)], expectedLocations: expectedLocations)
+    }
+
     /// A short description for test names.
     public var description: String {
         edits.map { edit in

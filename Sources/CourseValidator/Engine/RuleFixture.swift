@@ -30,7 +30,9 @@ public enum RuleFixture {
 
     /// A path inside the fixture's badges folder, such as an image (`images/x.png`).
     public static func inBadgesFolder(_ path: String) -> String { layout.badgesFolder + "/" + path }
-    /// A path inside the fixture course's folder, such as a handout (`files/guide.pdf`).
+    /// A file in the fixture course's media folder (`files/<name>`).
+    public static func inFilesFolder(_ name: String) -> String { inCourseFolder(layout.filesFolderName + "/" + name) }
+    /// A path inside the fixture course's folder, such as a Thing file.
     public static func inCourseFolder(_ path: String) -> String { courseFolder + "/" + path }
 
     /// The fixture's files, by path relative to `root`.
@@ -201,7 +203,10 @@ public enum RuleFixture {
                 binaries[file] = bytes
                 texts[file] = nil
             case .writeRepeating(let file, let prefix, let filler, let count):
-                binaries[file] = Array((prefix + String(repeating: filler, count: count)).utf8)
+                // Built as bytes: the media examples write hundreds of megabytes.
+                binaries[file] =
+                    filler.asciiValue.map { Array(prefix.utf8) + [UInt8](repeating: $0, count: count) }
+                    ?? Array((prefix + String(repeating: filler, count: count)).utf8)
                 texts[file] = nil
             case .remove(let file):
                 texts[file] = nil

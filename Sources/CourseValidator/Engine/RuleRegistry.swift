@@ -22,6 +22,9 @@ public enum RuleRegistry {
         ResourceCitationCompleteRule.self, LanguageTagRule.self,
         // Markdown
         ThingLinkResolvesRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
+        // Media
+        MediaFileExistsRule.self, MediaTypeRule.self, MediaSizeRule.self, MediaTotalSizeRule.self, MediaAccessibleRule.self,
+        RemoteMediaRule.self,
     ]
 
     /// The rule with this id, if any.

@@ -1,5 +1,6 @@
 import CourseLoader
 import CourseMarkdown
+import CourseMedia
 import CourseModel
 import FileAccess
 import ToolkitSupport
@@ -15,6 +16,8 @@ public struct ValidationContext: Sendable {
     public let files: WorkspaceFiles
     /// Where files are in the workspace.
     public let layout: WorkspaceLayout
+    /// The media files Things name, each read and inspected once.
+    public let media: MediaFiles
     private let documents: [String: MarkdownDocument]
 
     /// Creates a context, parsing every Thing body once.
@@ -27,7 +30,14 @@ public struct ValidationContext: Sendable {
         self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
         let parsed = ParallelMap.map(things.map(\.thing.body.source)) { MarkdownDocument(parsing: $0) }
         self.documents = Dictionary(zip(things.map(\.thing.file), parsed), uniquingKeysWith: { first, _ in first })
+        self.media = MediaFiles(workspace: files)
+        self.mediaReferences = zip(things, parsed).flatMap { entry, body in
+            MediaReference.all(in: entry.thing, of: entry.course, body: body).map { (entry.course, entry.thing, $0) }
+        }
     }
+
+    /// Every media reference of every Thing (Markdown images and file links, resource files), with its Thing.
+    public let mediaReferences: [(course: Course, thing: Thing, reference: MediaReference)]
 
     /// Every Thing with its course, listed once.
     public let things: [(course: Course, thing: Thing)]

@@ -1,4 +1,4 @@
-import CourseLoader
+import CourseMedia
 import CourseModel
 
 /// Badge images are square PNG or SVG images of at least 200 px.
@@ -68,6 +68,11 @@ public struct BadgeImageFormatRule: Rule {
             switch result {
             case .failure(let problem):
                 findings.append(finding("badge image `\(path)` \(problem.reason)", at: location, hint: "use a PNG or SVG image"))
+            case .success(let info) where info.format != .png && info.format != .svg:
+                findings.append(
+                    finding(
+                        "badge image `\(path)` is a \(info.format.rawValue.uppercased()) image; badge platforms take PNG or SVG",
+                        at: location, hint: "export it as PNG or SVG"))
             case .success(let info):
                 if info.width != info.height {
                     findings.append(

@@ -16,7 +16,7 @@ public struct LocalFileExistsRule: Rule {
         nonTriggeringExamples: [
             .unchanged,
             RuleExample.replacing("    url: https://example.org/guide", with: "    file: files/guide.pdf")
-                .writing("%PDF-1.4", to: RuleFixture.inCourseFolder(RuleFixture.layout.filesFolderName + "/guide.pdf")),
+                .writing("%PDF-1.4", to: RuleFixture.inFilesFolder("guide.pdf")),
         ])
 
     /// Checks every local file.

@@ -1,14 +1,20 @@
-/// What the toolkit needs to know about a badge image.
+/// What the toolkit needs to know about an image: its format and its size.
 public struct ImageInfo: Hashable, Sendable {
-    /// The image formats badge platforms accept.
+    /// The image formats the toolkit reads.
     public enum Format: String, Hashable, Sendable {
         /// Portable Network Graphics.
         case png
+        /// JPEG.
+        case jpeg
+        /// GIF.
+        case gif
+        /// WebP.
+        case webp
         /// Scalable Vector Graphics.
         case svg
     }
 
-    /// PNG or SVG.
+    /// The format, read from the bytes.
     public var format: Format
     /// Width in pixels (SVG: user units).
     public var width: Double

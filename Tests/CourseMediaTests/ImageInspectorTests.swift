@@ -1,4 +1,4 @@
-import CourseLoader
+import CourseMedia
 import Foundation
 import Testing
 

@@ -1,0 +1,51 @@
+import CourseMedia
+import CourseModel
+
+/// Files named in a Thing's Markdown (pictures, video, handouts) and the captions and transcripts of
+/// its media are files inside the course folder.
+public struct MediaFileExistsRule: Rule {
+    /// Creates the rule.
+    public init() {}
+
+    /// The rule's description and examples.
+    public static let description = RuleDescription(
+        id: "media-file-exists", name: "Media file exists",
+        summary:
+            "A picture, video, audio or file named in a Thing's Markdown, and the captions or transcript of its media, is a regular file inside the course folder: relative to the Thing file, no link out, exact case.",
+        triggeringExamples: [
+            .replacing("Intro text.", with: "Intro text. ↓![A chart](../files/chart.png)"),
+            .replacing("Intro text.", with: "Intro text. ↓![A chart](../../../../etc/passwd.png)"),
+            .replacing("Intro text.", with: "See ↓[the handout](../files/handout.pdf)."),
+            RuleExample.replacing("Intro text.", with: "↓![A talk](../files/talk.mp4 \"captions: talk.en.vtt\")")
+                .writing(bytes: MediaSamples.mp4, to: RuleFixture.inFilesFolder("talk.mp4")),
+        ],
+        nonTriggeringExamples: [
+            RuleExample.replacing("Intro text.", with: "Intro text. ![A chart](../files/chart.png)")
+                .writing(bytes: MediaSamples.png, to: RuleFixture.inFilesFolder("chart.png")),
+            .replacing("Intro text.", with: "Intro text. ![A chart](https://example.org/chart.png)"),
+        ])
+
+    /// Checks every local reference in Markdown, and every named caption or transcript.
+    public func check(_ context: ValidationContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (course, thing, reference) in context.mediaReferences where !reference.isRemote {
+            if case .resource = reference.origin {
+                // Resource files are `local-file-exists`'s; only their companions would be ours, and they have none.
+                continue
+            }
+            if case .failure(let refusal) = context.media.resolve(reference, in: thing, of: course) {
+                findings.append(finding(refusal.message, at: reference.location, hint: refusal.hint))
+                continue
+            }
+            let companions = reference.companions
+            for written in [companions.captions, companions.transcript].compactMap({ $0 }) {
+                if case .failure(let refusal) = context.media.resolve(
+                    written, relativeTo: reference.origin, in: thing, of: course)
+                {
+                    findings.append(finding(refusal.message, at: reference.location, hint: refusal.hint))
+                }
+            }
+        }
+        return findings
+    }
+}
