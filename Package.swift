@@ -57,8 +57,8 @@ let package = Package(
         .target(
             name: "CoursePackager",
             dependencies: [
-                "CourseModel", "CourseMarkdown", "CourseXML", "FileAccess", "ThemeTemplates", "ToolkitSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CourseModel", "CourseMarkdown", "CourseMedia", "CourseXML", "FileAccess", "ThemeTemplates",
+                "ToolkitSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Theme")]),
         // Open Badges 2.0: issuer, badge classes, assertions, baking, signing, verification.

@@ -73,9 +73,10 @@ public struct PackageBuilder: Sendable {
         start(.layOutPages)
         var files = PackageFileSet()
         let images = try badgeImages(for: things, request: request, workspace: workspace)
+        let media = try MediaPlan.make(things: things, course: course, workspace: workspace, layout: layout)
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
-            imagePaths: images.mapValues(\.packagePath), layout: layout)
+            imagePaths: images.mapValues(\.packagePath), layout: layout, media: media)
         // Pages are rendered while the package is written, a batch at a time across the cores.
         let renderStep = steps.last!
         files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
@@ -99,6 +100,9 @@ public struct PackageBuilder: Sendable {
             let bytes = try run(.copyAssets, path: image.workspacePath) { try workspace.read(image.workspacePath) }
             files.add(image.packagePath, bytes)
         }
+        for entry in media.entries.values.sorted(by: { $0.workspacePath < $1.workspacePath }) {
+            files.addCopy(entry.packagePath, of: workspace.absolute(entry.workspacePath), in: request.fileSystem)
+        }
 
         var schemaValidated = false
         if request.format.isSCORM {
@@ -110,7 +114,9 @@ public struct PackageBuilder: Sendable {
                     + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
                 organizationTitle: title,
                 scos: things.map {
-                    ManifestBuilder.SCO(thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id))
+                    ManifestBuilder.SCO(
+                        thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id),
+                        media: media.filesByThing[$0.id] ?? [])
                 },
                 sharedFiles: files.sortedPaths.filter(layout.isAsset))
             if request.format == .scorm12,

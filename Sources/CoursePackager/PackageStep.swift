@@ -13,7 +13,7 @@ public struct PackageStep: Sendable, Hashable, CustomStringConvertible {
     public static let loadTheme = PackageStep("Load theme")
     /// Decides every page's path and prepares their views.
     public static let layOutPages = PackageStep("Lay out pages")
-    /// Adds the theme's assets and the badge images the pages show.
+    /// Adds the theme's assets, the badge images and the media the pages show.
     public static let copyAssets = PackageStep("Copy badge images and assets")
     /// Writes the SCORM manifest.
     public static let writeManifest = PackageStep("Write imsmanifest.xml")

@@ -14,6 +14,8 @@ public struct PackageFileSet: Sendable {
         case bytes([UInt8])
         /// Made by `producers[producer]` from this index when written.
         case deferred(producer: Int, index: Int)
+        /// Read from this file when written (media: a course's videos are not held in memory).
+        case copy(of: String, in: any FileSystem)
     }
 
     private var contents: [String: Content] = [:]
@@ -36,6 +38,11 @@ public struct PackageFileSet: Sendable {
         contents[path] = .bytes(Array(text.utf8))
     }
 
+    /// Adds a file whose bytes are read from `source` (absolute, in `fileSystem`) only when the set is written.
+    mutating func addCopy(_ path: String, of source: String, in fileSystem: any FileSystem) {
+        contents[path] = .copy(of: source, in: fileSystem)
+    }
+
     /// Adds files made only when the set is written: `produce(index)` gives the bytes of `paths[index]`.
     /// It runs on several threads at once and may throw to stop the writing.
     mutating func addDeferred(_ paths: [String], produce: @escaping Producer) {
@@ -54,6 +61,9 @@ public struct PackageFileSet: Sendable {
             switch contents[paths[position]]! {
             case .bytes(let bytes):
                 try body(paths[position], bytes)
+                position += 1
+            case .copy(let source, let fileSystem):
+                try body(paths[position], try fileSystem.readFile(source))
                 position += 1
             case .deferred:
                 // This file and the deferred ones right after it, up to a batch, made at once.

@@ -8,8 +8,32 @@ public struct HTMLSanitizer: Sendable {
     public enum LinkDecision: Sendable, Equatable {
         /// Keep the link with this address.
         case keep(String)
+        /// Keep the link to a file of the package with this address, as a download followed by a note
+        /// on its type and size (`PDF, 1.2 MB`).
+        case download(String, note: String)
         /// Drop the link, keeping its text.
         case unwrap
+    }
+
+    /// An image as written in Markdown (`![text](source "title")`), for `rewriteImage` to decide on.
+    public struct ImageReference: Sendable, Equatable {
+        /// The source as written.
+        public var source: String
+        /// The alternative text.
+        public var alternativeText: String
+        /// The title, if any.
+        public var title: String?
+    }
+
+    /// What to do with an image.
+    public enum ImageDecision: Sendable, Equatable {
+        /// Keep it as an image with this source and, when known, its size (shown lazily).
+        case image(source: String, width: Int?, height: Int?)
+        /// Show this markup instead (a video, an audio player, an embedded player), made by the toolkit
+        /// with every value escaped, so it is trusted as it is.
+        case markup(String)
+        /// Leave it out.
+        case drop
     }
 
     /// Elements removed together with everything inside them. Other unknown elements (`embed`,
@@ -36,10 +60,18 @@ public struct HTMLSanitizer: Sendable {
 
     /// Decides what happens to relative links (Thing links); absolute http(s) and mailto links are kept.
     public var rewriteRelativeLink: @Sendable (String) -> LinkDecision
+    /// Decides what happens to images with a safe source; by default they are kept as written.
+    public var rewriteImage: @Sendable (ImageReference) -> ImageDecision
 
-    /// Creates a sanitiser; by default relative links are unwrapped.
-    public init(rewriteRelativeLink: @escaping @Sendable (String) -> LinkDecision = { _ in .unwrap }) {
+    /// Creates a sanitiser; by default relative links are unwrapped and images kept.
+    public init(
+        rewriteRelativeLink: @escaping @Sendable (String) -> LinkDecision = { _ in .unwrap },
+        rewriteImage: @escaping @Sendable (ImageReference) -> ImageDecision = {
+            .image(source: $0.source, width: nil, height: nil)
+        }
+    ) {
         self.rewriteRelativeLink = rewriteRelativeLink
+        self.rewriteImage = rewriteImage
     }
 
     /// The sanitised form of `html`.
@@ -60,12 +92,21 @@ public struct HTMLSanitizer: Sendable {
                 for child in children { write(child, into: &output) }
                 return
             }
+            if name == "img" {
+                writeImage(attributes, into: &output)
+                return
+            }
             var kept: [HTMLAttribute] = []
+            var downloadNote: String?
             for attribute in attributes where allowedAttributes.contains(attribute.name) {
                 switch attribute.name {
                 case "href":
                     switch linkDecision(for: attribute.value) {
                     case .keep(let address): kept.append(HTMLAttribute(name: "href", value: address))
+                    case .download(let address, let note):
+                        kept.append(HTMLAttribute(name: "href", value: address))
+                        kept.append(HTMLAttribute(name: "download", value: ""))
+                        downloadNote = note
                     case .unwrap:
                         for child in children { write(child, into: &output) }
                         return
@@ -98,6 +139,26 @@ public struct HTMLSanitizer: Sendable {
             if Self.voidElements.contains(name) { return }
             for child in children { write(child, into: &output) }
             output += "</\(name)>"
+            if let downloadNote { output += " <span class=\"file-note\">(\(Self.escapeText(downloadNote)))</span>" }
+        }
+    }
+
+    /// An image: its source checked, then kept, replaced or dropped as `rewriteImage` decides.
+    private func writeImage(_ attributes: [HTMLAttribute], into output: inout String) {
+        func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+        guard let source = value("src"), Self.isSafeImageSource(source) else { return }
+        let reference = ImageReference(source: source, alternativeText: value("alt") ?? "", title: value("title"))
+        switch rewriteImage(reference) {
+        case .drop:
+            return
+        case .markup(let markup):
+            output += markup
+        case .image(let address, let width, let height):
+            output += "<img src=\"\(Self.escapeAttribute(address))\" alt=\"\(Self.escapeAttribute(reference.alternativeText))\""
+            if let title = reference.title { output += " title=\"\(Self.escapeAttribute(title))\"" }
+            // A picture of the package, whose size is known, keeps its place and loads as the learner scrolls.
+            if let width, let height { output += " width=\"\(width)\" height=\"\(height)\" loading=\"lazy\"" }
+            output += ">"
         }
     }
 

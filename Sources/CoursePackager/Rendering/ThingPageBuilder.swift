@@ -1,4 +1,5 @@
 import CourseMarkdown
+import CourseMedia
 import CourseModel
 import Foundation
 
@@ -13,6 +14,8 @@ struct ThingPageBuilder: Sendable {
     let imagePaths: [String: String]
     /// Where pages, assets and images are in the package.
     let layout: PackageLayout
+    /// The package's media and where each file went.
+    let media: MediaPlan
 
     static let generator = "Course Toolkit"
 
@@ -38,30 +41,40 @@ struct ThingPageBuilder: Sendable {
         PackageLayout.href(to: layout.assetsFolder, from: page) + "/"
     }
 
-    /// A sanitiser for Markdown written in `thing`: links to Things in this package lead to their pages
-    /// (in the HTML site); every other relative link is unwrapped to its text.
-    private func sanitizer(for thing: Thing, from page: String) -> HTMLSanitizer {
+    /// A sanitiser for Markdown written in `thing` (its body or a prompt, as `origin` says): links to
+    /// Things in this package lead to their pages (in the HTML site); links to files of the course lead
+    /// to their copies in the package, as downloads; pictures, video and audio are shown from the
+    /// package; every other relative link is unwrapped to its text.
+    private func sanitizer(for thing: Thing, origin: MediaReference.Origin, from page: String) -> HTMLSanitizer {
         let course = course
         let included = includedThingIDs
         let links = linksBetweenThings
         let layout = layout
-        return HTMLSanitizer { href in
-            guard links, let link = ThingLink(href, from: thing, in: course), let id = link.target, included.contains(id)
-            else { return .unwrap }
-            return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
+        let markup = MediaMarkup(media: media, thing: thing, course: course, origin: origin, page: page)
+        return HTMLSanitizer(
+            rewriteRelativeLink: { href in
+                if let link = ThingLink(href, from: thing, in: course) {
+                    guard links, let id = link.target, included.contains(id) else { return .unwrap }
+                    return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
+                }
+                return markup.download(href).map { .download($0.href, note: $0.note) } ?? .unwrap
+            },
+            rewriteImage: markup.decision)
+    }
+
+    private func markdownHTML(_ markdown: String, in thing: Thing, origin: MediaReference.Origin, from page: String) -> String {
+        sanitizer(for: thing, origin: origin, from: page).sanitize(MarkdownRenderer.html(markdown))
+    }
+
+    private func citations(_ references: [Reference], in thing: Thing, from page: String) -> [CitationView] {
+        references.compactMap { thing.resource(id: $0.id) }.map { citation($0, in: thing, from: page) }
+    }
+
+    private func citation(_ resource: Resource, in thing: Thing, from page: String) -> CitationView {
+        let download = resource.file.flatMap {
+            MediaMarkup(media: media, thing: thing, course: course, origin: .resource(id: resource.id), page: page).download($0)
         }
-    }
-
-    private func markdownHTML(_ markdown: String, in thing: Thing, from page: String) -> String {
-        sanitizer(for: thing, from: page).sanitize(MarkdownRenderer.html(markdown))
-    }
-
-    private func citations(_ references: [Reference], in thing: Thing) -> [CitationView] {
-        references.compactMap { thing.resource(id: $0.id) }.map(citation)
-    }
-
-    private func citation(_ resource: Resource) -> CitationView {
-        CitationView(id: resource.id, html: CitationFormatter.html(resource), notes: resource.notes)
+        return CitationView(id: resource.id, html: CitationFormatter.html(resource, download: download), notes: resource.notes)
     }
 
     private func collectionView(_ collection: Collection, from page: String) -> CollectionView {
@@ -107,11 +120,11 @@ struct ThingPageBuilder: Sendable {
             number: thing.number, title: thing.title, aim: thing.aim,
             durationText: thing.durationMinutes.map(Self.durationText),
             outcomes: thing.outcomes, prerequisites: prerequisites, badge: badge,
-            bodyHTML: markdownHTML(thing.body.source, in: thing, from: page),
+            bodyHTML: markdownHTML(thing.body.source, in: thing, origin: .body, from: page),
             activities: activities, hasRequiredActivities: thing.activities.contains(where: \.isRequired),
             resources: thing.resources.filter { resource in !thing.references.contains { $0.id == resource.id } }
-                .map(citation),
-            references: citations(thing.references, in: thing),
+                .map { citation($0, in: thing, from: page) },
+            references: citations(thing.references, in: thing, from: page),
             licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
             configJSON: try configurationJSON(for: thing), generator: Self.generator)
     }
@@ -134,7 +147,7 @@ struct ThingPageBuilder: Sendable {
                         activityID: activity.id, id: $1.id, text: $1.text, index: $0, feedback: $1.feedback,
                         expectedLabel: labels[$1.category.id] ?? $1.category.id)
                 },
-                resources: citations(content.resources, in: thing))
+                resources: citations(content.resources, in: thing, from: page))
         case .reflection(let content):
             reflection = ReflectionView(guidingPoints: content.guidingPoints, minWords: content.minWords)
         case .evidence(let content):
@@ -142,7 +155,7 @@ struct ThingPageBuilder: Sendable {
                 steps: content.steps,
                 applicationFormURL: content.applicationFormURL.flatMap { HTMLSanitizer.scheme(of: $0) == "https" ? $0 : nil },
                 acceptsPortfolioLink: content.acceptsPortfolioLink, declaration: content.declaration,
-                guides: citations(content.guides, in: thing), evidenceFrom: content.evidenceFrom?.id)
+                guides: citations(content.guides, in: thing, from: page), evidenceFrom: content.evidenceFrom?.id)
         case .quiz(let content):
             quiz = QuizView(
                 questions: content.questions.enumerated().map { index, question in
@@ -155,11 +168,12 @@ struct ThingPageBuilder: Sendable {
                         })
                 })
         case .explore(let content):
-            explore = ExploreView(resources: citations(content.resources, in: thing))
+            explore = ExploreView(resources: citations(content.resources, in: thing, from: page))
         }
         return ActivityView(
             id: activity.id, position: position, title: activity.title, kind: activity.kindName,
-            promptHTML: markdownHTML(activity.prompt, in: thing, from: page), required: activity.isRequired,
+            promptHTML: markdownHTML(activity.prompt, in: thing, origin: .prompt(activityID: activity.id), from: page),
+            required: activity.isRequired,
             classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
     }
 

@@ -9,6 +9,8 @@ struct ManifestBuilder {
         let thing: Thing
         let title: String
         let page: String
+        /// The media files the page uses (pictures, video, handouts), listed under its resource.
+        var media: [String] = []
     }
 
     let course: Course
@@ -215,10 +217,8 @@ struct ManifestBuilder {
             XMLChild.element(
                 element(
                     "resource",
-                    [
-                        .element(element("file", attributes: [XMLAttribute("href", sco.page)])),
-                        .element(element("dependency", attributes: [XMLAttribute("identifierref", Self.sharedResourceID)])),
-                    ],
+                    ([sco.page] + sco.media).map { .element(element("file", attributes: [XMLAttribute("href", $0)])) }
+                        + [.element(element("dependency", attributes: [XMLAttribute("identifierref", Self.sharedResourceID)]))],
                     attributes: [
                         XMLAttribute("identifier", Self.resourceID(sco.thing)), XMLAttribute("type", "webcontent"), type("sco"),
                         XMLAttribute("href", sco.page),

@@ -1,0 +1,185 @@
+import CourseMarkdown
+import CourseMedia
+import CourseModel
+import FileAccess
+
+/// The media of a package: every local file its pages use (pictures, video, audio, captions,
+/// transcripts, handouts), each copied once however many Things use it or under how many names, to a
+/// readable path in the package's media folder; and which Thing uses which, for the manifest.
+struct MediaPlan: Sendable {
+    /// One file of the package's media.
+    struct Entry: Sendable {
+        /// Where it is in the workspace.
+        let workspacePath: String
+        /// Where it goes in the package.
+        let packagePath: String
+        /// What it is.
+        let file: MediaFile
+    }
+
+    /// The package's media by workspace path (several paths may share one package file).
+    private(set) var entries: [String: Entry] = [:]
+    /// The package files each Thing's page uses, by Thing id, sorted.
+    private(set) var filesByThing: [String: [String]] = [:]
+    /// The resolver references are read through.
+    let media: MediaFiles
+
+    /// Plans the media of `things`, reading each file once to tell identical ones apart.
+    static func make(
+        things: [Thing], course: Course, workspace: WorkspaceFiles, layout: PackageLayout
+    ) throws(PackageError) -> MediaPlan {
+        var plan = MediaPlan(media: MediaFiles(workspace: workspace))
+        var used: [(thing: String, path: String)] = []
+        for thing in things {
+            for path in try plan.localFiles(of: thing, in: course) { used.append((thing.id, path)) }
+        }
+        // Names are given in the order of workspace paths, so a build is the same every time. Files with
+        // the same fingerprint are compared byte for byte before they share a package file.
+        var byFingerprint: [Fingerprint: [(workspacePath: String, packagePath: String)]] = [:]
+        var taken = Set<String>()
+        func read(_ path: String) throws(PackageError) -> [UInt8] {
+            do {
+                return try workspace.read(path)
+            } catch {
+                throw PackageError(step: .layOutPages, path: path, message: error.description)
+            }
+        }
+        for path in Set(used.map(\.path)).sorted() {
+            let bytes = try read(path)
+            let file: MediaFile
+            do {
+                file = try plan.media.file(at: path)
+            } catch {
+                throw PackageError(step: .layOutPages, path: path, message: error.description)
+            }
+            let fingerprint = Fingerprint(bytes)
+            var packagePath: String?
+            for earlier in byFingerprint[fingerprint] ?? [] {
+                if try read(earlier.workspacePath) == bytes {
+                    packagePath = earlier.packagePath
+                    break
+                }
+            }
+            if packagePath == nil {
+                packagePath = layout.media(uniqueName(for: path, taken: &taken))
+                byFingerprint[fingerprint, default: []].append((path, packagePath!))
+            }
+            plan.entries[path] = Entry(workspacePath: path, packagePath: packagePath!, file: file)
+        }
+        for (thing, path) in used {
+            plan.filesByThing[thing, default: []].append(plan.entries[path]!.packagePath)
+        }
+        for thing in plan.filesByThing.keys { plan.filesByThing[thing] = Array(Set(plan.filesByThing[thing]!)).sorted() }
+        return plan
+    }
+
+    /// The package entry of a reference written in `thing` (as it is written, relative to its origin).
+    func entry(for written: String, origin: MediaReference.Origin, in thing: Thing, of course: Course) -> Entry? {
+        guard case .success(let path) = media.resolve(written, relativeTo: origin, in: thing, of: course) else { return nil }
+        return entries[path]
+    }
+
+    /// The captions and transcript of a local or remote video or audio reference, as package entries:
+    /// those named in its title, or a `.vtt` file of the same name beside a local file.
+    func companions(
+        of reference: MediaReference, in thing: Thing, of course: Course
+    ) -> (captions: Entry?, transcript: Entry?) {
+        let named = reference.companions
+        var captions = named.captions.flatMap { entry(for: $0, origin: reference.origin, in: thing, of: course) }
+        if captions == nil, named.captions == nil, !reference.isRemote,
+            let conventional = Self.conventionalCaptions(of: reference.path)
+        {
+            captions = entry(for: conventional, origin: reference.origin, in: thing, of: course)
+        }
+        return (captions, named.transcript.flatMap { entry(for: $0, origin: reference.origin, in: thing, of: course) })
+    }
+
+    /// `talk.vtt` for `talk.mp4`.
+    static func conventionalCaptions(of path: String) -> String? {
+        guard let dot = path.lastIndex(of: "."), dot > path.startIndex else { return nil }
+        return path[..<dot] + ".vtt"
+    }
+
+    /// Every local file `thing`'s page uses, as workspace paths (validation has checked them).
+    private func localFiles(of thing: Thing, in course: Course) throws(PackageError) -> [String] {
+        let references = MediaReference.all(
+            in: thing, of: course,
+            body: Self.mayNameFiles(thing.body.source)
+                ? MarkdownDocument(parsing: thing.body.source) : MarkdownDocument(parsing: ""))
+        var paths: [String] = []
+        for reference in references where !reference.isRemote {
+            guard case .success(let path) = media.resolve(reference, in: thing, of: course) else {
+                throw PackageError(
+                    step: .layOutPages, path: thing.file,
+                    message: "`\(reference.target)` cannot be packaged; run `toolkit validate`")
+            }
+            paths.append(path)
+            let named = reference.companions
+            var companions = [named.captions, named.transcript].compactMap { $0 }
+            if named.captions == nil, reference.isEmbedded, let conventional = Self.conventionalCaptions(of: reference.path) {
+                if case .success = media.resolve(conventional, relativeTo: reference.origin, in: thing, of: course) {
+                    companions.append(conventional)
+                }
+            }
+            for written in companions {
+                if case .success(let path) = media.resolve(written, relativeTo: reference.origin, in: thing, of: course) {
+                    paths.append(path)
+                }
+            }
+        }
+        for reference in references where reference.isRemote && reference.isEmbedded {
+            // A player's transcript or captions are local files all the same.
+            let named = reference.companions
+            for written in [named.captions, named.transcript].compactMap({ $0 }) {
+                if case .success(let path) = media.resolve(written, relativeTo: reference.origin, in: thing, of: course) {
+                    paths.append(path)
+                }
+            }
+        }
+        return paths
+    }
+
+    /// Whether a Markdown text may name a file (a link or image whose destination is not a web address,
+    /// an anchor or e-mail): most bodies do not, and are then not parsed again.
+    static func mayNameFiles(_ markdown: String) -> Bool {
+        if markdown.contains("]:") { return true }
+        var rest = markdown[...]
+        while let range = rest.range(of: "](") {
+            let destination = rest[range.upperBound...].drop { $0 == " " || $0 == "<" }.prefix(8).lowercased()
+            if !destination.hasPrefix("http") && !destination.hasPrefix("#") && !destination.hasPrefix("mailto:") {
+                return true
+            }
+            rest = rest[range.upperBound...]
+        }
+        return markdown.contains("](<") || markdown.contains("\"captions") || markdown.contains("\"transcript")
+    }
+
+    /// `name.ext`, or `name-2.ext`, `name-3.ext`… when another file already took it.
+    private static func uniqueName(for path: String, taken: inout Set<String>) -> String {
+        let name = String(path.split(separator: "/").last ?? "file")
+        let dot = name.lastIndex(of: ".") ?? name.endIndex
+        var candidate = name
+        var counter = 1
+        while !taken.insert(candidate.lowercased()).inserted {
+            counter += 1
+            candidate = name[..<dot] + "-\(counter)" + name[dot...]
+        }
+        return candidate
+    }
+
+    /// A file's size and 64-bit FNV-1a hash: equal files have equal fingerprints.
+    private struct Fingerprint: Hashable {
+        let size: Int
+        let hash: UInt64
+
+        init(_ bytes: [UInt8]) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+            self.size = bytes.count
+            self.hash = hash
+        }
+    }
+}
