@@ -88,6 +88,12 @@ public struct HTMLSanitizer: Sendable {
         case .element(var name, let attributes, let children):
             if Self.droppedWithContent.contains(name) { return }
             if name == "h1" { name = "h2" }
+            // A paragraph holding nothing but media shown as a figure (a video, a player) gives way to
+            // the figure: a figure may not sit inside a paragraph.
+            if name == "p", let figure = figureMarkup(alone: children) {
+                output += figure
+                return
+            }
             guard let allowedAttributes = Self.allowed[name] else {
                 for child in children { write(child, into: &output) }
                 return
@@ -134,7 +140,11 @@ public struct HTMLSanitizer: Sendable {
                 kept.append(HTMLAttribute(name: "rel", value: "noopener noreferrer"))
             }
             output += "<\(name)"
-            for attribute in kept { output += " \(attribute.name)=\"\(Self.escapeAttribute(attribute.value))\"" }
+            for attribute in kept {
+                // `download` is a boolean attribute here: the file keeps its own name.
+                output +=
+                    attribute.name == "download" ? " download" : " \(attribute.name)=\"\(Self.escapeAttribute(attribute.value))\""
+            }
             output += ">"
             if Self.voidElements.contains(name) { return }
             for child in children { write(child, into: &output) }
@@ -143,12 +153,31 @@ public struct HTMLSanitizer: Sendable {
         }
     }
 
+    /// The markup of the one image among `children` (whitespace aside) when it is shown as markup.
+    private func figureMarkup(alone children: [HTMLNode]) -> String? {
+        let meaningful = children.filter {
+            if case .text(let text) = $0 { return !text.allSatisfy(\.isWhitespace) }
+            return true
+        }
+        guard meaningful.count == 1, case .element("img", let attributes, _) = meaningful[0],
+            case .markup(let markup)? = decision(forImage: attributes)
+        else { return nil }
+        return markup
+    }
+
+    /// What `rewriteImage` decides for an image with these attributes; nil when its source is unsafe.
+    private func decision(forImage attributes: [HTMLAttribute]) -> ImageDecision? {
+        func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+        guard let source = value("src"), Self.isSafeImageSource(source) else { return nil }
+        return rewriteImage(ImageReference(source: source, alternativeText: value("alt") ?? "", title: value("title")))
+    }
+
     /// An image: its source checked, then kept, replaced or dropped as `rewriteImage` decides.
     private func writeImage(_ attributes: [HTMLAttribute], into output: inout String) {
         func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
-        guard let source = value("src"), Self.isSafeImageSource(source) else { return }
-        let reference = ImageReference(source: source, alternativeText: value("alt") ?? "", title: value("title"))
-        switch rewriteImage(reference) {
+        guard let decision = decision(forImage: attributes) else { return }
+        let reference = ImageReference(source: value("src") ?? "", alternativeText: value("alt") ?? "", title: value("title"))
+        switch decision {
         case .drop:
             return
         case .markup(let markup):
