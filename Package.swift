@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "CoursePackagerTests",
             dependencies: [
-                "CoursePackager", "CourseLoader", "CourseModel", "TestSupport", "ToolkitSupport",
+                "CoursePackager", "CourseLoader", "CourseModel", "FileAccess", "TestSupport", "ToolkitSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Snapshots", "Scripts"]),
