@@ -111,7 +111,8 @@ let package = Package(
         .testTarget(
             name: "ToolkitCLITests",
             dependencies: [
-                "ToolkitCLI", "CourseValidator", "CourseLoader", "CourseModel", "CoursePackager", "FileAccess", "OpenBadges",
+                "ToolkitCLI", "CourseValidator", "CourseLoader", "CourseMedia", "CourseModel", "CoursePackager", "FileAccess",
+                "OpenBadges",
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import CourseLoader
+import CourseMedia
 import CourseModel
 import CourseValidator
 import Foundation
@@ -174,6 +175,44 @@ struct BadInputCorpusTests {
             "link to a missing Thing", "thing-link-resolves", "[link to the next Thing](thing-02.md)", "↓[link](thing-09.md)"),
         replace("http link", "https-url", "url: https://example.org/guide", "url: ↓http://example.org/guide"),
         replace("javascript link", "https-url", "Intro text.", "↓[click](javascript:alert(1))"),
+        // media
+        replace("picture file missing", "media-file-exists", "Intro text.", "↓![A chart](../files/none.png)"),
+        replace("picture path outside the course", "media-file-exists", "Intro text.", "↓![A chart](../../../../etc/passwd.png)"),
+        replace("absolute picture path", "media-file-exists", "Intro text.", "↓![A chart](/etc/chart.png)"),
+        Case(
+            name: "picture whose bytes are a PDF", rule: "media-type",
+            example: RuleExample.replacing("Intro text.", with: "↓![A chart](../files/chart.png)")
+                .writing(bytes: MediaSamples.pdf, to: RuleFixture.inFilesFolder("chart.png"))),
+        Case(
+            name: "a web page as a download", rule: "media-type",
+            example: RuleExample.replacing("Intro text.", with: "See ↓[the page](../files/page.html).")
+                .writing("<html><script>alert(1)</script></html>", to: RuleFixture.inFilesFolder("page.html"))),
+        Case(
+            name: "a program named as a PDF", rule: "media-type",
+            example: RuleExample.replacing("Intro text.", with: "See ↓[the guide](../files/guide.pdf).")
+                .writing(bytes: [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], to: RuleFixture.inFilesFolder("guide.pdf"))),
+        Case(
+            name: "SVG picture with a script", rule: "media-type",
+            example: RuleExample.replacing("Intro text.", with: "↓![A chart](../files/chart.svg)")
+                .writing(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"9\" height=\"9\"><script>alert(1)</script></svg>",
+                    to: RuleFixture.inFilesFolder("chart.svg"))),
+        Case(
+            name: "a picture over the size limit", rule: "media-size",
+            example: RuleExample.replacing("Intro text.", with: "↓![A chart](../files/chart.png)")
+                .writing("", repeating: "x", count: MediaLimits.maximumFileSize + 1, to: RuleFixture.inFilesFolder("chart.png"))),
+        replace(
+            "picture in a prompt without alt text", "media-accessible", "    prompt: Sort each item.",
+            "    prompt: ↓Sort each item. ![](https://example.org/x.png)"),
+        Case(
+            name: "video without captions or transcript", rule: "media-accessible",
+            example: RuleExample.replacing("Intro text.", with: "↓![A talk](../files/talk.mp4)")
+                .writing(bytes: MediaSamples.mp4, to: RuleFixture.inFilesFolder("talk.mp4"))),
+        Case(
+            name: "captions that are not WebVTT", rule: "media-type",
+            example: RuleExample.replacing("Intro text.", with: "↓![A talk](../files/talk.mp4 \"captions: talk.srt\")")
+                .writing(bytes: MediaSamples.mp4, to: RuleFixture.inFilesFolder("talk.mp4"))
+                .writing("1\n00:00:00,000 --> 00:00:01,000\nHi\n", to: RuleFixture.inFilesFolder("talk.srt"))),
         // missing files and folders (I/O: exit 2)
         Case(
             name: "course folder without course.yaml", rule: "file-readable",

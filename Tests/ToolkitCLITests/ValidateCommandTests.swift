@@ -160,4 +160,24 @@ struct DiskPathTests {
         #expect(result.exitCode == 2)
         #expect(result.standardOutput.contains("things/thing-05.md: is not a regular file [file-readable]"))
     }
+
+    @Test("a picture that is a link out of the workspace is refused where the Markdown names it")
+    func mediaLinkOut() throws {
+        let copy = try WorkspaceCopy()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString).png")
+        try Data([0x89, 0x50, 0x4E, 0x47]).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let files = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership/files")
+        try FileManager.default.createSymbolicLink(at: files.appendingPathComponent("secret.png"), withDestinationURL: outside)
+        let location = try copy.replace(
+            "## Your turn", with: "↓![A secret](../files/secret.png)\n\n## Your turn",
+            in: "Courses/sssc-23-things-leadership/things/thing-02.md")
+        let result = CommandRunner.run(["validate"], in: copy.root)
+        #expect(result.exitCode == 1)
+        let line = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("\(location!): error:") }
+        #expect(line?.contains("outside the workspace [media-file-exists]") == true, "\(result.standardOutput)")
+        let package = CommandRunner.run(["package", "--scorm"], in: copy.root)
+        #expect(package.exitCode == 1)
+        #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
+    }
 }
