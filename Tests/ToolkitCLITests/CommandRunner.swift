@@ -17,20 +17,23 @@ struct CommandRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Runs `arguments` with `currentDirectory` as the current folder, on the disk.
+    /// Runs `arguments` with `currentDirectory` as the current folder, on the disk, with this process's environment.
     static func run(_ arguments: [String], in currentDirectory: URL = packageRoot) -> Outcome {
-        run(arguments, fileSystem: DiskFileSystem(), in: currentDirectory.path)
+        run(arguments, fileSystem: DiskFileSystem(), in: currentDirectory.path, variables: ProcessInfo.processInfo.environment)
     }
 
-    /// Runs `arguments` against `fileSystem` (an in-memory workspace, say) from `currentDirectory`.
-    static func run(_ arguments: [String], fileSystem: any FileSystem, in currentDirectory: String) -> Outcome {
+    /// Runs `arguments` against `fileSystem` (an in-memory workspace, say) from `currentDirectory`,
+    /// with only `variables` as environment variables.
+    static func run(
+        _ arguments: [String], fileSystem: any FileSystem, in currentDirectory: String, variables: [String: String] = [:]
+    ) -> Outcome {
         let output = Mutex("")
         let error = Mutex("")
         let environment = CommandEnvironment(
             currentDirectory: currentDirectory,
             standardOutput: { text in output.withLock { $0 += text } },
             standardError: { text in error.withLock { $0 += text } },
-            outputIsTerminal: false, fileSystem: fileSystem)
+            outputIsTerminal: false, fileSystem: fileSystem, variables: variables)
         let code = ToolkitMain.run(arguments, environment: environment)
         return Outcome(
             exitCode: code, standardOutput: output.withLock { $0 }, standardError: error.withLock { $0 })

@@ -59,7 +59,7 @@ struct PackageCommand: ParsableCommand {
         let report = workspace.report
         let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
 
-        let schemaFolder = schemas ?? ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
+        let schemaFolder = schemas ?? environment.variables["COURSE_TOOLKIT_SCHEMAS"]
         var conformance: SchemaConformance?
         if let schemaFolder {
             do {

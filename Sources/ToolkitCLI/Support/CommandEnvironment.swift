@@ -15,17 +15,21 @@ public struct CommandEnvironment: Sendable {
     public var outputIsTerminal: Bool
     /// The file system the workspace is read from.
     public var fileSystem: any FileSystem
+    /// The environment variables a command may read (`COURSE_TOOLKIT_SCHEMAS`).
+    public var variables: [String: String]
 
     /// Creates an environment.
     public init(
         currentDirectory: String, standardOutput: @escaping @Sendable (String) -> Void,
-        standardError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool, fileSystem: any FileSystem
+        standardError: @escaping @Sendable (String) -> Void, outputIsTerminal: Bool, fileSystem: any FileSystem,
+        variables: [String: String] = [:]
     ) {
         self.currentDirectory = currentDirectory
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.outputIsTerminal = outputIsTerminal
         self.fileSystem = fileSystem
+        self.variables = variables
     }
 
     /// The running process's environment.
@@ -35,7 +39,7 @@ public struct CommandEnvironment: Sendable {
             standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
             standardError: { FileHandle.standardError.write(Data($0.utf8)) },
             outputIsTerminal: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-            fileSystem: DiskFileSystem())
+            fileSystem: DiskFileSystem(), variables: ProcessInfo.processInfo.environment)
     }
 
     /// `path` made absolute against the current folder.
