@@ -17,24 +17,21 @@ public struct MediaFiles: Sendable {
         self.workspace = workspace
     }
 
-    /// The workspace path of a local reference of `thing`, checked by the safe path rules.
-    public func resolve(_ reference: MediaReference, in thing: Thing, of course: Course) -> Result<String, WorkspaceFiles.Refusal>
-    {
+    /// The workspace path of a local reference of `thing` (nil for a course cover), checked by the safe path rules.
+    public func resolve(_ reference: MediaReference, in thing: Thing?, of course: Course) -> Result<
+        String, WorkspaceFiles.Refusal
+    > {
         resolve(reference.path, relativeTo: reference.origin, in: thing, of: course)
     }
 
     /// The workspace path of `written` (a reference's captions or transcript, say), read as `origin`'s paths are.
     public func resolve(
-        _ written: String, relativeTo origin: MediaReference.Origin, in thing: Thing, of course: Course
+        _ written: String, relativeTo origin: MediaReference.Origin, in thing: Thing?, of course: Course
     ) -> Result<String, WorkspaceFiles.Refusal> {
         let decoded = written.removingPercentEncoding ?? written
-        switch origin {
-        case .resource:
-            return workspace.resolve(decoded, under: course.folder)
-        case .body, .prompt:
-            let thingFolder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
-            return workspace.resolve(decoded, from: thingFolder, within: course.folder)
-        }
+        guard !origin.isRelativeToCourseFolder, let thing else { return workspace.resolve(decoded, under: course.folder) }
+        let thingFolder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
+        return workspace.resolve(decoded, from: thingFolder, within: course.folder)
     }
 
     /// The file at a workspace path, read and inspected (once).

@@ -12,6 +12,17 @@ public struct MediaReference: Sendable, Hashable {
         case prompt(activityID: String)
         /// The `file` of the resource with this id.
         case resource(id: String)
+        /// The `cover` picture of the Thing (or, outside a Thing, of the course).
+        case cover
+
+        /// Whether paths written here are relative to the course folder (front matter and course.yaml)
+        /// rather than to the Thing file (Markdown).
+        public var isRelativeToCourseFolder: Bool {
+            switch self {
+            case .resource, .cover: true
+            case .body, .prompt: false
+            }
+        }
     }
 
     /// The path or URL as written.
@@ -96,6 +107,7 @@ public struct MediaReference: Sendable, Hashable {
             let location = activity.fields["prompt"]
             collect(MarkdownDocument(parsing: activity.prompt), origin: .prompt(activityID: activity.id)) { _ in location }
         }
+        if let cover = thing.cover { references.append(Self.reference(to: cover)) }
         for resource in thing.resources {
             guard let file = resource.file else { continue }
             references.append(
@@ -104,6 +116,13 @@ public struct MediaReference: Sendable, Hashable {
                     location: resource.fields["file"]))
         }
         return references
+    }
+
+    /// The reference of a course's or a Thing's cover picture.
+    public static func reference(to cover: Cover) -> MediaReference {
+        MediaReference(
+            target: cover.image, isEmbedded: true, text: cover.alternativeText, title: nil, origin: .cover,
+            location: cover.fields["image"])
     }
 
     /// Links that lead to a web page, an anchor, an e-mail address or another Thing.

@@ -73,7 +73,8 @@ public struct PackageBuilder: Sendable {
         start(.layOutPages)
         var files = PackageFileSet()
         let images = try badgeImages(for: things, request: request, workspace: workspace)
-        let media = try MediaPlan.make(things: things, course: course, workspace: workspace, layout: layout)
+        let media = try MediaPlan.make(
+            things: things, course: course, includingCourseCover: request.format == .html, workspace: workspace, layout: layout)
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
             imagePaths: images.mapValues(\.packagePath), layout: layout, media: media)

@@ -141,12 +141,12 @@ struct PackageLinkTests {
         )
         #expect(!page.contains("<p><figure"))
         let manifest = String(decoding: try #require(files["imsmanifest.xml"]), as: UTF8.self)
-        // Thing 2 uses the chart and the handout only: its resource lists exactly those.
+        // Thing 2 uses the chart, the handout and its cover only: its resource lists exactly those.
         let thing2 = try #require(manifest.range(of: #"<resource identifier="resource-thing-02""#))
         let end = try #require(manifest.range(of: "</resource>", range: thing2.upperBound..<manifest.endIndex))
         #expect(
             Self.addresses(in: String(manifest[thing2.lowerBound..<end.lowerBound])).sorted() == [
-                "media/chart.png", "media/handout.pdf", "things/thing-02.html", "things/thing-02.html",
+                "media/chart.png", "media/diagram.svg", "media/handout.pdf", "things/thing-02.html", "things/thing-02.html",
             ])
     }
 }

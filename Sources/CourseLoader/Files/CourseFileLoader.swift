@@ -4,7 +4,8 @@ import CourseModel
 enum CourseFileLoader {
     /// Keys `course.yaml` may have.
     static let knownKeys = [
-        "id", "title", "description", "language", "version", "issuer", "licence", "attribution", "things", "collections",
+        "id", "title", "description", "language", "version", "issuer", "licence", "attribution", "cover", "things",
+        "collections",
     ]
 
     /// Reads the course file; nil (after reporting) when it cannot be read as a mapping.
@@ -35,6 +36,7 @@ enum CourseFileLoader {
             issuer: reader.reference("issuer"),
             licence: licence,
             attribution: reader.string("attribution") ?? "",
+            cover: CoverReader.read(from: reader),
             thingOrder: reader.references("things", required: true),
             collections: collections,
             folder: folder, fields: reader.fields)

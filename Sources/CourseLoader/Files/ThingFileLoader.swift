@@ -6,7 +6,7 @@ import Foundation
 enum ThingFileLoader {
     /// Keys a Thing's front matter may have.
     static let knownKeys = [
-        "id", "number", "title", "status", "badge", "countsTowards", "durationMinutes", "aim", "outcomes",
+        "id", "number", "title", "status", "badge", "countsTowards", "durationMinutes", "aim", "outcomes", "cover",
         "prerequisites", "activities", "resources", "references",
     ]
     /// Keys a resource may have.
@@ -32,6 +32,7 @@ enum ThingFileLoader {
             durationMinutes: reader.int("durationMinutes"),
             aim: reader.string("aim") ?? "",
             outcomes: reader.strings("outcomes"),
+            cover: CoverReader.read(from: reader),
             prerequisites: reader.sequence("prerequisites").compactMap { prerequisite($0, in: reader) },
             activities: reader.sequence("activities").enumerated().compactMap {
                 ActivityReader.read($1, index: $0, in: reader)

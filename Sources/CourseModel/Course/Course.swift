@@ -16,6 +16,8 @@ public struct Course: Sendable {
     public var licence: Licence?
     /// Who must be credited, and for what.
     public var attribution: String
+    /// The course's cover picture, if it has one.
+    public var cover: Cover?
     /// The Things, in the order the course lists them.
     public var thingOrder: [Reference]
     /// The Things loaded from the course's `things/` folder, in file order.
@@ -35,7 +37,7 @@ public struct Course: Sendable {
     public init(
         id: String, title: String, description: String = "", language: String = "en",
         version: String = "", issuer: Reference? = nil, licence: Licence? = nil, attribution: String = "",
-        thingOrder: [Reference] = [], things: [Thing] = [], collections: [Collection] = [],
+        cover: Cover? = nil, thingOrder: [Reference] = [], things: [Thing] = [], collections: [Collection] = [],
         folder: String, fields: FieldLocations
     ) {
         self.id = id
@@ -46,6 +48,7 @@ public struct Course: Sendable {
         self.issuer = issuer
         self.licence = licence
         self.attribution = attribution
+        self.cover = cover
         self.thingOrder = thingOrder
         self.things = things
         self.thingIndex = ThingIndex(things)

@@ -18,6 +18,8 @@ public struct Thing: Sendable {
     public var aim: String
     /// What a learner can do afterwards.
     public var outcomes: [String]
+    /// The Thing's cover picture, if it has one.
+    public var cover: Cover?
     /// Other Things or external badges to take first.
     public var prerequisites: [Prerequisite]
     /// Activities, in order.
@@ -37,6 +39,7 @@ public struct Thing: Sendable {
     public init(
         id: String, number: Int, title: String, status: ThingStatus, badge: Reference? = nil,
         countsTowards: [Reference] = [], durationMinutes: Int? = nil, aim: String = "", outcomes: [String] = [],
+        cover: Cover? = nil,
         prerequisites: [Prerequisite] = [],
         activities: [Activity] = [], resources: [Resource] = [], references: [Reference] = [],
         body: MarkdownText, file: String, fields: FieldLocations
@@ -50,6 +53,7 @@ public struct Thing: Sendable {
         self.durationMinutes = durationMinutes
         self.aim = aim
         self.outcomes = outcomes
+        self.cover = cover
         self.prerequisites = prerequisites
         self.activities = activities
         self.resources = resources

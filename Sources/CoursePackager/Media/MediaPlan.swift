@@ -21,17 +21,26 @@ struct MediaPlan: Sendable {
     private(set) var entries: [String: Entry] = [:]
     /// The package files each Thing's page uses, by Thing id, sorted.
     private(set) var filesByThing: [String: [String]] = [:]
+    /// The course's cover, when the package has a page that shows it (the HTML site's home).
+    private(set) var courseCover: Entry?
     /// The resolver references are read through.
     let media: MediaFiles
 
     /// Plans the media of `things`, reading each file once to tell identical ones apart.
     static func make(
-        things: [Thing], course: Course, workspace: WorkspaceFiles, layout: PackageLayout
+        things: [Thing], course: Course, includingCourseCover: Bool, workspace: WorkspaceFiles, layout: PackageLayout
     ) throws(PackageError) -> MediaPlan {
         var plan = MediaPlan(media: MediaFiles(workspace: workspace))
-        var used: [(thing: String, path: String)] = []
+        var used: [(thing: String?, path: String)] = []
         for thing in things {
             for path in try plan.localFiles(of: thing, in: course) { used.append((thing.id, path)) }
+        }
+        var coverPath: String?
+        if includingCourseCover, let cover = course.cover,
+            case .success(let path) = plan.media.resolve(MediaReference.reference(to: cover), in: nil, of: course)
+        {
+            coverPath = path
+            used.append((nil, path))
         }
         // Names are given in the order of workspace paths, so a build is the same every time. Files with
         // the same fingerprint are compared byte for byte before they share a package file.
@@ -67,14 +76,16 @@ struct MediaPlan: Sendable {
             plan.entries[path] = Entry(workspacePath: path, packagePath: packagePath!, file: file)
         }
         for (thing, path) in used {
+            guard let thing else { continue }
             plan.filesByThing[thing, default: []].append(plan.entries[path]!.packagePath)
         }
+        plan.courseCover = coverPath.flatMap { plan.entries[$0] }
         for thing in plan.filesByThing.keys { plan.filesByThing[thing] = Array(Set(plan.filesByThing[thing]!)).sorted() }
         return plan
     }
 
     /// The package entry of a reference written in `thing` (as it is written, relative to its origin).
-    func entry(for written: String, origin: MediaReference.Origin, in thing: Thing, of course: Course) -> Entry? {
+    func entry(for written: String, origin: MediaReference.Origin, in thing: Thing?, of course: Course) -> Entry? {
         guard case .success(let path) = media.resolve(written, relativeTo: origin, in: thing, of: course) else { return nil }
         return entries[path]
     }

@@ -8,6 +8,14 @@ struct CitationView: Sendable, Encodable {
     let notes: String?
 }
 
+/// A cover picture at the top of a page.
+struct CoverView: Sendable, Encodable {
+    let src: String
+    let alt: String
+    let width: Int?
+    let height: Int?
+}
+
 /// A collection a badge counts towards.
 struct CollectionView: Sendable, Encodable {
     let title: String
@@ -134,6 +142,7 @@ struct ThingPageView: Sendable, Encodable {
     let assetsHref: String
     let number: Int
     let title: String
+    let cover: CoverView?
     let aim: String
     let durationText: String?
     let outcomes: [String]
@@ -166,6 +175,7 @@ struct IndexPageView: Sendable, Encodable {
     let language: String
     let courseTitle: String
     let description: String
+    let cover: CoverView?
     let things: [IndexThingView]
     let collections: [CollectionView]
     let licence: LicenceView?

@@ -77,6 +77,14 @@ struct ThingPageBuilder: Sendable {
         return CitationView(id: resource.id, html: CitationFormatter.html(resource, download: download), notes: resource.notes)
     }
 
+    private func coverView(_ cover: Cover, entry: MediaPlan.Entry?, from page: String) -> CoverView? {
+        guard let entry else { return nil }
+        return CoverView(
+            src: PackageLayout.href(to: entry.packagePath, from: page), alt: cover.alternativeText,
+            width: entry.file.imageInfo.map { Int($0.width.rounded()) },
+            height: entry.file.imageInfo.map { Int($0.height.rounded()) })
+    }
+
     private func collectionView(_ collection: Collection, from page: String) -> CollectionView {
         let badge = collection.badge.flatMap { badges.badge(id: $0.id) }
         let members = collection.members.compactMap { course.thing(id: $0.id) }.map {
@@ -117,7 +125,11 @@ struct ThingPageBuilder: Sendable {
             language: course.language, courseTitle: course.title,
             indexHref: format == .html ? PackageLayout.href(to: layout.indexPage, from: page) : nil,
             assetsHref: assetsHref(from: page),
-            number: thing.number, title: thing.title, aim: thing.aim,
+            number: thing.number, title: thing.title,
+            cover: thing.cover.flatMap {
+                coverView($0, entry: media.entry(for: $0.image, origin: .cover, in: thing, of: course), from: page)
+            },
+            aim: thing.aim,
             durationText: thing.durationMinutes.map(Self.durationText),
             outcomes: thing.outcomes, prerequisites: prerequisites, badge: badge,
             bodyHTML: markdownHTML(thing.body.source, in: thing, origin: .body, from: page),
@@ -227,7 +239,8 @@ struct ThingPageBuilder: Sendable {
             collection.members.contains { includedThingIDs.contains($0.id) }
         }.map { collectionView($0, from: page) }
         return IndexPageView(
-            language: course.language, courseTitle: course.title, description: course.description, things: views,
+            language: course.language, courseTitle: course.title, description: course.description,
+            cover: course.cover.flatMap { coverView($0, entry: media.courseCover, from: page) }, things: views,
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
             attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator)
     }

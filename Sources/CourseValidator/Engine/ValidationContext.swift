@@ -31,13 +31,21 @@ public struct ValidationContext: Sendable {
         let parsed = ParallelMap.map(things.map(\.thing.body.source)) { MarkdownDocument(parsing: $0) }
         self.documents = Dictionary(zip(things.map(\.thing.file), parsed), uniquingKeysWith: { first, _ in first })
         self.media = MediaFiles(workspace: files)
-        self.mediaReferences = zip(things, parsed).flatMap { entry, body in
-            MediaReference.all(in: entry.thing, of: entry.course, body: body).map { (entry.course, entry.thing, $0) }
+        let covers = workspace.courses.compactMap { course in
+            course.cover.map { (course: course, thing: Thing?.none, reference: MediaReference.reference(to: $0)) }
         }
+        self.mediaReferences =
+            covers
+            + zip(things, parsed).flatMap { entry, body in
+                MediaReference.all(in: entry.thing, of: entry.course, body: body).map {
+                    (entry.course, Thing?.some(entry.thing), $0)
+                }
+            }
     }
 
-    /// Every media reference of every Thing (Markdown images and file links, resource files), with its Thing.
-    public let mediaReferences: [(course: Course, thing: Thing, reference: MediaReference)]
+    /// Every media reference of every course cover and every Thing (Markdown images and file links,
+    /// covers, resource files), with its Thing (nil for a course's cover).
+    public let mediaReferences: [(course: Course, thing: Thing?, reference: MediaReference)]
 
     /// Every Thing with its course, listed once.
     public let things: [(course: Course, thing: Thing)]

@@ -62,7 +62,7 @@ public struct MediaAccessibleRule: Rule {
     }
 
     /// Whether a `.vtt` file of the same name sits beside a local video or audio file.
-    private func hasCaptionsBeside(_ reference: MediaReference, thing: Thing, course: Course, _ context: ValidationContext)
+    private func hasCaptionsBeside(_ reference: MediaReference, thing: Thing?, course: Course, _ context: ValidationContext)
         -> Bool
     {
         let path = reference.path

@@ -59,7 +59,7 @@ public struct MediaTypeRule: Rule {
     }
 
     private func problem(
-        _ written: String, role: Role, reference: MediaReference, thing: Thing, course: Course, _ context: ValidationContext
+        _ written: String, role: Role, reference: MediaReference, thing: Thing?, course: Course, _ context: ValidationContext
     ) -> (message: String, hint: String?)? {
         let ext = MediaFormat.fileExtension(of: written)
         if MediaFormat.refusedExtensions.contains(ext) {
