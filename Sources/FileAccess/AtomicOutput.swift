@@ -70,10 +70,23 @@ public struct AtomicOutput: Sendable {
         }
     }
 
+    /// Removes the temporary files of dead processes anywhere below `folder` (a published badge
+    /// folder whose last run was killed halfway).
+    public func removeLitter(below folder: String) {
+        for relative in fileSystem.filesBelow(folder) where relative.contains(".tmp-") {
+            let name = String(relative.split(separator: "/").last ?? "")
+            guard name.hasPrefix("."), let marker = name.range(of: ".tmp-") else { continue }
+            let pidText = name[marker.upperBound...].prefix { $0.isNumber }
+            guard let pid = Int32(pidText), pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { fileSystem.removeItem(joinPath(folder, relative)) }
+        }
+    }
+
     /// Writes one file through a temporary file in the same folder and a rename, so readers never
     /// see half a file. No fsync: the guarantee is against interrupted builds, not power loss, and
-    /// syncing every file made writing thousands of them slow.
-    public func writeFile(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+    /// syncing every file made writing thousands of them slow. `permissions` (such as `0o600` for a
+    /// private ledger) are set before the file appears under its name.
+    public func writeFile(_ bytes: [UInt8], to path: String, permissions: Int? = nil) throws(FileSystemError) {
         let temporary = Self.temporaryPath(for: path)
         do {
             try fileSystem.writeNewFile(bytes, at: temporary)
@@ -81,6 +94,14 @@ public struct AtomicOutput: Sendable {
             // Creating folders costs several calls per file; only do it when the folder is missing.
             try fileSystem.createDirectory(Self.split(path).folder)
             try fileSystem.writeNewFile(bytes, at: temporary)
+        }
+        if let permissions {
+            do {
+                try fileSystem.setPermissions(permissions, of: temporary)
+            } catch {
+                fileSystem.removeItem(temporary)
+                throw error
+            }
         }
         do {
             try fileSystem.move(temporary, to: path)

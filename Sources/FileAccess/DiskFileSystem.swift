@@ -153,4 +153,37 @@ public struct DiskFileSystem: FileSystem {
     public func removeItem(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
+
+    /// chmod(2).
+    public func setPermissions(_ mode: Int, of path: String) throws(FileSystemError) {
+        guard chmod(path, mode_t(mode)) == 0 else {
+            throw FileSystemError(path: path, reason: "cannot set its permissions: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// An flock(2) on the lock file, polled so that a waiting process can give up: the lock is
+    /// released by the kernel when its holder ends, however it ends.
+    public func withExclusiveLock<Result>(
+        _ path: String, timeout: Double, _ body: () throws -> Result
+    ) throws -> Result {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw FileSystemError(path: path, reason: "cannot open the lock file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw FileSystemError(path: path, reason: "cannot lock: \(String(cString: strerror(errno)))")
+            }
+            guard Date() < deadline else {
+                throw FileSystemError(
+                    path: path,
+                    reason: "another run still holds this lock after \(Int(timeout)) s; try again when it has finished")
+            }
+            usleep(50_000)
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
 }

@@ -23,6 +23,15 @@ public protocol FileSystem: Sendable {
     func move(_ source: String, to destination: String) throws(FileSystemError)
     /// Removes the file or folder (with everything inside); nothing when it does not exist.
     func removeItem(_ path: String)
+    /// Sets a file's permission bits (`0o600` for private files).
+    func setPermissions(_ mode: Int, of path: String) throws(FileSystemError)
+
+    /// Runs `body` holding the exclusive lock named by the file at `path` (created if missing), which
+    /// other processes and threads also take through this call: a second holder waits for the first,
+    /// and gives up with an error after `timeout` seconds.
+    func withExclusiveLock<Result>(
+        _ path: String, timeout: Double, _ body: () throws -> Result
+    ) throws -> Result
 }
 
 /// The kinds of entry the toolkit tells apart.

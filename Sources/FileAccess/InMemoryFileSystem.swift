@@ -1,3 +1,4 @@
+import Foundation
 import ToolkitSupport
 
 /// A file system held in memory: rule examples and tests build whole workspaces in it, and commands
@@ -11,6 +12,8 @@ public final class InMemoryFileSystem: FileSystem {
     }
 
     private let storage: LockedValue<Storage>
+    /// Locks held by `withExclusiveLock`, by path.
+    private let heldLocks = LockedValue(Set<String>())
 
     /// Creates a file system holding `files` (text, by absolute path).
     public init(files: [String: String] = [:]) {
@@ -164,6 +167,28 @@ public final class InMemoryFileSystem: FileSystem {
             storage.files = storage.files.filter { !$0.key.hasPrefix(prefix) }
             storage.directories = storage.directories.filter { $0 != path && !$0.hasPrefix(prefix) }
         }
+    }
+
+    /// Memory keeps no permissions.
+    public func setPermissions(_ mode: Int, of path: String) throws(FileSystemError) {
+        guard entryKind(at: path) != nil else { throw FileSystemError(path: path, reason: "no such file", kind: .missing) }
+    }
+
+    /// A lock among the threads that share this file system.
+    public func withExclusiveLock<Result>(
+        _ path: String, timeout: Double, _ body: () throws -> Result
+    ) throws -> Result {
+        let path = Self.normalise(path)
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        while !heldLocks.withLock({ $0.insert(path).inserted }) {
+            guard ContinuousClock.now < deadline else {
+                throw FileSystemError(path: path, reason: "another run still holds this lock; try again when it has finished")
+            }
+            usleep(10_000)
+        }
+        defer { heldLocks.withLock { _ = $0.remove(path) } }
+        if storage.withLock({ $0.files[path] == nil }) { write(bytes: [], to: path) }
+        return try body()
     }
 
     private static func parent(of path: String) -> String {

@@ -67,6 +67,31 @@ public struct BadgeFolder: Sendable {
     /// The private ledger of what was issued from this folder (beside it, never published).
     public var ledgerPath: String { outputLayout.ledger(ofBadgesFolder: path) }
 
+    /// The lock file badge operations on this folder take (beside it, never published).
+    public var lockPath: String { outputLayout.lock(ofBadgesFolder: path) }
+
+    /// How long a badge operation waits for another one on the same folder before it gives up.
+    public static let lockTimeout = 120.0
+
+    /// Runs `body` as a transaction on the folder: holding its exclusive lock (a second export,
+    /// issue or revoke waits for it), after clearing what killed runs left behind. Ledger and
+    /// revocation list are read and written inside, so two administrators at once lose nothing.
+    public func transaction<Value>(_ body: () throws(BadgeError) -> Value) throws(BadgeError) -> Value {
+        let outcome: Result<Value, BadgeError>
+        do {
+            try fileSystem.createDirectory(String(lockPath[..<(lockPath.lastIndex(of: "/") ?? lockPath.startIndex)]))
+            outcome = try fileSystem.withExclusiveLock(lockPath, timeout: Self.lockTimeout) {
+                if fileSystem.isDirectory(path) { AtomicOutput(fileSystem: fileSystem).removeLitter(below: path) }
+                return Result { () throws(BadgeError) in try body() }
+            }
+        } catch let error as FileSystemError {
+            throw BadgeError(path: error.path, error.reason, isIOFailure: true)
+        } catch {
+            throw BadgeError(path: lockPath, "\(error)", isIOFailure: true)
+        }
+        return try outcome.get()
+    }
+
     /// The absolute path of a file of the folder.
     public func file(_ relativePath: String) -> String { joinPath(path, relativePath) }
 
@@ -78,7 +103,7 @@ public struct BadgeFolder: Sendable {
         do {
             try AtomicOutput(fileSystem: fileSystem).writeFile(bytes, to: file(relativePath))
         } catch {
-            throw BadgeError(path: file(relativePath), "cannot write: \(error.reason)")
+            throw BadgeError(path: file(relativePath), "cannot write: \(error.reason)", isIOFailure: true)
         }
     }
 

@@ -8,6 +8,8 @@ public struct OutputLayout: Sendable, Hashable {
     public var badgesSuffix = "-badges"
     /// The suffix of the private ledger written beside a published badge folder.
     public var ledgerSuffix = ".ledger.json"
+    /// The suffix of the lock file badge operations take, beside a published badge folder.
+    public var lockSuffix = ".lock"
     /// The extension of a zip package.
     public var archiveExtension = ".zip"
 
@@ -34,9 +36,14 @@ public struct OutputLayout: Sendable, Hashable {
     }
 
     /// The private ledger of a published badge folder: beside it, so it is never published with it.
-    public func ledger(ofBadgesFolder folder: String) -> String {
+    public func ledger(ofBadgesFolder folder: String) -> String { trimmed(folder) + ledgerSuffix }
+
+    /// The lock file of a published badge folder, beside it.
+    public func lock(ofBadgesFolder folder: String) -> String { trimmed(folder) + lockSuffix }
+
+    private func trimmed(_ folder: String) -> String {
         var folder = folder
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
-        return folder + ledgerSuffix
+        return folder
     }
 }

@@ -8,8 +8,8 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     public var issuerImageStem = "issuer"
     /// The folder of badge classes and their images.
     public var badgeClassesFolder = "badges"
-    /// The public key document of a signing issuer.
-    public var publicKey = "keys/signing-key.json"
+    /// The folder of the issuer's public key documents, one per key ever used, named by fingerprint.
+    public var keysFolder = "keys"
     /// The revocation list of signed assertions.
     public var revocationList = "revocations.json"
     /// The folder of assertions and their baked images.
@@ -27,6 +27,8 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     public func badgeClass(id: String) -> String { badgeClassesFolder + "/" + id + ".json" }
     /// A badge class's image, beside it.
     public func badgeImage(id: String, extension ext: String) -> String { badgeClassesFolder + "/" + id + "." + ext }
+    /// The public key document of the key with this fingerprint.
+    public func publicKey(fingerprint: String) -> String { keysFolder + "/" + fingerprint + ".json" }
     /// An assertion's file with this extension (`json` hosted, `jws` signed, `png`/`svg` baked).
     public func assertion(uuid: String, extension ext: String) -> String { assertionsFolder + "/" + uuid + "." + ext }
 }

@@ -16,6 +16,10 @@ public struct BadgeExport: Sendable {
 
     /// Where everything is served.
     public let urls: BadgeURLs
+    /// The signing key's public half, when the badges are signed.
+    public let publicKey: PublishedKey?
+    /// The issuer profile, written last (after the files it names).
+    private var profile: [String: JSONValue] = [:]
     /// The files, in a stable order.
     public private(set) var files: [File] = []
     /// Things the author should know (alignments left out, and why).
@@ -28,9 +32,10 @@ public struct BadgeExport: Sendable {
     /// given); `publicKeyPEM` makes the issuer's badges signed.
     public init(
         course: Course, badges: BadgeCatalog, workspace: WorkspaceFiles, urls: BadgeURLs, pageBaseURL: String? = nil,
-        publicKeyPEM: String? = nil, workspaceLayout: WorkspaceLayout = .standard, pageLayout: PackageLayout = .standard
+        publicKey: PublishedKey? = nil, workspaceLayout: WorkspaceLayout = .standard, pageLayout: PackageLayout = .standard
     ) throws(BadgeError) {
         self.urls = urls
+        self.publicKey = publicKey
         let art = BadgeArt(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
         guard let issuer = badges.issuer else { throw BadgeError(path: workspaceLayout.issuerFile, "is missing") }
 
@@ -45,16 +50,18 @@ public struct BadgeExport: Sendable {
             add(urls.layout.issuerImage(extension: ext), try art.read(image))
             profile["image"] = .string(urls.issuerImage(extension: ext))
         }
-        if let publicKeyPEM {
-            profile["publicKey"] = .string(urls.publicKey)
+        if let publicKey {
+            let keyURL = urls.publicKey(fingerprint: publicKey.fingerprint)
+            profile["publicKey"] = .string(keyURL)
             profile["revocationList"] = .string(urls.revocationList)
             add(
-                urls.layout.publicKey,
+                urls.layout.publicKey(fingerprint: publicKey.fingerprint),
                 JSONValue.object([
-                    "@context": .string(OpenBadgesContext.v2), "type": "CryptographicKey", "id": .string(urls.publicKey),
-                    "owner": .string(urls.issuer), "publicKeyPem": .string(publicKeyPEM),
+                    "@context": .string(OpenBadgesContext.v2), "type": "CryptographicKey", "id": .string(keyURL),
+                    "owner": .string(urls.issuer), "publicKeyPem": .string(publicKey.pem),
                 ]).prettyBytes())
         }
+        self.profile = profile
         add(urls.layout.issuerProfile, JSONValue.object(profile).prettyBytes())
 
         let published = course.orderedThings.filter { $0.status == .published }
@@ -82,15 +89,43 @@ public struct BadgeExport: Sendable {
         collection.members.compactMap { course.thing(id: $0.id)?.badge?.id }
     }
 
-    /// Writes every file into `folder`, each through a temporary file and a rename.
-    public func write(to folder: BadgeFolder) throws(BadgeError) {
-        for file in files {
+    /// Writes every file into `folder`, each through a temporary file and a rename (call it inside
+    /// the folder's transaction). What was published before is never undone: a folder published under
+    /// another base URL is refused unless `allowingNewBaseURL`; an export without a key keeps the key
+    /// and revocation list already published; a new key is published beside the earlier ones, which
+    /// stay, so earlier signed badges keep verifying. Returns what the author should know.
+    @discardableResult
+    public func write(to folder: BadgeFolder, allowingNewBaseURL: Bool = false) throws(BadgeError) -> [String] {
+        var profile = profile
+        var notes: [String] = []
+        let existing = folder.read(urls.layout.issuerProfile).flatMap { try? JSONValue.parse($0) }
+        if let id = existing?["id"]?.stringValue, id != urls.issuer, !allowingNewBaseURL {
+            throw BadgeError(
+                path: folder.file(urls.layout.issuerProfile),
+                "was published under \(BadgeURLs.base(ofIssuerID: id, layout: urls.layout) ?? id), not \(urls.base); every badge already issued points there. Pass --allow-new-base-url to publish this folder under the new address anyway"
+            )
+        }
+        let earlierKey = existing?["publicKey"]?.stringValue
+        if publicKey == nil, let earlierKey, existing?["id"]?.stringValue == urls.issuer {
+            // Signed badges were issued from this folder: keep them verifiable and their revocations in force.
+            profile["publicKey"] = .string(earlierKey)
+            profile["revocationList"] = existing?["revocationList"] ?? .string(urls.revocationList)
+            notes.append("no --sign-key given: the published signing key and revocation list are kept")
+        }
+        if let publicKey, let earlierKey, earlierKey != urls.publicKey(fingerprint: publicKey.fingerprint) {
+            notes.append(
+                "the signing key changed: the earlier key stays published at \(earlierKey), so badges signed with it keep verifying"
+            )
+        }
+        for file in files where file.path != urls.layout.issuerProfile {
             try folder.write(file.bytes, to: file.path)
         }
+        try folder.write(JSONValue.object(profile).prettyBytes(), to: urls.layout.issuerProfile)
         // A revocation list is created once and then only ever added to (by `badges revoke`).
-        if files.contains(where: { $0.path == urls.layout.publicKey }), folder.read(urls.layout.revocationList) == nil {
+        if profile["revocationList"] != nil, folder.read(urls.layout.revocationList) == nil {
             try folder.write(RevocationList.empty(urls: urls).prettyBytes(), to: urls.layout.revocationList)
         }
+        return notes
     }
 
     private mutating func add(_ path: String, _ bytes: [UInt8]) {

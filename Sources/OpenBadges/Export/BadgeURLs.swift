@@ -20,9 +20,21 @@ public struct BadgeURLs: Sendable, Hashable {
         self.layout = layout
         var trimmed = base
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        // Every id is this text with a path after it: anything a platform might read differently is refused.
+        if let odd = trimmed.unicodeScalars.first(where: {
+            $0.value <= 0x20 || $0.value >= 0x7F || "\\%\"<>^`{|}".unicodeScalars.contains($0)
+        }) {
+            throw Problem(
+                description:
+                    "`\(base)` holds `\(odd.escaped(asASCII: true))`; a base URL is plain https://host/path, without spaces, escapes or quotes"
+            )
+        }
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty, components.query == nil, components.fragment == nil
-        else { throw Problem(description: "`\(base)` is not an absolute URL") }
+        else { throw Problem(description: "`\(base)` is not an absolute URL without a query or fragment") }
+        guard components.user == nil, components.password == nil else {
+            throw Problem(description: "`\(base)` carries a user name or password; published ids would expose them")
+        }
         let loopback = host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1"
         guard scheme == "https" || (scheme == "http" && loopback) else {
             throw Problem(description: "`\(base)` must be an https URL (http is accepted only for 127.0.0.1 while testing)")
@@ -41,8 +53,8 @@ public struct BadgeURLs: Sendable, Hashable {
     public func badgeClass(_ id: String) -> String { url(of: layout.badgeClass(id: id)) }
     /// A badge class's image, published beside it.
     public func badgeImage(_ id: String, extension ext: String) -> String { url(of: layout.badgeImage(id: id, extension: ext)) }
-    /// The signing key document.
-    public var publicKey: String { url(of: layout.publicKey) }
+    /// The document of the signing key with this fingerprint.
+    public func publicKey(fingerprint: String) -> String { url(of: layout.publicKey(fingerprint: fingerprint)) }
     /// The revocation list.
     public var revocationList: String { url(of: layout.revocationList) }
     /// A hosted assertion.

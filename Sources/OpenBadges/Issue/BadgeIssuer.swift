@@ -143,7 +143,8 @@ public struct BadgeIssuer: Sendable {
             ]),
             "badge": .string(urls.badgeClass(badgeID)), "issuedOn": .string(issuedOn),
             "verification": key == nil
-                ? .object(["type": "hosted"]) : .object(["type": "signed", "creator": .string(urls.publicKey)]),
+                ? .object(["type": "hosted"])
+                : .object(["type": "signed", "creator": .string(urls.publicKey(fingerprint: key!.fingerprint))]),
         ]
         if !evidence.isEmpty { assertion["evidence"] = .array(evidence) }
         let document = JSONValue.object(assertion)

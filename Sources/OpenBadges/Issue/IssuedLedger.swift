@@ -34,9 +34,11 @@ struct IssuedLedger: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            try AtomicOutput(fileSystem: folder.fileSystem).writeFile(Array(try encoder.encode(self)), to: folder.ledgerPath)
+            // Private: hashes of who holds what, readable by its owner only.
+            try AtomicOutput(fileSystem: folder.fileSystem).writeFile(
+                Array(try encoder.encode(self)), to: folder.ledgerPath, permissions: 0o600)
         } catch {
-            throw BadgeError(path: folder.ledgerPath, "cannot write: \(error)")
+            throw BadgeError(path: folder.ledgerPath, "cannot write: \(error)", isIOFailure: true)
         }
     }
 }

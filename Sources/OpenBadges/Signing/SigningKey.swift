@@ -10,6 +10,14 @@ public struct SigningKey: Sendable {
     /// The public key, PEM-encoded, for the CryptographicKey document.
     public var publicKeyPEM: String { privateKey.publicKey.pemRepresentation }
 
+    /// The first 16 hex digits of the SHA-256 of the public key (DER): names its published document.
+    public var fingerprint: String {
+        String(RecipientIdentity.hex(Array(SHA256.hash(data: privateKey.publicKey.derRepresentation))).prefix(16))
+    }
+
+    /// The public half as published.
+    public var published: PublishedKey { PublishedKey(pem: publicKeyPEM, fingerprint: fingerprint) }
+
     /// A key that cannot be used.
     public struct Problem: Error, CustomStringConvertible, Sendable {
         /// Why.
@@ -48,5 +56,19 @@ public struct SigningKey: Sendable {
             throw Problem(description: "\(source): the key has \(key.keySizeInBits) bits; RS256 needs at least 2048")
         }
         return SigningKey(privateKey: key)
+    }
+}
+
+/// A signing key's public half as the issuer publishes it.
+public struct PublishedKey: Sendable, Hashable {
+    /// PEM.
+    public var pem: String
+    /// Names the key's document (`keys/<fingerprint>.json`).
+    public var fingerprint: String
+
+    /// Creates a published key.
+    public init(pem: String, fingerprint: String) {
+        self.pem = pem
+        self.fingerprint = fingerprint
     }
 }

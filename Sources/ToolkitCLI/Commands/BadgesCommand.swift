@@ -28,6 +28,12 @@ struct BadgesCommand: ParsableCommand {
 
         @Option(help: "The folder to publish (default: build/<course>-badges/ in the workspace).")
         var output: String?
+
+        @Flag(
+            name: .customLong("allow-new-base-url"),
+            help:
+                "Publish a folder already published under another base URL under this one (earlier badges point to the old one).")
+        var allowNewBaseURL = false
     }
 
     // MARK: export
@@ -45,10 +51,20 @@ struct BadgesCommand: ParsableCommand {
             let context = try BadgeContext.prepare(courses, publish, environment)
             // Courses export independently (each folder written atomically): across the cores, reported in order.
             let courses = context.report.workspace.courses
-            let exports = ParallelMap.map(courses) { course in Result { try context.export(course) } }
+            let exports = ParallelMap.map(courses) { course in
+                Result { () throws(CommandFailure) in
+                    let (export, folder) = try context.export(course)
+                    let notes = try context.run { () throws(BadgeError) in
+                        try folder.transaction { () throws(BadgeError) in
+                            try export.write(to: folder, allowingNewBaseURL: context.allowNewBaseURL)
+                        }
+                    }
+                    return (export, folder, notes)
+                }
+            }
             for outcome in exports {
-                let (export, folder) = try outcome.get()
-                for note in export.notes { environment.standardError("note: \(note)\n") }
+                let (export, folder, notes) = try outcome.get()
+                for note in export.notes + notes { environment.standardError("note: \(note)\n") }
                 environment.standardOutput(
                     "wrote \(context.display(folder.path)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n"
                 )
@@ -107,11 +123,12 @@ struct BadgesCommand: ParsableCommand {
             let issuer = BadgeIssuer(
                 course: course, badges: context.report.workspace.badges, workspace: context.workspaceFiles, urls: context.urls,
                 key: context.key)
-            let outcome: BadgeIssuer.Outcome
-            do {
-                outcome = try issuer.issue(rows, into: folder)
-            } catch {
-                throw CommandFailure(message: "issuing failed: \(error)", code: ToolkitExitCode.failure)
+            // One transaction: the badge classes the assertions point to and the assertions themselves.
+            let outcome = try context.run { () throws(BadgeError) in
+                try folder.transaction { () throws(BadgeError) in
+                    try export.write(to: folder, allowingNewBaseURL: context.allowNewBaseURL)
+                    return try issuer.issue(rows, into: folder)
+                }
             }
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
@@ -141,11 +158,11 @@ struct BadgesCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let folder = try BadgeContext.publishedFolder(output, environment)
-            do {
-                environment.standardOutput(try BadgeRevoker.revoke(assertionID, reason: reason, in: folder) + "\n")
-            } catch {
-                throw CommandFailure(message: "\(error)", code: ToolkitExitCode.failure)
+            let said = try BadgeContext.run { () throws(BadgeError) in
+                try folder.transaction { () throws(BadgeError) in try BadgeRevoker.revoke(assertionID, reason: reason, in: folder)
+                }
             }
+            environment.standardOutput(said + "\n")
         }
     }
 
@@ -192,6 +209,7 @@ struct BadgeContext {
     let key: SigningKey?
     let pageBaseURL: String?
     let output: String?
+    let allowNewBaseURL: Bool
 
     static func prepare(
         _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
@@ -216,7 +234,7 @@ struct BadgeContext {
         }
         return BadgeContext(
             environment: environment, selection: workspace.selection, report: workspace.report, urls: urls, key: key,
-            pageBaseURL: publish.pageBaseURL, output: publish.output)
+            pageBaseURL: publish.pageBaseURL, output: publish.output, allowNewBaseURL: publish.allowNewBaseURL)
     }
 
     /// The safe way to the workspace's files (badge art).
@@ -229,17 +247,30 @@ struct BadgeContext {
         return BadgeFolder(path: path, urls: urls, fileSystem: environment.fileSystem)
     }
 
-    /// Exports `course`'s issuer and badge classes into its folder.
-    func export(_ course: Course) throws -> (BadgeExport, BadgeFolder) {
+    /// `course`'s issuer and badge classes, made but not yet written, and the folder they go to.
+    func export(_ course: Course) throws(CommandFailure) -> (BadgeExport, BadgeFolder) {
         let folder = folder(for: course)
-        do {
-            let export = try BadgeExport(
+        let export = try run { () throws(BadgeError) in
+            try BadgeExport(
                 course: course, badges: report.workspace.badges, workspace: workspaceFiles, urls: urls,
-                pageBaseURL: pageBaseURL, publicKeyPEM: key?.publicKeyPEM)
-            try export.write(to: folder)
-            return (export, folder)
+                pageBaseURL: pageBaseURL, publicKey: key?.published)
+        }
+        return (export, folder)
+    }
+
+    /// Runs a badge operation, turning its error into the command's: exit 2 when a file could not be
+    /// read or written (or the folder's lock was not had), 1 otherwise.
+    func run<Result>(_ body: () throws(BadgeError) -> Result) throws(CommandFailure) -> Result {
+        try Self.run(body)
+    }
+
+    /// Runs a badge operation, turning its error into the command's exit code.
+    static func run<Result>(_ body: () throws(BadgeError) -> Result) throws(CommandFailure) -> Result {
+        do {
+            return try body()
         } catch {
-            throw CommandFailure(message: "\(course.id): \(error)", code: ToolkitExitCode.failure)
+            throw CommandFailure(
+                message: error.description, code: error.isIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
         }
     }
 
