@@ -65,11 +65,10 @@ let package = Package(
         .target(
             name: "OpenBadges",
             dependencies: [
-                "CourseModel", "CourseXML", "FileAccess", "ToolkitSupport",
+                "CourseMedia", "CourseModel", "CourseXML", "FileAccess", "ToolkitSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // The commands, as a testable library.
         .target(
@@ -104,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "OpenBadgesTests",
             dependencies: [
-                "OpenBadges", "CourseLoader", "CourseXML", "FileAccess", "TestSupport",
+                "OpenBadges", "CourseLoader", "CourseMedia", "CourseXML", "FileAccess", "TestSupport",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             exclude: ["Snapshots"]),

@@ -8,7 +8,8 @@ public enum ImageInspector {
         public var reason: String
     }
 
-    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    /// The eight bytes every PNG starts with.
+    public static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// Inspects `bytes`; throws when they are no image the toolkit reads, or when the size cannot be read.
     public static func inspect(_ bytes: [UInt8]) throws(Problem) -> ImageInfo {

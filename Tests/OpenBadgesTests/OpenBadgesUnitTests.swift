@@ -1,3 +1,4 @@
+import CourseMedia
 import CourseXML
 import Foundation
 import Testing
@@ -30,7 +31,8 @@ struct OpenBadgesUnitTests {
 
     @Test("PNG chunk CRC matches the well-known CRC of IEND")
     func crc() {
-        #expect(PNGBaker.crc(type: "IEND", data: []) == 0xAE42_6082)
+        #expect(PNGChunks.crc(type: "IEND", data: []) == 0xAE42_6082)
+        #expect(PNGChunks.crc(type: "IHDR", data: [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]) == 0x1F15_C489)
     }
 
     static let badgePNG: [UInt8] = Array(
@@ -114,5 +116,15 @@ struct OpenBadgesUnitTests {
         #expect(throws: BadgeURLs.Problem.self) { try BadgeURLs(base: "http://badges.example.org") }
         #expect(throws: BadgeURLs.Problem.self) { try BadgeURLs(base: "badges.example.org") }
         #expect(try BadgeURLs(base: "https://a.example").localPath(of: "https://a.example/../etc/passwd") == nil)
+    }
+
+    @Test("a hosted assertion whose text holds `]]>` bakes into an SVG and reads back unchanged")
+    func cdataEnd() throws {
+        let svg = Array(
+            #"<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><rect width="9" height="9"/></svg>"#.utf8)
+        let json = #"{"evidence":[{"narrative":"I wrote ]]><script>alert(1)</script> and ]]> again"}]}"#
+        let baked = try SVGBaker.bakeHosted(svg, assertionURL: "https://badges.example.org/a.json", json: json)
+        #expect(try SVGBaker.unbake(baked) == json)
+        #expect(SVGSafety.problems(in: baked).isEmpty, "the baked SVG stays free of active content")
     }
 }

@@ -1,5 +1,5 @@
+import CourseMedia
 import Foundation
-import ZIPFoundation
 
 /// Bakes an assertion into a PNG: exactly one uncompressed `iTXt` chunk with the keyword
 /// `openbadges`, placed after `IHDR`, with a valid CRC (Open Badges Baking 2.0).
@@ -10,38 +10,17 @@ public enum PNGBaker {
         public var description: String
     }
 
-    static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-    static let keyword = "openbadges"
-
-    /// One chunk of a PNG.
-    struct Chunk {
-        var type: String
-        var data: [UInt8]
-    }
+    static let signature = ImageInspector.pngSignature
+    static let keyword = PNGChunks.openBadgesKeyword
+    typealias Chunk = PNGChunks.Chunk
 
     /// The PNG's chunks, checking lengths and CRCs.
     static func chunks(of png: [UInt8]) throws(Problem) -> [Chunk] {
-        guard png.starts(with: signature) else { throw Problem(description: "not a PNG (signature missing)") }
-        var chunks: [Chunk] = []
-        var offset = signature.count
-        while offset < png.count {
-            guard offset + 12 <= png.count else { throw Problem(description: "truncated PNG chunk at byte \(offset)") }
-            let length = Int(png[offset..<offset + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
-            guard length <= png.count - offset - 12 else {
-                throw Problem(description: "PNG chunk at byte \(offset) runs past the end")
-            }
-            let type = String(decoding: png[offset + 4..<offset + 8], as: UTF8.self)
-            let data = Array(png[offset + 8..<offset + 8 + length])
-            let stored = png[offset + 8 + length..<offset + 12 + length].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            guard stored == crc(type: type, data: data) else { throw Problem(description: "PNG chunk `\(type)` has a bad CRC") }
-            chunks.append(Chunk(type: type, data: data))
-            offset += 12 + length
-            if type == "IEND" { break }
+        do {
+            return try PNGChunks(png).chunks
+        } catch {
+            throw Problem(description: error.description)
         }
-        guard chunks.first?.type == "IHDR", chunks.last?.type == "IEND" else {
-            throw Problem(description: "not a complete PNG (IHDR first and IEND last)")
-        }
-        return chunks
     }
 
     /// `png` with `text` baked in, replacing any earlier Open Badges chunk.
@@ -74,24 +53,7 @@ public enum PNGBaker {
         return String(decoding: rest, as: UTF8.self)
     }
 
-    static func isOpenBadgesChunk(_ chunk: Chunk) -> Bool {
-        (chunk.type == "iTXt" || chunk.type == "tEXt") && chunk.data.starts(with: Array(keyword.utf8) + [0])
-    }
+    static func isOpenBadgesChunk(_ chunk: Chunk) -> Bool { PNGChunks.isOpenBadges(chunk) }
 
-    static func serialise(_ chunks: [Chunk]) -> [UInt8] {
-        var bytes = signature
-        for chunk in chunks {
-            let length = UInt32(chunk.data.count)
-            bytes += [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
-            bytes += Array(chunk.type.utf8) + chunk.data
-            let crc = crc(type: chunk.type, data: chunk.data)
-            bytes += [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
-        }
-        return bytes
-    }
-
-    /// The chunk CRC: CRC-32 over type and data (ZIPFoundation's zlib-compatible CRC-32).
-    static func crc(type: String, data: [UInt8]) -> UInt32 {
-        Data(Array(type.utf8) + data).crc32(checksum: 0)
-    }
+    static func serialise(_ chunks: [Chunk]) -> [UInt8] { PNGChunks.serialise(chunks) }
 }

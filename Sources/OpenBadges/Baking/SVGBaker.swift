@@ -20,7 +20,17 @@ public enum SVGBaker {
         try bake(
             svg,
             element: XMLElementNode(
-                "assertion", namespace: namespace, attributes: [XMLAttribute("verify", assertionURL)], children: [.cdata(json)]))
+                "assertion", namespace: namespace, attributes: [XMLAttribute("verify", assertionURL)],
+                children: cdataSections(json)))
+    }
+
+    /// `text` as CDATA sections: a `]]>` inside (an earner's narrative may hold one) would end the
+    /// section early, so it is split between two sections, which read back as the same text.
+    static func cdataSections(_ text: String) -> [XMLChild] {
+        let parts = text.components(separatedBy: "]]>")
+        return parts.indices.map { index in
+            .cdata((index == 0 ? "" : ">") + parts[index] + (index < parts.count - 1 ? "]]" : ""))
+        }
     }
 
     /// `svg` with a signed assertion baked in: `verify` is the compact JWS.

@@ -99,6 +99,20 @@ public struct BadgeIssuer: Sendable {
             }
         }
 
+        // Every artwork is baked once before anything is written, so a bad file stops the run before
+        // the first assertion, never halfway through.
+        for badgeID in Set(pending.map(\.badgeID)).sorted() {
+            guard let image = badges.badge(id: badgeID)?.image else { continue }
+            for artwork in try art.allFormats(of: image) {
+                do {
+                    _ =
+                        artwork.format == "png"
+                        ? try PNGBaker.bake(artwork.bytes, text: "{}") : try SVGBaker.bakeSigned(artwork.bytes, jws: "a.b.c")
+                } catch {
+                    throw BadgeError(path: image, "cannot be baked: \(error)")
+                }
+            }
+        }
         let written = ParallelMap.map(pending) { item -> Result<Issued, BadgeError> in
             Result { () throws(BadgeError) in
                 try write(

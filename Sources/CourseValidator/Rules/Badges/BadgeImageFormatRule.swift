@@ -16,7 +16,8 @@ public struct BadgeImageFormatRule: Rule {
     /// The rule's description and examples.
     public static let description = RuleDescription(
         id: "badge-image-format", name: "Badge image format",
-        summary: "A badge image is a PNG or an SVG (without a DOCTYPE), square, 200 to 4096 px on a side, and at most 5 MB.",
+        summary:
+            "A badge image (and the issuer's, and the same art in the other format beside it) is a whole PNG or an SVG without active content or DOCTYPE, carries no baked badge yet, is square, 200 to 4096 px on a side, and at most 5 MB.",
         triggeringExamples: [
             .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>"#, to: RuleFixture.badgeImage)
                 .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.collectionBadge)
@@ -41,58 +42,83 @@ public struct BadgeImageFormatRule: Rule {
             .replacing("image: images/badge.svg", with: "image: ↓images/doctype.svg", in: RuleFixture.firstBadge),
         ])
 
-    /// Checks every badge image that exists.
+    /// Checks every badge image that exists, the sibling in the other format that baking also
+    /// uses (`thing-02.svg` beside `thing-02.png`), and the issuer's image: everything published as it is.
     public func check(_ context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
-        var cache: [String: Result<ImageInfo, ImageInspector.Problem>] = [:]
-        for badge in context.workspace.badges.badges {
-            guard let image = badge.image,
-                case .success(let path) = context.files.resolve(image, under: context.layout.badgesFolder),
-                let size = context.fileSystem.fileSize(at: context.absolutePath(path))
-            else { continue }
-            let location = badge.fields["image"]
-            guard size <= Self.maximumBytes else {
-                findings.append(
-                    finding("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", at: location))
-                continue
-            }
-            // Badges that share an image read and inspect it once.
-            let result: Result<ImageInfo, ImageInspector.Problem>
-            if let known = cache[path] {
-                result = known
-            } else {
-                guard let bytes = try? context.files.read(path) else { continue }
-                result = Result { () throws(ImageInspector.Problem) in try ImageInspector.inspect(bytes) }
-                cache[path] = result
-            }
-            switch result {
-            case .failure(let problem):
-                findings.append(finding("badge image `\(path)` \(problem.reason)", at: location, hint: "use a PNG or SVG image"))
-            case .success(let info) where info.format != .png && info.format != .svg:
-                findings.append(
-                    finding(
-                        "badge image `\(path)` is a \(info.format.rawValue.uppercased()) image; badge platforms take PNG or SVG",
-                        at: location, hint: "export it as PNG or SVG"))
-            case .success(let info):
-                if info.width != info.height {
-                    findings.append(
-                        finding(
-                            "badge image `\(path)` is \(Self.format(info.width))×\(Self.format(info.height)), not square",
-                            at: location, hint: "badge platforms crop or distort images that are not square"))
-                } else if info.width > Self.maximumSide {
-                    findings.append(
-                        finding(
-                            "badge image `\(path)` is \(Self.format(info.width)) px on a side, larger than \(Self.format(Self.maximumSide)) px",
-                            at: location, hint: "export it at 512 or 1024 px"))
-                } else if min(info.width, info.height) < Self.minimumSide {
-                    findings.append(
-                        finding(
-                            "badge image `\(path)` is \(Self.format(info.width)) px on a side, smaller than \(Self.format(Self.minimumSide)) px",
-                            at: location))
-                }
+        // Art shared by several badges is read and inspected once, and reported at each badge.
+        var known: [String: (message: String, hint: String?)?] = [:]
+        var images: [(image: String, location: SourceLocation)] = context.workspace.badges.badges.compactMap { badge in
+            badge.image.map { ($0, badge.fields["image"]) }
+        }
+        if let issuer = context.workspace.badges.issuer, let image = issuer.image {
+            images.append((image, issuer.fields["image"]))
+        }
+        for (image, location) in images {
+            guard case .success(let path) = context.files.resolve(image, under: context.layout.badgesFolder) else { continue }
+            for candidate in [path] + siblings(of: path, context) {
+                let result = known[candidate] ?? problem(candidate, context)
+                known[candidate] = result
+                if let problem = result { findings.append(finding(problem.message, at: location, hint: problem.hint)) }
             }
         }
         return findings
+    }
+
+    /// The art of the same name in the other format, when it exists.
+    private func siblings(of path: String, _ context: ValidationContext) -> [String] {
+        let ext = MediaFormat.fileExtension(of: path)
+        guard ext == "png" || ext == "svg" else { return [] }
+        let other = String(path.dropLast(ext.count)) + (ext == "png" ? "svg" : "png")
+        return context.files.check(other) == nil ? [other] : []
+    }
+
+    private func problem(_ path: String, _ context: ValidationContext) -> (message: String, hint: String?)? {
+        guard let size = context.fileSystem.fileSize(at: context.absolutePath(path)) else { return nil }
+        guard size <= Self.maximumBytes else {
+            return ("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", nil)
+        }
+        guard let bytes = try? context.files.read(path) else { return nil }
+        let info: ImageInfo
+        do {
+            info = try ImageInspector.inspect(bytes)
+        } catch {
+            return ("badge image `\(path)` \(error.reason)", "use a PNG or SVG image")
+        }
+        guard info.format == .png || info.format == .svg else {
+            return (
+                "badge image `\(path)` is a \(info.format.rawValue.uppercased()) image; badge platforms take PNG or SVG",
+                "export it as PNG or SVG"
+            )
+        }
+        if info.format.rawValue != MediaFormat.fileExtension(of: path) {
+            return (
+                "badge image `\(path)` is named as a \(MediaFormat.fileExtension(of: path).uppercased()) but is a \(info.format.rawValue.uppercased())",
+                "rename it"
+            )
+        }
+        if let problem = PublishedImage.problems(bytes, format: info.format).first {
+            return ("badge image `\(path)` \(problem)", "remove it, or export the artwork again")
+        }
+        if info.width != info.height {
+            return (
+                "badge image `\(path)` is \(Self.format(info.width))×\(Self.format(info.height)), not square",
+                "badge platforms crop or distort images that are not square"
+            )
+        }
+        if info.width > Self.maximumSide {
+            return (
+                "badge image `\(path)` is \(Self.format(info.width)) px on a side, larger than \(Self.format(Self.maximumSide)) px",
+                "export it at 512 or 1024 px"
+            )
+        }
+        if info.width < Self.minimumSide {
+            return (
+                "badge image `\(path)` is \(Self.format(info.width)) px on a side, smaller than \(Self.format(Self.minimumSide)) px",
+                nil
+            )
+        }
+        return nil
     }
 
     private static func format(_ value: Double) -> String {
