@@ -10,6 +10,13 @@ public final class YAMLDocument: Sendable {
     /// hostile file cannot exhaust the stack of anything that walks the tree.
     public static let maximumDepth = 100
 
+    /// How many values a document may hold once its aliases are expanded: at least this many, or
+    /// `aliasExpansionFactor` times the values written, whichever is larger (as libyaml-based tools and
+    /// Go's yaml.v3 bound "billion laughs" documents).
+    public static let aliasExpansionFloor = 20_000
+    /// See `aliasExpansionFloor`.
+    public static let aliasExpansionFactor = 20
+
     /// libyaml's own limit (a process-wide setting) is set to ours once, before the first parse.
     private static let libyamlDepthLimit: Void = yaml_set_max_nest_level(Int32(maximumDepth))
     /// What both limits report.
@@ -64,6 +71,10 @@ public final class YAMLDocument: Sendable {
 
         let bytes: UnsafeBufferPointer<UInt8>
         private var records: [Record] = []
+        /// The number of values each record stands for once aliases are expanded (saturating).
+        private var expandedSizes: [Int] = []
+        /// Values written plus the values aliases add when expanded, so far.
+        private var expandedTotal = 0
         private var children: [Int32] = []
         private var open: [OpenNode] = []
         /// Children of the open nodes, innermost last: one shared stack instead of an array per node.
@@ -111,6 +122,14 @@ public final class YAMLDocument: Sendable {
                     guard let name = Self.text(event.data.alias.anchor), let target = anchors[name] else {
                         throw .syntax(problem: "found undefined alias", line: Int(line), column: Int(column), context: nil)
                     }
+                    expandedTotal = Self.adding(expandedTotal, expandedSizes[Int(target)])
+                    let budget = max(YAMLDocument.aliasExpansionFloor, YAMLDocument.aliasExpansionFactor * records.count)
+                    guard expandedTotal <= budget else {
+                        throw .syntax(
+                            problem:
+                                "aliases expand the document to more than \(budget) values (\(records.count) written); a course file never needs that many",
+                            line: Int(line), column: Int(column), context: nil)
+                    }
                     try attach(target, line: line, column: column)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -126,6 +145,9 @@ public final class YAMLDocument: Sendable {
                             firstKey: pendingKeys.count))
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     let closed = open.removeLast()
+                    expandedSizes[closed.record] = pendingChildren[closed.firstPending...].reduce(1) {
+                        Self.adding($0, expandedSizes[Int($1)])
+                    }
                     records[closed.record].firstChild = Int32(children.count)
                     records[closed.record].childCount = Int32(pendingChildren.count - closed.firstPending)
                     children += pendingChildren[closed.firstPending...]
@@ -139,8 +161,13 @@ public final class YAMLDocument: Sendable {
 
         private mutating func add(_ record: Record) -> Int32 {
             records.append(record)
+            expandedSizes.append(1)
+            expandedTotal = Self.adding(expandedTotal, 1)
             return Int32(records.count - 1)
         }
+
+        /// `a + b`, stopping at a bound far past any budget instead of overflowing.
+        private static func adding(_ a: Int, _ b: Int) -> Int { min(a, Int.max / 4) + min(b, Int.max / 4) }
 
         private mutating func remember(anchor: UnsafeMutablePointer<yaml_char_t>?, as index: Int32) {
             if let name = Self.text(anchor) { anchors[name] = index }

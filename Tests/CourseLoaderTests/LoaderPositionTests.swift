@@ -116,6 +116,24 @@ struct LoaderPositionTests {
         #expect(bad.first?.message == "YAML syntax error: found undefined alias")
     }
 
+    @Test("aliases that expand a document past its budget (a billion laughs) are refused at the alias that crosses it")
+    func aliasExpansion() {
+        // Each level doubles the one before: 2^30 values from a few hundred bytes.
+        var levels = ["a0: &a0 [x, x]"]
+        for level in 1..<30 { levels.append("a\(level): &a\(level) [*a\(level - 1), *a\(level - 1)]") }
+        let text = "---\nid: thing-01\nnumber: 1\nstatus: draft\n" + levels.joined(separator: "\n") + "\n---\n"
+        let (findings, _, _) = load(thing: text)
+        #expect(findings.map(\.ruleID) == ["yaml-syntax"])
+        #expect(findings.first?.message.contains("aliases expand the document") == true)
+        // Found at an alias on the level where the expanded values first pass 20,000, long before the last.
+        let line = findings.first?.location.line ?? 0
+        #expect(line > 5 && line < 5 + 29, "line \(line)")
+        // A few honest aliases stay well inside the budget.
+        let (fine, _, _) = load(
+            thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\naim: &aim Lead well.\noutcomes: [*aim, *aim, *aim]\n---\n")
+        #expect(fine.isEmpty)
+    }
+
     @Test("lists and mappings nested past the depth limit are refused, flow or block, not by a crash")
     func nestingDepth() {
         let flow = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)

@@ -1,4 +1,5 @@
 import CourseModel
+import Foundation
 
 /// A text file as the loader sees it: decoded UTF-8 with a byte-order mark and CRLF endings removed.
 struct SourceText {
@@ -21,6 +22,29 @@ struct SourceText {
             return nil
         }
         self.text = bytes.contains(0x0D) ? decoded.replacingCRLF() : decoded
+        // Control characters (raw, in the body or anywhere) cannot be carried by pages and manifests.
+        if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
+            || (bytes.contains(0xBF) && text.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF })
+        {
+            var line = 1
+            var column = 1
+            for scalar in text.unicodeScalars {
+                if MappingReader.isUncarriable(scalar) {
+                    sink.error(
+                        LoaderRuleID.textEncoding,
+                        "the file holds the control character U+\(String(format: "%04X", scalar.value)), which pages and SCORM manifests cannot carry",
+                        at: SourceLocation(file: file, line: line, column: column),
+                        hint: "remove it; your editor can show invisible characters")
+                    return nil
+                }
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+        }
     }
 }
 

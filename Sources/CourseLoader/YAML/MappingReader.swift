@@ -55,7 +55,24 @@ final class MappingReader {
             sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) is empty", at: fields[key])
             return nil
         }
-        return text
+        return carriable(text, key: key, at: yaml.location(of: node))
+    }
+
+    /// `text` when pages and manifests can carry every character of it; otherwise reported (an escape
+    /// such as `"\x01"` in double quotes yields characters XML refuses) and nil.
+    private func carriable(_ text: String, key: String, at location: SourceLocation) -> String? {
+        guard let bad = text.unicodeScalars.first(where: Self.isUncarriable) else { return text }
+        sink.error(
+            LoaderRuleID.textEncoding,
+            "`\(key)` holds the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4)), which pages and SCORM manifests cannot carry",
+            at: location, hint: "remove it (an escape such as `\\x01` or `\\u0001` in double quotes writes one)")
+        return nil
+    }
+
+    /// Characters XML 1.0 cannot hold: C0 controls other than tab and line breaks, and U+FFFE/U+FFFF.
+    static func isUncarriable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE
+            || scalar.value == 0xFFFF
     }
 
     /// A whole number.
@@ -160,7 +177,7 @@ final class MappingReader {
                     at: yaml.location(of: item))
                 return nil
             }
-            return (text, yaml.location(of: item))
+            return carriable(text, key: key, at: yaml.location(of: item)).map { ($0, yaml.location(of: item)) }
         }
     }
 
@@ -226,4 +243,9 @@ enum ScalarKind {
         }
         return Double(text)
     }
+}
+
+extension String {
+    /// The string with zeros in front, to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

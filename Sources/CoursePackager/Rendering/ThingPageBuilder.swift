@@ -221,7 +221,15 @@ struct ThingPageBuilder: Sendable {
             activities: activities)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(configuration), as: UTF8.self)
+        return Self.scriptSafe(String(decoding: try encoder.encode(configuration), as: UTF8.self))
+    }
+
+    /// JSON that can sit inside a `<script>` element whatever an author wrote: every `<` escaped, so
+    /// no title can close the script or open a comment, and U+2028/U+2029 escaped for old parsers.
+    static func scriptSafe(_ json: String) -> String {
+        guard json.contains(where: { $0 == "<" || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
+        return json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 
     /// The course index's view.

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         QuizAnswerCountRule.self,
         // Content
         PublishedThingCompleteRule.self, DraftThingRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
+        HiddenCharactersRule.self,
         ResourceCitationCompleteRule.self, LanguageTagRule.self,
         // Markdown
         ThingLinkResolvesRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
