@@ -28,8 +28,21 @@ public struct WorkspaceLoader: Sendable {
         if let courseFolders {
             folders = courseFolders
         } else if fileSystem.isDirectory(coursesPath) {
-            folders = ((try? fileSystem.contentsOfDirectory(coursesPath)) ?? []).filter {
+            let names = ((try? fileSystem.contentsOfDirectory(coursesPath)) ?? []).filter {
                 fileSystem.isDirectory(joinPath(coursesPath, $0)) && !$0.hasPrefix(".")
+            }
+            // A name the file system could not give as UTF-8 comes back with replacement characters.
+            folders = names.filter { !$0.contains("\u{FFFD}") }
+            for name in names where name.contains("\u{FFFD}") {
+                sink.error(
+                    LoaderRuleID.pathSafety, "a course folder's name is not UTF-8 text",
+                    at: SourceLocation(file: TerminalText.escaped(layout.courseFolder(named: name))),
+                    hint: "rename the folder to its course id (a-z, 0-9 and hyphens)")
+            }
+            if names.isEmpty {
+                sink.ioFailure(
+                    "`\(layout.coursesFolder)/` holds no course; add `\(layout.courseFolder(named: "<id>"))/\(layout.courseFileName)`",
+                    at: SourceLocation(file: layout.coursesFolder, line: 1, column: 1))
             }
         } else {
             sink.ioFailure(
@@ -149,7 +162,13 @@ struct SourceReader: Sendable {
         let path = files.absolute(relativeFolder)
         guard files.fileSystem.isDirectory(path) else { return [] }
         do {
-            let names = try files.fileSystem.contentsOfDirectory(path).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
+            let listed = try files.fileSystem.contentsOfDirectory(path).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
+            for name in listed where name.contains("\u{FFFD}") {
+                sink.error(
+                    LoaderRuleID.pathSafety, "a file's name is not UTF-8 text",
+                    at: SourceLocation(file: TerminalText.escaped(joinPath(relativeFolder, name))), hint: "rename the file")
+            }
+            let names = listed.filter { !$0.contains("\u{FFFD}") }
             var seen: [String: String] = [:]
             var kept: [String] = []
             for name in names {

@@ -52,6 +52,8 @@ public struct PackageBuilder: Sendable {
                 return try body()
             } catch let error as PackageError {
                 throw error
+            } catch let error as FileSystemError {
+                throw PackageError(step: step, path: error.path, message: error.reason, isIOFailure: true)
             } catch {
                 throw PackageError(step: step, path: path, message: "\(error)")
             }

@@ -88,12 +88,15 @@ public struct PackageError: Error, CustomStringConvertible, Sendable {
     public var path: String?
     /// What went wrong (one or more lines).
     public var message: String
+    /// Whether a file could not be read or written (exit 2), rather than the course being wrong (exit 1).
+    public var isIOFailure: Bool
 
     /// Creates an error of `step`.
-    public init(step: PackageStep, path: String?, message: String) {
+    public init(step: PackageStep, path: String?, message: String, isIOFailure: Bool = false) {
         self.step = step
         self.path = path
         self.message = message
+        self.isIOFailure = isIOFailure
     }
 
     /// `step: path: message`.

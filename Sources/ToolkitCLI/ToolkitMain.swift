@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseModel
 
 /// Runs the toolkit with arguments and returns the exit code; the executable is a call to this.
 public enum ToolkitMain {
@@ -11,7 +12,7 @@ public enum ToolkitMain {
                 try command.run()
                 return ToolkitExitCode.success
             } catch let failure as CommandFailure {
-                environment.standardError("error: \(failure.message)\n")
+                environment.standardError("error: \(TerminalText.escaped(failure.message))\n")
                 return failure.code
             } catch let exit as ExitCode {
                 return exit.rawValue

@@ -49,4 +49,20 @@ struct ReporterGoldenTests {
         let warning = Finding(ruleID: "x", severity: .warning, message: "m", location: SourceLocation(file: "f"))
         #expect(TextReporter.summary([warning], filesChecked: 2) == "0 errors, 1 warning in 2 files")
     }
+
+    @Test("what a file says cannot drive the terminal or forge a line: control and bidirectional characters are escaped")
+    func escapesInput() {
+        let hostile = Finding(
+            ruleID: "unknown-key", severity: .error,
+            message: "unknown key `\u{1B}[2J\u{1B}[31mfake`\r\nerror: forged \u{202E}txt.exe",
+            location: SourceLocation(file: "things/\u{1B}]0;title\u{7}.md", line: 1, column: 1), hint: "remove\u{8}\u{8}it")
+        let text = TextReporter().render([hostile], filesChecked: 1)
+        #expect(
+            !text.unicodeScalars.contains {
+                $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x08 || $0.value == 0x0D || $0.value == 0x202E
+            })
+        #expect(text.contains("\\u{1B}[2J") && text.split(separator: "\n").count == 3, "\(text)")
+        let github = GitHubReporter().render([hostile], filesChecked: 1)
+        #expect(!github.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
 }

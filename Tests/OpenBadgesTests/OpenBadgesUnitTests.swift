@@ -127,4 +127,13 @@ struct OpenBadgesUnitTests {
         #expect(try SVGBaker.unbake(baked) == json)
         #expect(SVGSafety.problems(in: baked).isEmpty, "the baked SVG stays free of active content")
     }
+
+    @Test("the same address typed two ways (composed or decomposed accents, case, spaces) is one earner")
+    func emailNormalisation() {
+        let composed = "Ren\u{E9}e@Example.org"
+        let decomposed = "  rene\u{301}e@example.ORG\n"
+        #expect(RecipientIdentity.normalise(composed) == RecipientIdentity.normalise(decomposed))
+        #expect(RecipientIdentity.hash(email: composed, salt: "s") == RecipientIdentity.hash(email: decomposed, salt: "s"))
+        #expect(IssuedLedger.earnerKey(issuer: "i", email: composed) == IssuedLedger.earnerKey(issuer: "i", email: decomposed))
+    }
 }

@@ -59,4 +59,27 @@ struct PackageCommandTests {
         #expect(refused.standardError.contains("--include-drafts"))
         #expect(CommandRunner.run(["package", "--html", "--thing", "3", "--include-drafts"], in: copy.root).exitCode == 0)
     }
+
+    @Test(
+        "outputs inside Courses/ or Badges/ are refused, a workspace without a course is an error, and a write that fails exits 2"
+    )
+    func placementAndIO() throws {
+        let copy = try WorkspaceCopy()
+        let inside = CommandRunner.run(["package", "--scorm", "--output", "Courses/out"], in: copy.root)
+        #expect(inside.exitCode == 2 && inside.standardError.contains("is inside Courses/"), "\(inside.standardError)")
+        let badges = CommandRunner.run(
+            ["badges", "export", "--base-url", "https://badges.example.org/x", "--output", "Badges/site"], in: copy.root)
+        #expect(badges.exitCode == 2 && badges.standardError.contains("is inside Badges/"), "\(badges.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("Courses/out").path))
+        // The output folder's place is taken by a file: nothing can be written there.
+        try Data("x".utf8).write(to: copy.root.appendingPathComponent("blocked"))
+        let blocked = CommandRunner.run(["package", "--scorm", "--output", "blocked/sub"], in: copy.root)
+        #expect(blocked.exitCode == 2, "\(blocked.standardError)")
+        let empty = try WorkspaceCopy()
+        try FileManager.default.removeItem(at: empty.root.appendingPathComponent("Courses"))
+        try FileManager.default.createDirectory(
+            at: empty.root.appendingPathComponent("Courses"), withIntermediateDirectories: true)
+        let none = CommandRunner.run(["validate"], in: empty.root)
+        #expect(none.exitCode == 2 && none.standardOutput.contains("holds no course"), "\(none.standardOutput)")
+    }
 }

@@ -10,11 +10,11 @@ public struct GitHubReporter: FindingReporter {
         var lines = findings.map { finding in
             let command = finding.severity == .error ? "error" : "warning"
             let properties = [
-                "file=\(Self.escapeProperty(finding.location.file))", "line=\(finding.location.line)",
+                "file=\(Self.escapeProperty(TerminalText.escaped(finding.location.file)))", "line=\(finding.location.line)",
                 "col=\(finding.location.column)", "title=\(Self.escapeProperty(finding.ruleID))",
             ].joined(separator: ",")
-            var message = finding.message
-            if let hint = finding.hint { message += "\nhint: \(hint)" }
+            var message = TerminalText.escaped(finding.message)
+            if let hint = finding.hint { message += "\nhint: \(TerminalText.escaped(hint))" }
             return "::\(command) \(properties)::\(Self.escapeData(message))"
         }
         lines.append("::notice::\(Self.escapeData(TextReporter.summary(findings, filesChecked: filesChecked)))")

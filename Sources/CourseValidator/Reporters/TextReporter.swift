@@ -15,8 +15,10 @@ public struct TextReporter: FindingReporter {
         var lines: [String] = []
         for finding in findings {
             let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;35")
-            lines.append("\(finding.location): \(severity): \(finding.message) [\(finding.ruleID)]")
-            if let hint = finding.hint { lines.append("    hint: \(hint)") }
+            // What a file says is printed escaped: no input can recolour the terminal or forge a line.
+            let location = TerminalText.escaped(finding.location.description)
+            lines.append("\(location): \(severity): \(TerminalText.escaped(finding.message)) [\(finding.ruleID)]")
+            if let hint = finding.hint { lines.append("    hint: \(TerminalText.escaped(hint))") }
         }
         lines.append(Self.summary(findings, filesChecked: filesChecked))
         return lines.joined(separator: "\n") + "\n"

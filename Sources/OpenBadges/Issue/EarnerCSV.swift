@@ -38,6 +38,8 @@ public enum EarnerCSV {
     public static let requiredColumns = ["email", "badge", "issuedOn"]
     /// The most rows one file may hold.
     public static let maximumRows = 100_000
+    /// The largest earners file read, in bytes: 100,000 rows with long narratives fit well inside.
+    public static let maximumFileSize = 64 * 1024 * 1024
 
     /// The good rows and the problems; `issuable` are the badge ids a row may name.
     public static func parse(_ text: String, issuable: Set<String>, collections: Set<String>) -> (

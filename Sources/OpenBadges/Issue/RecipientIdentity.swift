@@ -3,9 +3,11 @@ import Foundation
 
 /// Hashed recipient identities: `sha256$` + hex of SHA-256(email + salt), with a fresh salt each time.
 public enum RecipientIdentity {
-    /// The email as it is hashed: trimmed and lowercased, as badge platforms compare addresses.
+    /// The email as it is hashed and compared: trimmed, in Unicode NFC (an accented letter typed as one
+    /// character or as a letter and a combining accent is the same person), and lowercased, as badge
+    /// platforms compare addresses.
     public static func normalise(_ email: String) -> String {
-        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        email.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// The `identity` value for `email` and `salt`.

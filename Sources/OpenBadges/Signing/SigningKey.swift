@@ -24,13 +24,24 @@ public struct SigningKey: Sendable {
         public var description: String
     }
 
-    /// Loads the key at `path`; refuses a file others can read, and keys shorter than 2048 bits.
+    /// The largest key file read: a 4096-bit RSA key in PEM is about 3.3 KB.
+    static let maximumFileSize = 64 * 1024
+
+    /// Loads the key at `path`; refuses a file others can read, a link, anything but a regular file,
+    /// and keys shorter than 2048 bits.
     public static func load(path: String) throws(Problem) -> SigningKey {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
             throw Problem(description: "\(path): cannot read the key file")
+        }
+        // The key file itself: a regular file (not a link to one, not a pipe), of a key's size.
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw Problem(description: "\(path): the key must be a regular file, not a link or a device")
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileSize {
+            throw Problem(description: "\(path): \(size) bytes is too large for a private key")
         }
         if let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 != 0 {
             throw Problem(

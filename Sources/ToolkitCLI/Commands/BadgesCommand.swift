@@ -64,7 +64,7 @@ struct BadgesCommand: ParsableCommand {
             }
             for outcome in exports {
                 let (export, folder, notes) = try outcome.get()
-                for note in export.notes + notes { environment.standardError("note: \(note)\n") }
+                for note in export.notes + notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
                 environment.standardOutput(
                     "wrote \(context.display(folder.path)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n"
                 )
@@ -97,6 +97,10 @@ struct BadgesCommand: ParsableCommand {
             let environment = CommandEnvironment.current
             let context = try BadgeContext.prepare(courses, publish, environment)
             let csvPath = context.environment.absolutePath(earners)
+            if let size = environment.fileSystem.fileSize(at: csvPath), size > EarnerCSV.maximumFileSize {
+                throw CommandFailure.io("\(earners): \(size / 1024 / 1024) MB is more than an earners file may be (64 MB)")
+            }
+            // A regular file only: the disk file system refuses pipes and devices.
             guard let bytes = try? environment.fileSystem.readFile(csvPath) else {
                 throw CommandFailure.io("\(earners): cannot read the earners file")
             }
@@ -112,7 +116,9 @@ struct BadgesCommand: ParsableCommand {
                 text, issuable: Set(export.badgeIDs).subtracting(collectionBadges), collections: collectionBadges)
             let shown = context.display(csvPath)
             for problem in problems {
-                environment.standardError("\(shown):\(problem.row):\(problem.column): error: \(problem.message) [earners-csv]\n")
+                environment.standardError(
+                    TerminalText.escaped("\(shown):\(problem.row):\(problem.column): error: \(problem.message)")
+                        + " [earners-csv]\n")
             }
             if !problems.isEmpty && !keepGoing {
                 environment.standardError(
@@ -193,7 +199,9 @@ struct BadgesCommand: ParsableCommand {
                     "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
                 )
             } else {
-                for problem in report.problems { environment.standardError("\(file): error: \(problem)\n") }
+                for problem in report.problems {
+                    environment.standardError(TerminalText.escaped("\(file): error: \(problem)") + "\n")
+                }
                 throw ExitCode(ToolkitExitCode.failure)
             }
         }
@@ -214,6 +222,11 @@ struct BadgeContext {
     static func prepare(
         _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
     ) throws -> BadgeContext {
+        // Where outputs go is checked first: a usage mistake is reported before any validation.
+        let chosen = try courses.selection(in: environment)
+        if let output = publish.output {
+            try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: chosen.root)
+        }
         let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "first")
         let urls: BadgeURLs
         do {
@@ -249,7 +262,7 @@ struct BadgeContext {
 
     /// `course`'s issuer and badge classes, made but not yet written, and the folder they go to.
     func export(_ course: Course) throws(CommandFailure) -> (BadgeExport, BadgeFolder) {
-        let folder = folder(for: course)
+        let folder = try folder(for: course)
         let export = try run { () throws(BadgeError) in
             try BadgeExport(
                 course: course, badges: report.workspace.badges, workspace: workspaceFiles, urls: urls,

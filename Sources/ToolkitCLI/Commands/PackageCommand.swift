@@ -54,6 +54,11 @@ struct PackageCommand: ParsableCommand {
 
     func run() throws {
         let environment = CommandEnvironment.current
+        // Where outputs go is checked first: a usage mistake is reported before any validation.
+        let chosen = try courses.selection(in: environment)
+        if let output {
+            try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: chosen.root)
+        }
         let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "before packaging")
         let selection = workspace.selection
         let report = workspace.report
@@ -98,7 +103,9 @@ struct PackageCommand: ParsableCommand {
                     "wrote \(display.display(absolutePath: result.output)) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n"
                 )
             case .failure(let error):
-                throw CommandFailure(message: "\(course.id): \(error.description)", code: ToolkitExitCode.failure)
+                throw CommandFailure(
+                    message: "\(course.id): \(error.description)",
+                    code: error.isIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
             }
         }
     }
