@@ -135,5 +135,8 @@ if ProcessInfo.processInfo.environment["COURSE_TOOLKIT_FUZZ"] != nil {
         .executableTarget(
             name: "FuzzTemplate", dependencies: ["ThemeTemplates", "FuzzDriver"], path: "Fuzz/FuzzTemplate",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "FuzzSVG", dependencies: ["CourseMedia", "FuzzDriver"], path: "Fuzz/FuzzSVG",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

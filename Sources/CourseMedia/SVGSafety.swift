@@ -23,6 +23,11 @@ public enum SVGSafety {
     /// The active content of `bytes`, empty when the SVG is safe to publish; a document that cannot be
     /// parsed is one problem.
     public static func problems(in bytes: [UInt8]) -> [Problem] {
+        // libxml2 reads a buffer only up to a NUL byte; whatever follows would never be checked.
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].filter { $0 == 0x0A }.count + 1
+            return [Problem(line: line, message: "holds a NUL byte, which XML does not allow")]
+        }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         if head.contains("<!doctype") || head.contains("<!entity") {
             return [Problem(line: 1, message: "declares a DOCTYPE (DTDs can fetch or expand content)")]

@@ -213,6 +213,33 @@ struct BadInputCorpusTests {
             example: RuleExample.replacing("Intro text.", with: "↓![A talk](../files/talk.mp4 \"captions: talk.srt\")")
                 .writing(bytes: MediaSamples.mp4, to: RuleFixture.inFilesFolder("talk.mp4"))
                 .writing("1\n00:00:00,000 --> 00:00:01,000\nHi\n", to: RuleFixture.inFilesFolder("talk.srt"))),
+        // hostile text and published images
+        replace(
+            "a control character written as a YAML escape", "text-encoding", "title: First thing\n",
+            "title: ↓\"First\\x1b[2J thing\"\n"),
+        replace("a raw control character in the body", "text-encoding", "Intro text.", "Intro ↓\u{0}text."),
+        replace(
+            "a bidirectional override in a title", "hidden-characters", "title: First thing\n", "title: ↓First \u{202E}gniht\n"),
+        Case(
+            name: "badge art with a script", rule: "badge-image-format",
+            example: RuleExample.writing(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"256\" height=\"256\"><rect width=\"9\" height=\"9\" onclick=\"alert(1)\"/></svg>",
+                to: RuleFixture.inBadgesFolder("images/click.svg")
+            ).replacing("image: images/badge.svg", with: "image: ↓images/click.svg", in: RuleFixture.firstBadge)),
+        Case(
+            name: "badge art PNG with a damaged chunk", rule: "badge-image-format",
+            example: RuleExample.writing(
+                bytes: Array(MediaSamples.png.dropLast(4)) + [0, 0, 0, 0] + [0, 0, 0, 0] + Array("IEND".utf8) + [
+                    0xAE, 0x42, 0x60, 0x82,
+                ],
+                to: RuleFixture.inBadgesFolder("images/damaged.png")
+            ).replacing("image: images/badge.svg", with: "image: ↓images/damaged.png", in: RuleFixture.firstBadge)),
+        Case(
+            name: "badge art that already carries a baked badge", rule: "badge-image-format",
+            example: RuleExample.writing(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\" width=\"256\" height=\"256\"><openbadges:assertion verify=\"https://x.example/a.json\"/></svg>",
+                to: RuleFixture.inBadgesFolder("images/baked.svg")
+            ).replacing("image: images/badge.svg", with: "image: ↓images/baked.svg", in: RuleFixture.firstBadge)),
         // missing files and folders (I/O: exit 2)
         Case(
             name: "course folder without course.yaml", rule: "file-readable",
