@@ -50,7 +50,9 @@ let package = Package(
         // Rules, findings and reporters.
         .target(
             name: "CourseValidator",
-            dependencies: ["CourseModel", "CourseLoader", "CourseMarkdown", "CourseMedia", "FileAccess", "ToolkitSupport"]),
+            dependencies: [
+                "CourseModel", "CourseLoader", "CourseMarkdown", "CourseMedia", "FileAccess", "ThemeTemplates", "ToolkitSupport",
+            ]),
         // Mustache templates rendered over typed values (the theme's page templates).
         .target(name: "ThemeTemplates"),
         // SCORM 1.2, SCORM 2004 and HTML packages: pages, activities, manifests, zips.

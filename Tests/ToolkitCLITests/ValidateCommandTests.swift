@@ -180,4 +180,25 @@ struct DiskPathTests {
         #expect(package.exitCode == 1)
         #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
     }
+
+    @Test("a theme override that links to a file elsewhere on the machine is refused by validate, so no package carries it")
+    func themeLinkOut() throws {
+        let copy = try WorkspaceCopy()
+        let theme = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership/theme")
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("environ-\(UUID().uuidString)")
+        try Data("SECRET_TOKEN=abc".utf8).write(to: secret)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        try FileManager.default.createSymbolicLink(at: theme.appendingPathComponent("course.css"), withDestinationURL: secret)
+        let result = CommandRunner.run(["validate"], in: copy.root)
+        #expect(result.exitCode == 1)
+        #expect(
+            result.standardOutput.contains(
+                "Courses/sssc-23-things-leadership/theme/course.css:1:1: error: theme file: `Courses/sssc-23-things-leadership/theme/course.css` is a link to"
+            ),
+            "\(result.standardOutput)")
+        let package = CommandRunner.run(["package", "--html"], in: copy.root)
+        #expect(package.exitCode == 1)
+        #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
+    }
 }

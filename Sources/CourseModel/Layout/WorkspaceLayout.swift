@@ -22,6 +22,13 @@ public struct WorkspaceLayout: Sendable, Hashable {
     /// The extension of a badge class file.
     public var badgeClassFileExtension = ".yaml"
 
+    /// The theme's page templates, by name (`thing` is `thing.mustache`).
+    public static let themeTemplateNames = ["thing", "index", "head", "footer"]
+    /// The theme's assets, which every package carries.
+    public static let themeAssetNames = ["course.css", "scorm-runtime.js", "activities.js"]
+    /// Every file of the theme, and so every file a course may override in its theme folder.
+    public static let themeFileNames = themeTemplateNames.map { $0 + ".mustache" } + themeAssetNames
+
     /// The standard layout.
     public static let standard = WorkspaceLayout()
 

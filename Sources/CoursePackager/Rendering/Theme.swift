@@ -1,3 +1,4 @@
+import CourseModel
 import FileAccess
 import Foundation
 import ThemeTemplates
@@ -6,11 +7,11 @@ import ThemeTemplates
 /// `theme/` folder used instead of the default file of the same name.
 public struct Theme: Sendable {
     /// The templates the renderer needs.
-    public static let templateNames = ["thing", "index", "head", "footer"]
+    public static let templateNames = WorkspaceLayout.themeTemplateNames
     /// The assets every package carries, copied to the package's assets folder.
-    public static let assetNames = ["course.css", "scorm-runtime.js", "activities.js"]
+    public static let assetNames = WorkspaceLayout.themeAssetNames
     /// Every file a theme has, and so every name a course may override.
-    public static let fileNames = templateNames.map { $0 + ".mustache" } + assetNames
+    public static let fileNames = WorkspaceLayout.themeFileNames
 
     /// File contents by name (`thing.mustache`, `course.css`, …).
     public let files: [String: [UInt8]]

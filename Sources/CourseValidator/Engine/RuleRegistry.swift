@@ -23,6 +23,8 @@ public enum RuleRegistry {
         ResourceCitationCompleteRule.self, LanguageTagRule.self,
         // Markdown
         ThingLinkResolvesRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
+        // Theme
+        ThemeOverrideRule.self,
         // Media
         MediaFileExistsRule.self, MediaTypeRule.self, MediaSizeRule.self, MediaTotalSizeRule.self, MediaAccessibleRule.self,
         RemoteMediaRule.self,
