@@ -32,6 +32,8 @@ public enum RuleFixture {
     public static func inBadgesFolder(_ path: String) -> String { layout.badgesFolder + "/" + path }
     /// A file in the fixture course's media folder (`files/<name>`).
     public static func inFilesFolder(_ name: String) -> String { inCourseFolder(layout.filesFolderName + "/" + name) }
+    /// A file in the fixture course's theme folder (`theme/<name>`).
+    public static func inThemeFolder(_ name: String) -> String { inCourseFolder(layout.themeFolderName + "/" + name) }
     /// A path inside the fixture course's folder, such as a Thing file.
     public static func inCourseFolder(_ path: String) -> String { courseFolder + "/" + path }
 

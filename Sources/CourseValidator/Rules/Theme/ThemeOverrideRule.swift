@@ -16,12 +16,12 @@ public struct ThemeOverrideRule: Rule {
         summary:
             "A file in a course's `theme/` folder that replaces a theme file (\(WorkspaceLayout.themeFileNames.map { "`\($0)`" }.joined(separator: ", "))) is a regular file inside the workspace, at most 4 MB, and a template that parses.",
         triggeringExamples: [
-            RuleExample.writing("<p>{{#things}}unclosed</p>\n", to: RuleFixture.inCourseFolder("theme/thing.mustache"))
-                .expecting(RuleFixture.inCourseFolder("theme/thing.mustache"))
+            RuleExample.writing("<p>{{#things}}unclosed</p>\n", to: RuleFixture.inThemeFolder("thing.mustache"))
+                .expecting(RuleFixture.inThemeFolder("thing.mustache"))
         ],
         nonTriggeringExamples: [
-            RuleExample.writing("body { color: #111; }\n", to: RuleFixture.inCourseFolder("theme/course.css")),
-            RuleExample.writing("notes", to: RuleFixture.inCourseFolder("theme/README.txt")),
+            RuleExample.writing("body { color: #111; }\n", to: RuleFixture.inThemeFolder("course.css")),
+            RuleExample.writing("notes", to: RuleFixture.inThemeFolder("README.txt")),
         ])
 
     /// Checks every override of every course.
