@@ -12,16 +12,17 @@ from learner import Learner, words
 def broken_site(site_root, tmp_path):
     """Copies the SCORM 1.2 package to /broken12/ with a patch applied to one file (scorm-runtime.js by default)."""
 
-    def make(old, new, file="assets/scorm-runtime.js"):
-        target = site_root / "broken12"
+    def make(old, new, file="assets/scorm-runtime.js", version="scorm12"):
+        name = "broken12" if version == "scorm12" else "broken2004"
+        target = site_root / name
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(site_root / "scorm12", target)
+        shutil.copytree(site_root / version, target)
         script = target / file
         text = script.read_text()
         assert old in text
         script.write_text(text.replace(old, new, 1))
-        return "broken12"
+        return name
 
     return make
 
@@ -63,3 +64,28 @@ def test_a_malformed_session_time_is_caught(context, base_url, broken_site):
     learner.page.goto("about:blank")
     learner.page.goto(f"{base_url}/lms/harness.html?version=1.2&sco=/{folder}/things/thing-02.html")
     assert "sessionTime" not in (learner.lms()["committed"] or {}).get("data", {})
+
+
+def test_identifiers_with_hyphens_and_responses_in_paragraphs_are_caught(context, base_url, broken_site):
+    """Without the mapping to what Moodle and scorm-again accept, the strict run-time refuses what they refuse."""
+    folder = broken_site('return String(id).replace(/[^A-Za-z0-9_.]/g, "_").slice(0, 250) || "_";', "return String(id);",
+                         version="scorm2004")
+    learner = Learner(context.new_page(), base_url, "scorm2004")
+    learner.page.goto(f"{base_url}/lms/harness.html?version=2004&sco=/{folder}/things/thing-02.html")
+    learner.content = learner.page.frame_locator("#sco")
+    expect(learner.progress()).to_contain_text("required activities")
+    learner.sort_everything()
+    learner.check_classification()
+    learner.page.wait_for_timeout(300)
+    refused = learner.lms_refusals()
+    assert any(call["element"].endswith(".id") and call["error"] == "406" for call in refused), refused
+    folder = broken_site('.replace(/[\\r\\n\\u2028\\u2029\\u0085]+/g, " ")', "", version="scorm2004")
+    learner = Learner(context.new_page(), base_url, "scorm2004")
+    learner.page.goto(f"{base_url}/lms/harness.html?version=2004&sco=/{folder}/things/thing-02.html")
+    learner.content = learner.page.frame_locator("#sco")
+    expect(learner.progress()).to_contain_text("required activities")
+    learner.write_reflection(words(110) + "\n\n" + words(110, "second"))
+    learner.save_reflection()
+    learner.page.wait_for_timeout(300)
+    refused = learner.lms_refusals()
+    assert any(call["element"].endswith("learner_response") and call["error"] == "406" for call in refused), refused

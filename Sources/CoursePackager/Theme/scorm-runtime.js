@@ -204,9 +204,43 @@
       var error = lastError();
       lmsErrors.push("SetValue(" + element + "): " + (error || result));
       if (global.console) global.console.warn("Course Toolkit: the LMS refused " + element + ": " + error);
+      // The learner is told when the refusal costs them something the LMS should keep.
+      if (/suspend_data|completion_status|lesson_status|success_status|score/.test(element) && global.document) {
+        var notice = global.document.getElementById("runtime-notice");
+        if (notice) {
+          notice.hidden = false;
+          notice.textContent = "Your learning management system did not accept part of your progress (error " + error +
+            "). Your work is kept in this browser; tell the course administrator if this happens again.";
+        }
+      }
       return false;
     }
     return true;
+  }
+
+  // ---- Values every run-time accepts ---------------------------------------------------------
+  // Real run-times are stricter than the specification: Moodle checks interaction ids, options and
+  // matching patterns against ^[\w.]{1,250}$ and refuses learner responses with line breaks, and so
+  // does scorm-again. The LMS copy uses those characters only; the readable text stays in the
+  // description, and the full text in the suspend data and the learner's download.
+
+  /* An identifier made only of letters, digits, "_" and "." (our ids use "-", which becomes "_"). */
+  function lmsIdentifier(id) {
+    return String(id).replace(/[^A-Za-z0-9_.]/g, "_").slice(0, 250) || "_";
+  }
+
+  /* A 2004 choice or matching value ("a[.]b[,]c[.]d") with every identifier in it made acceptable. */
+  function lmsIdentifierList(value) {
+    if (value === "") return value;
+    return String(value).split("[,]").map(function (pair) {
+      return pair.split("[.]").map(lmsIdentifier).join("[.]");
+    }).join("[,]");
+  }
+
+  /* Text on one line (line breaks become spaces), not read as a language tag, within `limit`. */
+  function lmsText(text, limit) {
+    var line = String(text).replace(/[\r\n\u2028\u2029\u0085]+/g, " ").replace(/^\{/, " {");
+    return line.slice(0, limit);
   }
 
   function commitSoon(delay) {
@@ -307,23 +341,26 @@
       // 1.2 interactions are a journal: each record is a new entry, and elements are write-only.
       var n = parseInt(get("cmi.interactions._count"), 10) || 0;
       var prefix = "cmi.interactions." + n + ".";
-      set(prefix + "id", record.id);
+      set(prefix + "id", lmsIdentifier(record.id));
       set(prefix + "type", record.type12);
       set(prefix + "time", scorm12Time(now));
       if (record.pattern12) set(prefix + "correct_responses.0.pattern", record.pattern12);
-      set(prefix + "student_response", String(record.response12).slice(0, 255));
+      set(prefix + "student_response", lmsText(record.response12, 255));
       set(prefix + "result", record.result);
     } else {
-      var index = findInteraction(record.id);
+      var id = lmsIdentifier(record.id);
+      var index = findInteraction(id);
       var base = "cmi.interactions." + index + ".";
-      set(base + "id", record.id);
+      var listed = record.type2004 === "choice" || record.type2004 === "matching" || record.type2004 === "sequencing";
+      set(base + "id", id);
       set(base + "type", record.type2004);
       set(base + "timestamp", scorm2004Timestamp(now));
-      if (record.description) set(base + "description", record.description.slice(0, 250));
+      if (record.description) set(base + "description", lmsText(record.description, 250));
       if (record.pattern2004 && (parseInt(get(base + "correct_responses._count"), 10) || 0) === 0) {
-        set(base + "correct_responses.0.pattern", record.pattern2004);
+        set(base + "correct_responses.0.pattern", listed ? lmsIdentifierList(record.pattern2004) : record.pattern2004);
       }
-      set(base + "learner_response", record.response2004);
+      set(base + "learner_response",
+        listed ? lmsIdentifierList(record.response2004) : lmsText(record.response2004, record.type2004 === "fill-in" ? 250 : 4000));
       set(base + "result", record.result === "wrong" ? "incorrect" : record.result);
     }
     commitSoon(100);
@@ -391,6 +428,8 @@
     restore: restore,
     save: save,
     recordInteraction: recordInteraction,
+    lmsIdentifier: lmsIdentifier,
+    lmsText: lmsText,
     setProgress: setProgress,
     beforeFinish: beforeFinish,
     finish: finish,

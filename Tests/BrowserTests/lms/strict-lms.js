@@ -29,7 +29,12 @@
     duration2004: /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?$/,
     time2004: /^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2}(\.\d{1,2}(Z|[+-]\d{2}(:\d{2})?)?)?)?)?)?)?)?$/,
     longIdentifier: /^\S{1,4000}$/,
-    shortIdentifier: /^[^\s\[\]]{1,250}$/
+    // As Moodle 4.5 (mod/scorm/datamodels/scorm_13.js) and scorm-again 3 check them, stricter than the
+    // specification: interaction ids, choice options and matching parts use letters, digits, "_" and
+    // "." only, and text responses hold no line break.
+    shortIdentifier: /^[\w.]{1,250}$/,
+    interactionIdentifier: /^[\w.]{1,250}$/,
+    oneLine: /^[^\r\n\u2028\u2029\u0085]*$/
   };
 
   function validTimespan12(value) {
@@ -289,7 +294,7 @@
     }
     switch (field) {
       case "id":
-        if (!formats.longIdentifier.test(value)) return E04.typeMismatch;
+        if (!formats.longIdentifier.test(value) || !formats.interactionIdentifier.test(value)) return E04.typeMismatch;
         record.id = value; return E04.none;
       case "type":
         if (record.id === undefined) return E04.dependency;
@@ -327,8 +332,12 @@
     switch (type) {
       case "matching": return validMatching2004(value);
       case "choice": return validChoice2004(value);
-      case "long-fill-in": return value.replace(/^\{lang=[^}]*\}/, "").length <= 4000;
-      case "fill-in": return value.split("[,]").every(function (part) { return part.length <= 250; });
+      case "long-fill-in":
+        // A leading "{" must open a language tag; the text is one line.
+        if (/^\{/.test(value) && !/^\{lang=[a-zA-Z]{2,3}(-[a-zA-Z0-9-]{2,8})?\}/.test(value)) return false;
+        return formats.oneLine.test(value) && value.replace(/^\{lang=[^}]*\}/, "").length <= 4000;
+      case "fill-in":
+        return formats.oneLine.test(value) && value.split("[,]").every(function (part) { return part.length <= 250; });
       default: return value.length <= 4000;
     }
   }
