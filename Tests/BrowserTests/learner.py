@@ -98,7 +98,7 @@ class Learner:
         return answers
 
     def check_classification(self):
-        button = self.content.get_by_role("button", name="Check answers")
+        button = self.activity("Explore:").get_by_role("button", name="Check answers")
         button.focus()
         button.press("Enter")
 

@@ -10,7 +10,7 @@ enum ActivityReader {
         "classification": ["categories", "items", "resources"],
         "reflection": ["guidingPoints", "minWords", "badgeEvidence"],
         "evidence": ["steps", "applicationForm", "acceptsPortfolioLink", "declaration", "evidenceFrom", "guides"],
-        "quiz": ["questions", "passingScore"],
+        "quiz": ["questions", "passingScore", "showCorrectAnswers", "revealAfterAttempts", "maxAttempts"],
         "explore": ["resources"],
     ]
 
@@ -94,6 +94,9 @@ enum ActivityReader {
                 id: question.string("id") ?? "question-\(index + 1)", text: question.string("text", required: true) ?? "",
                 mode: question.oneOf("mode", as: Quiz.Mode.self) ?? .single, options: options, fields: question.fields)
         }
-        return Quiz(questions: questions, passingScore: reader.double("passingScore") ?? 0.8)
+        return Quiz(
+            questions: questions, passingScore: reader.double("passingScore") ?? 0.8,
+            revealAnswers: reader.oneOf("showCorrectAnswers", as: Quiz.AnswerReveal.self) ?? .afterPassing,
+            revealAfterAttempts: reader.int("revealAfterAttempts"), maxAttempts: reader.int("maxAttempts"))
     }
 }

@@ -51,14 +51,39 @@ public struct Quiz: Hashable, Sendable {
         }
     }
 
+    /// When a learner is shown the correct answers.
+    public enum AnswerReveal: String, Hashable, Sendable, CaseIterable {
+        /// Once they have passed (the default: no answers to copy before trying).
+        case afterPassing = "after-passing"
+        /// After every check.
+        case always
+        /// Never (the quiz may be retaken as a real test).
+        case never
+    }
+
     /// The questions, in order.
     public var questions: [Question]
     /// Share of questions to answer correctly to pass, 0…1.
     public var passingScore: Double
+    /// When the correct answers are shown.
+    public var revealAnswers: AnswerReveal
+    /// After this many checks the correct answers are shown even without a pass; nil for never.
+    public var revealAfterAttempts: Int?
+    /// How many checks a learner has; nil for as many as they like.
+    public var maxAttempts: Int?
 
     /// Creates a quiz.
-    public init(questions: [Question], passingScore: Double = 0.8) {
+    public init(
+        questions: [Question], passingScore: Double = 0.8, revealAnswers: AnswerReveal = .afterPassing,
+        revealAfterAttempts: Int? = nil, maxAttempts: Int? = nil
+    ) {
         self.questions = questions
         self.passingScore = passingScore
+        self.revealAnswers = revealAnswers
+        self.revealAfterAttempts = revealAfterAttempts
+        self.maxAttempts = maxAttempts
     }
+
+    /// How many questions a learner must answer correctly to pass.
+    public var questionsToPass: Int { Int((passingScore * Double(questions.count)).rounded(.up)) }
 }

@@ -68,4 +68,17 @@ public struct Thing: Sendable {
 
     /// The activity with this id, if any.
     public func activity(id: String) -> Activity? { activities.first { $0.id == id } }
+
+    /// The quizzes of the Thing, its scored activities.
+    public var quizzes: [Quiz] {
+        activities.compactMap { activity in
+            if case .quiz(let quiz) = activity.content { return quiz }
+            return nil
+        }
+    }
+
+    /// The pass mark an LMS may judge the Thing's score by (SCORM 1.2 `masteryscore`, 2004
+    /// `minNormalizedMeasure`): the quiz's, when the Thing has exactly one. With several quizzes the
+    /// Thing is passed when each is, and no single mark describes that, so none is declared.
+    public var passMark: Double? { quizzes.count == 1 ? quizzes[0].passingScore : nil }
 }

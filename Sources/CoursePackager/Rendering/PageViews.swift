@@ -106,6 +106,8 @@ struct QuizQuestionView: Sendable, Encodable {
 /// A quiz activity.
 struct QuizView: Sendable, Encodable {
     let questions: [QuizQuestionView]
+    /// "To pass, answer at least 3 of the 4 questions correctly (75%)."
+    let passMarkText: String
 }
 
 /// An explore activity.

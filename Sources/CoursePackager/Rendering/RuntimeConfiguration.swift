@@ -19,6 +19,10 @@ struct RuntimeConfiguration: Encodable, Sendable {
         var evidenceFrom: String? = nil
         var questions: [Question]? = nil
         var passingScore: Double? = nil
+        /// `after-passing`, `always` or `never`.
+        var revealAnswers: String? = nil
+        var revealAfterAttempts: Int? = nil
+        var maxAttempts: Int? = nil
     }
 
     let thingId: String

@@ -178,7 +178,8 @@ struct ThingPageBuilder: Sendable {
                             QuizOptionView(
                                 groupName: "\(activity.id)-\(question.id)", index: $0, text: $1.text, feedback: $1.feedback)
                         })
-                })
+                },
+                passMarkText: Self.passMarkText(content))
         case .explore(let content):
             explore = ExploreView(resources: citations(content.resources, in: thing, from: page))
         }
@@ -206,6 +207,9 @@ struct ThingPageBuilder: Sendable {
                 entry.evidenceFrom = content.evidenceFrom?.id
             case .quiz(let content):
                 entry.passingScore = content.passingScore
+                entry.revealAnswers = content.revealAnswers.rawValue
+                entry.revealAfterAttempts = content.revealAfterAttempts
+                entry.maxAttempts = content.maxAttempts
                 entry.questions = content.questions.map { question in
                     RuntimeConfiguration.Question(
                         id: question.id, correct: question.options.enumerated().filter { $1.isCorrect }.map(\.offset))
@@ -251,6 +255,16 @@ struct ThingPageBuilder: Sendable {
             cover: course.cover.flatMap { coverView($0, entry: media.courseCover, from: page) }, things: views,
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
             attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator)
+    }
+
+    /// The pass mark as the learner reads it before they start.
+    static func passMarkText(_ quiz: Quiz) -> String {
+        let percent = Int((quiz.passingScore * 100).rounded())
+        let count = quiz.questions.count
+        var text =
+            "To pass, answer at least \(quiz.questionsToPass) of the \(count) \(count == 1 ? "question" : "questions") correctly (\(percent)%)."
+        if let attempts = quiz.maxAttempts { text += " You have \(attempts) \(attempts == 1 ? "attempt" : "attempts")." }
+        return text
     }
 
     static func durationText(_ minutes: Int) -> String {

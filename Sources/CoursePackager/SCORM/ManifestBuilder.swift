@@ -1,5 +1,6 @@
 import CourseModel
 import CourseXML
+import Foundation
 
 /// Writes `imsmanifest.xml` for SCORM 1.2 (IMS CP 1.1.2 + ADLCP 1.2) or SCORM 2004 4th Edition
 /// (IMS CP 1.1 + ADLCP 1.3 + sequencing, navigation and LOM metadata), as an XML value tree.
@@ -85,9 +86,14 @@ struct ManifestBuilder {
                 .element(XMLElementNode("lom", namespace: md, children: lom)),
             ])
         let items = scos.map { sco in
-            XMLChild.element(
+            // With a pass mark, the LMS may judge the score itself: it is declared as a mastery score (0–100).
+            let mastery = sco.thing.passMark.map {
+                XMLChild.element(
+                    XMLElementNode("masteryscore", namespace: adlcp, children: [.text(String(Int(($0 * 100).rounded())))]))
+            }
+            return XMLChild.element(
                 element(
-                    "item", [.element(element("title", [.text(sco.title)]))],
+                    "item", [.element(element("title", [.text(sco.title)]))] + (mastery.map { [$0] } ?? []),
                     attributes: [
                         XMLAttribute("identifier", Self.itemID(sco.thing)),
                         XMLAttribute("identifierref", Self.resourceID(sco.thing)), XMLAttribute("isvisible", "true"),
@@ -154,20 +160,10 @@ struct ManifestBuilder {
                 .element(element("schemaversion", [.text("2004 4th Edition")])),
                 .element(XMLElementNode("lom", namespace: lom, children: lomChildren)),
             ])
-        let deliveryControls = XMLElementNode(
-            "sequencing", namespace: imsss,
-            children: [
-                .element(
-                    XMLElementNode(
-                        "deliveryControls", namespace: imsss,
-                        attributes: [
-                            XMLAttribute("completionSetByContent", "true"), XMLAttribute("objectiveSetByContent", "true"),
-                        ]))
-            ])
         let items = scos.map { sco in
             XMLChild.element(
                 element(
-                    "item", [.element(element("title", [.text(sco.title)])), .element(deliveryControls)],
+                    "item", [.element(element("title", [.text(sco.title)])), .element(itemSequencing(sco.thing, imsss))],
                     attributes: [
                         XMLAttribute("identifier", Self.itemID(sco.thing)),
                         XMLAttribute("identifierref", Self.resourceID(sco.thing)),
@@ -202,6 +198,34 @@ struct ManifestBuilder {
                     element("organizations", [.element(organization)], attributes: [XMLAttribute("default", "organization")])),
                 .element(element("resources", resources)),
             ])
+    }
+
+    /// A 2004 item's sequencing: the content sets completion and success; with a pass mark, the primary
+    /// objective is satisfied by the score reaching it (`satisfiedByMeasure`, `minNormalizedMeasure`).
+    private func itemSequencing(_ thing: Thing, _ imsss: XMLNamespace) -> XMLElementNode {
+        let deliveryControls = XMLElementNode(
+            "deliveryControls", namespace: imsss,
+            attributes: [XMLAttribute("completionSetByContent", "true"), XMLAttribute("objectiveSetByContent", "true")])
+        guard let passMark = thing.passMark else {
+            return XMLElementNode("sequencing", namespace: imsss, children: [.element(deliveryControls)])
+        }
+        let objectives = XMLElementNode(
+            "objectives", namespace: imsss,
+            children: [
+                .element(
+                    XMLElementNode(
+                        "primaryObjective", namespace: imsss,
+                        attributes: [
+                            XMLAttribute("objectiveID", "objective-\(thing.id)"), XMLAttribute("satisfiedByMeasure", "true"),
+                        ],
+                        children: [
+                            .element(
+                                XMLElementNode(
+                                    "minNormalizedMeasure", namespace: imsss,
+                                    children: [.text(String(format: "%.4g", passMark))]))
+                        ]))
+            ])
+        return XMLElementNode("sequencing", namespace: imsss, children: [.element(objectives), .element(deliveryControls)])
     }
 
     /// One SCO resource per Thing depending on one shared asset resource; `scormType` names the

@@ -330,15 +330,41 @@
       });
     }
 
+    function isRight(chosen, questionIndex) {
+      var question = activity.questions[questionIndex];
+      return chosen[questionIndex].length === question.correct.length &&
+        chosen[questionIndex].every(function (value) { return question.correct.indexOf(value) !== -1; });
+    }
+
+    function passed() { return Boolean(saved.k) && (saved.c || 0) / activity.questions.length >= activity.passingScore; }
+
+    function attemptsLeft() {
+      return activity.maxAttempts ? Math.max(0, activity.maxAttempts - (saved.a || 0)) : Infinity;
+    }
+
+    /* Whether the correct answers are shown now: after passing (the default), always, never, or after
+     * `revealAfterAttempts` checks, or when no attempt is left. */
+    function revealing() {
+      if (activity.revealAnswers === "never") return false;
+      if (activity.revealAnswers === "always") return Boolean(saved.k);
+      return passed() || (activity.revealAfterAttempts && (saved.a || 0) >= activity.revealAfterAttempts) || attemptsLeft() === 0;
+    }
+
+    function answerText(fieldset, questionIndex) {
+      return activity.questions[questionIndex].correct.map(function (value) {
+        var input = fieldset.querySelector('input[value="' + value + '"]');
+        return input && input.parentNode ? input.parentNode.textContent.trim() : "";
+      }).join("; ");
+    }
+
     function show(chosen) {
       var right = 0;
+      var reveal = revealing();
       fieldsets.forEach(function (fieldset, questionIndex) {
-        var question = activity.questions[questionIndex];
-        var correct = chosen[questionIndex].length === question.correct.length &&
-          chosen[questionIndex].every(function (value) { return question.correct.indexOf(value) !== -1; });
+        var correct = isRight(chosen, questionIndex);
         if (correct) right += 1;
         var feedback = $(fieldset, "question-feedback");
-        feedback.textContent = correct ? "Correct." : "Not quite.";
+        feedback.textContent = correct ? "Correct." : (reveal ? "Not quite. The correct answer: " + answerText(fieldset, questionIndex) + "." : "Not quite.");
         feedback.className = "feedback " + (correct ? "is-correct" : "is-wrong");
         feedback.hidden = false;
         Array.prototype.slice.call(fieldset.querySelectorAll("[data-option-feedback]")).forEach(function (element) {
@@ -346,6 +372,24 @@
         });
       });
       return right;
+    }
+
+    function resultText(right) {
+      var total = activity.questions.length;
+      var percent = Math.round(right / total * 100);
+      var mark = Math.round(activity.passingScore * 100);
+      var text = "You answered " + right + " of " + total + " correctly (" + percent + "%). ";
+      if (passed()) return text + "You passed: the pass mark is " + mark + "%.";
+      var left = attemptsLeft();
+      if (left === 0) return text + "The pass mark is " + mark + "%, and no attempt is left.";
+      return text + "The pass mark is " + mark + "%: change your answers and check again" +
+        (left === Infinity ? "." : " (" + left + (left === 1 ? " attempt" : " attempts") + " left).");
+    }
+
+    function lockIfSpent() {
+      var spent = attemptsLeft() === 0 && !passed();
+      fieldsets.forEach(function (fieldset) { $all(fieldset, "option").forEach(function (input) { input.disabled = spent || passed(); }); });
+      $(root, "check").disabled = spent || passed();
     }
 
     fieldsets.forEach(function (fieldset) {
@@ -359,15 +403,17 @@
     });
 
     $(root, "check").addEventListener("click", function () {
+      if (attemptsLeft() === 0 || passed()) return;
       var chosen = selections();
       var unanswered = chosen.filter(function (values) { return values.length === 0; }).length;
       if (unanswered) { say(root, "Answer every question first: " + unanswered + " still to answer.", true); return; }
-      var right = show(chosen);
       saved.r = chosen.map(function (values) { return values.join("."); });
       saved.k = 1;
-      saved.c = right;
-      var score = right / activity.questions.length;
-      say(root, "You answered " + right + " of " + activity.questions.length + " correctly (" + Math.round(score * 100) + "%).");
+      saved.a = (saved.a || 0) + 1;
+      saved.c = chosen.filter(function (values, questionIndex) { return isRight(chosen, questionIndex); }).length;
+      var right = show(chosen);
+      say(root, resultText(right), !passed());
+      lockIfSpent();
       persist();
       activity.questions.forEach(function (question, questionIndex) {
         runtime.recordInteraction({
@@ -376,7 +422,7 @@
           pattern12: question.correct.map(function (value) { return SINGLE.charAt(value); }).join(","),
           response2004: chosen[questionIndex].map(function (value) { return "option-" + (value + 1); }).join("[,]"),
           pattern2004: question.correct.map(function (value) { return "option-" + (value + 1); }).join("[,]"),
-          result: chosen[questionIndex].length === question.correct.length && chosen[questionIndex].every(function (value) { return question.correct.indexOf(value) !== -1; }) ? "correct" : "wrong",
+          result: isRight(chosen, questionIndex) ? "correct" : "wrong",
           description: activity.title
         });
       });
@@ -390,11 +436,14 @@
           if (input) input.checked = true;
         });
       });
-      if (saved.k) show(selections());
+      if (saved.k) { show(selections()); say(root, resultText(saved.c || 0), !passed()); }
     }
+    lockIfSpent();
 
     return {
-      done: function () { return Boolean(saved.k); },
+      // A quiz counts as done once it is passed: a Thing completes only when its scored activities are passed.
+      done: function () { return passed(); },
+      attempted: function () { return Boolean(saved.a || saved.k); },
       score: function () { return saved.k ? (saved.c || 0) / activity.questions.length : null; },
       passingScore: activity.passingScore
     };
@@ -431,7 +480,7 @@
   var reported = null;
 
   function updateProgress() {
-    var required = 0, done = 0, score = null, passed = true;
+    var required = 0, done = 0, score = null, passed = true, scores = [];
     config.activities.forEach(function (activity, index) {
       var controller = controllers[index];
       var root = document.getElementById("activity-" + activity.id);
@@ -443,12 +492,16 @@
       }
       if (controller && controller.score) {
         var value = controller.score();
-        if (value !== null) { score = value; passed = value >= (controller.passingScore || 0); }
+        if (value !== null) {
+          scores.push(value);
+          if (value < (controller.passingScore || 0)) passed = false;
+        }
       }
       if (!activity.required) return;
       required += 1;
       if (isDone) done += 1;
     });
+    if (scores.length) score = scores.reduce(function (sum, value) { return sum + value; }, 0) / scores.length;
     var complete = required > 0 && done === required;
     var text = document.getElementById("progress-text");
     if (text) {

@@ -69,8 +69,9 @@ enum CriteriaNarrative {
                 ? " (on the application form or as a blog or ePortfolio link)" : " on the application form"
             return text + " and sign the declaration: “\(content.declaration)”"
         case .quiz(let content):
+            // The same rule the page applies: a required quiz counts as done once it is passed.
             return
-                "Answer the \(content.questions.count)-question quiz “\(activity.title)”, scoring at least \(Int((content.passingScore * 100).rounded()))%."
+                "Pass the \(content.questions.count)-question quiz “\(activity.title)” by answering at least \(content.questionsToPass) of \(content.questions.count) questions correctly (\(Int((content.passingScore * 100).rounded()))%)."
         case .explore(let content):
             let titles = content.resources.compactMap { thing.resource(id: $0.id)?.title }
             return "Explore " + (titles.isEmpty ? "the resources" : titles.map { "“\($0)”" }.joined(separator: ", ")) + "."
