@@ -27,10 +27,12 @@ def site_root(tmp_path_factory):
     shutil.copytree(build / "sssc-23-things-leadership-html", root / "html")
     # The media fixture course (pictures, video with captions, audio, a player, downloads) as SCORM 1.2 and HTML.
     media = ROOT / "Tests" / "Fixtures" / "media-workspace" / "Courses" / "media-demo"
-    for args in (["--scorm"], ["--html"]):
+    for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--html"]):
         subprocess.run([binary, "package", str(media), *args, "--output", str(build)], check=True, capture_output=True)
     with zipfile.ZipFile(build / "media-demo-scorm12.zip") as archive:
         archive.extractall(root / "media12")
+    with zipfile.ZipFile(build / "media-demo-scorm2004.zip") as archive:
+        archive.extractall(root / "media2004")
     shutil.copytree(build / "media-demo-html", root / "media-html")
     shutil.copytree(HERE / "lms", root / "lms")
     return root

@@ -77,3 +77,38 @@ def test_fail_retry_reveal_and_pass(context, base_url, screenshot, kind):
     quiz = learner.activity("Check:")
     expect(quiz.get_by_role("status")).to_contain_text("You passed")
     screenshot(learner.page)
+
+
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_required_quiz_holds_completion_until_it_is_passed(context, base_url, version):
+    page = context.new_page()
+    folder = "media12" if version == "1.2" else "media2004"
+    page.goto(f"{base_url}/lms/harness.html?version={version}&sco=/{folder}/things/thing-02.html")
+    frame = page.frame_locator("#sco")
+    expect(frame.locator("#progress-text")).to_have_text("0 of 2 required activities done.")
+    frame.get_by_role("textbox").fill(" ".join(f"word{n}" for n in range(25)))
+    frame.get_by_role("button", name="Save statement").click()
+    quiz = frame.get_by_role("region", name="Quiz: the chart")
+    expect(quiz.locator("[data-role=pass-mark]")).to_have_text(
+        "To pass, answer at least 1 of the 1 question correctly (100%). You have 2 attempts.")
+    quiz.get_by_label("Five").check()
+    quiz.get_by_role("button", name="Check answers").click()
+    expect(quiz.get_by_role("status")).to_contain_text("(1 attempt left)")
+    page.wait_for_timeout(300)
+    data = page.evaluate("window.lmsState()")["data"]
+    # Failed: the Thing is not complete, and the score is recorded.
+    if version == "1.2":
+        assert (data.get("status"), data.get("scoreRaw")) == ("incomplete", "0"), data
+    else:
+        assert (data.get("completion"), data.get("success"), data["score"]["scaled"]) == ("incomplete", "failed", "0"), data
+    expect(frame.locator("#progress-text")).to_have_text("1 of 2 required activities done.")
+    quiz.get_by_label("Three").check()
+    quiz.get_by_role("button", name="Check answers").click()
+    expect(frame.locator("#progress-text")).to_have_text("All required activities are done: you have completed this Thing.")
+    page.wait_for_timeout(300)
+    data = page.evaluate("window.lmsState()")["data"]
+    if version == "1.2":
+        assert (data.get("status"), data.get("scoreRaw")) == ("passed", "100"), data
+    else:
+        assert (data.get("completion"), data.get("success"), data["score"]["scaled"]) == ("completed", "passed", "1"), data
+    assert page.evaluate("window.lmsLog.filter(entry => entry.result === 'false')") == []
