@@ -14,6 +14,9 @@ public struct PackageBuilder: Sendable {
 
     /// The Things a request packages, in course order.
     public static func selectThings(_ request: PackageRequest) throws(PackageError) -> [Thing] {
+        if let refusal = request.lms.refusal(of: request.format) {
+            throw PackageError(step: .selectThings, path: nil, message: refusal + "; choose another --scorm-version or --lms")
+        }
         let ordered = request.course.orderedThings
         if let number = request.thingNumber {
             guard let thing = ordered.first(where: { $0.number == number }) else {
@@ -79,7 +82,7 @@ public struct PackageBuilder: Sendable {
             things: things, course: course, includingCourseCover: request.format == .html, workspace: workspace, layout: layout)
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
-            imagePaths: images.mapValues(\.packagePath), layout: layout, media: media)
+            imagePaths: images.mapValues(\.packagePath), layout: layout, media: media, lms: request.lms)
         // Pages are rendered while the package is written, a batch at a time across the cores.
         let renderStep = steps.last!
         files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
@@ -163,8 +166,13 @@ public struct PackageBuilder: Sendable {
                 }
             }
         }
+        var warnings: [String] = []
+        if request.format.isSCORM, let size = fileSystem.fileSize(at: output), let warning = request.lms.sizeWarning(size) {
+            warnings.append(warning)
+        }
         return PackageResult(
-            output: output, files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: schemaValidated)
+            output: output, files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: schemaValidated,
+            warnings: warnings)
     }
 
     /// A badge image the pages show: where it is in the workspace and where it goes in the package.

@@ -13,6 +13,15 @@ public enum PackageFormat: String, Sendable, CaseIterable {
     /// Whether the output is a zip for an LMS.
     public var isSCORM: Bool { self != .html }
 
+    /// How people name the format: `SCORM 1.2`, `SCORM 2004`, `HTML`.
+    public var displayName: String {
+        switch self {
+        case .scorm12: "SCORM 1.2"
+        case .scorm2004: "SCORM 2004"
+        case .html: "HTML"
+        }
+    }
+
     /// The page script's run-time name.
     var runtimeName: String { self == .html ? "local" : rawValue }
 

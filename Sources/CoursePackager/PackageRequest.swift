@@ -27,13 +27,15 @@ public struct PackageRequest: Sendable {
     public var packageLayout: PackageLayout
     /// How outputs are named.
     public var outputLayout: OutputLayout
+    /// The LMS the package is for (`generic`: any).
+    public var lms: LMSProfile
 
     /// Creates a request.
     public init(
         course: Course, badges: BadgeCatalog, workspaceRoot: String, format: PackageFormat, thingNumber: Int? = nil,
         includeDrafts: Bool = false, outputFolder: String, schemas: SchemaConformance? = nil,
         fileSystem: any FileSystem = DiskFileSystem(), workspaceLayout: WorkspaceLayout = .standard,
-        packageLayout: PackageLayout = .standard, outputLayout: OutputLayout = .standard
+        packageLayout: PackageLayout = .standard, outputLayout: OutputLayout = .standard, lms: LMSProfile = .generic
     ) {
         self.course = course
         self.badges = badges
@@ -47,6 +49,7 @@ public struct PackageRequest: Sendable {
         self.workspaceLayout = workspaceLayout
         self.packageLayout = packageLayout
         self.outputLayout = outputLayout
+        self.lms = lms
     }
 
     /// The output's file or folder name: `<course>[-<thing>]-scorm12.zip`, `…-scorm2004.zip`, `…-html`.
@@ -65,6 +68,8 @@ public struct PackageResult: Sendable {
     public var thingIDs: [String]
     /// Whether the manifest was validated against the official XSDs.
     public var schemaValidated: Bool
+    /// What the author should know (a package near the LMS's upload limit).
+    public var warnings: [String] = []
 }
 
 /// A build step as it starts, as shown on a terminal: `[3/7] Lay out pages`.

@@ -116,4 +116,24 @@ struct InMemoryCommandTests {
         let criteria = try JSONValue.parse(badgeClass.bytes)["criteria"]?["id"]?.stringValue
         #expect(criteria == "https://learn.example.org/sssc/units/thing-02.html")
     }
+
+    @Test("a media file named with spaces or accents is carried under a plain name every LMS takes, and linked by it")
+    func plainMediaNames() throws {
+        let memory = try Self.bundledWorkspace()
+        let thing = joinPath(Self.root, "Courses/sssc-23-things-leadership/things/thing-02.md")
+        let text = String(decoding: try memory.readFile(thing), as: UTF8.self)
+        memory.write(
+            text.replacingOccurrences(
+                of: "## Your turn", with: "See [the notes](<../files/Notes für Team (v2).pdf>).\n\n## Your turn"),
+            to: thing)
+        memory.write(
+            bytes: Array("%PDF-1.4\n".utf8),
+            to: joinPath(Self.root, "Courses/sssc-23-things-leadership/files/Notes für Team (v2).pdf"))
+        let result = CommandRunner.run(["package", "--html"], fileSystem: memory, in: Self.root)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let site = joinPath(OutputLayout.standard.defaultFolder(workspaceRoot: Self.root), "sssc-23-things-leadership-html")
+        #expect(memory.isFile(joinPath(site, "media/Notes-f-r-Team--v2-.pdf")))
+        let page = String(decoding: try memory.readFile(joinPath(site, "things/thing-02.html")), as: UTF8.self)
+        #expect(page.contains(#"<a href="../media/Notes-f-r-Team--v2-.pdf" download>the notes</a>"#))
+    }
 }

@@ -2,6 +2,7 @@ import CourseMarkdown
 import CourseMedia
 import CourseModel
 import FileAccess
+import Foundation
 
 /// The media of a package: every local file its pages use (pictures, video, audio, captions,
 /// transcripts, handouts), each copied once however many Things use it or under how many names, to a
@@ -166,8 +167,15 @@ struct MediaPlan: Sendable {
     }
 
     /// `name.ext`, or `name-2.ext`, `name-3.ext`… when another file already took it.
+    /// Names are made of letters, digits, `.`, `_` and `-` only: spaces, `%`, `#` and non-ASCII
+    /// letters break several LMSs' players and imports (and need escaping in every page).
     private static func uniqueName(for path: String, taken: inout Set<String>) -> String {
-        let name = String(path.split(separator: "/").last ?? "file")
+        let written = String(path.split(separator: "/").last ?? "file")
+        let name = String(
+            written.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "-"
+            })
         let dot = name.lastIndex(of: ".") ?? name.endIndex
         var candidate = name
         var counter = 1

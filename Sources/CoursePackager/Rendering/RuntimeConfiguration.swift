@@ -33,5 +33,7 @@ struct RuntimeConfiguration: Encodable, Sendable {
     let storageKey: String
     /// The run-time's suspend data limit in characters, if any.
     let suspendDataLimit: Int?
+    /// What a failed SCORM 1.2 attempt is reported as, when the LMS needs other than `failed`.
+    let failedStatus12: String?
     let activities: [Activity]
 }

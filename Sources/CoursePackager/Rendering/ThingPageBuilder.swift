@@ -16,6 +16,8 @@ struct ThingPageBuilder: Sendable {
     let layout: PackageLayout
     /// The package's media and where each file went.
     let media: MediaPlan
+    /// The LMS the package is for.
+    var lms: LMSProfile = .generic
 
     static let generator = "Course Toolkit"
 
@@ -222,6 +224,7 @@ struct ThingPageBuilder: Sendable {
         let configuration = RuntimeConfiguration(
             thingId: thing.id, title: Self.label(of: thing), runtime: format.runtimeName,
             storageKey: "course-toolkit:\(course.id):\(thing.id)", suspendDataLimit: format.suspendDataLimit,
+            failedStatus12: format == .scorm12 && lms.failedStatus12 != "failed" ? lms.failedStatus12 : nil,
             activities: activities)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

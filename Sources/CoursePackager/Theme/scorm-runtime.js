@@ -381,7 +381,8 @@
       }
     }
     if (config.runtime === "scorm12") {
-      var status = progress.done ? (hasScore ? (progress.passed ? "passed" : "failed") : "completed") : "incomplete";
+      var failed = config.failedStatus12 || "failed";
+      var status = progress.done ? (hasScore ? (progress.passed ? "passed" : failed) : "completed") : "incomplete";
       set(version.status, status);
     } else {
       set(version.status, progress.done ? "completed" : "incomplete");

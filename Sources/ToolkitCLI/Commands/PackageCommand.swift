@@ -42,6 +42,12 @@ struct PackageCommand: ParsableCommand {
     @Option(help: "A SCORM schema folder (like ../shared/schemas) to validate the manifest against.")
     var schemas: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The LMS the package is for: \(LMSProfile.all.map(\.id).joined(separator: ", ")); generic (the default) is the strictest common subset.",
+            valueName: "name"))
+    var lms = "generic"
+
     @Flag(help: "List every file written.")
     var verbose = false
 
@@ -50,6 +56,9 @@ struct PackageCommand: ParsableCommand {
             throw ValidationError("Choose exactly one of --scorm or --html.")
         }
         if let thing, thing < 1 { throw ValidationError("--thing takes a Thing number, 1 or more.") }
+        if LMSProfile.named(lms) == nil {
+            throw ValidationError("--lms takes one of \(LMSProfile.all.map(\.id).joined(separator: ", ")), not `\(lms)`.")
+        }
     }
 
     func run() throws {
@@ -85,7 +94,7 @@ struct PackageCommand: ParsableCommand {
             PackageRequest(
                 course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
                 thingNumber: thing, includeDrafts: includeDrafts, outputFolder: outputFolder, schemas: conformance,
-                fileSystem: environment.fileSystem)
+                fileSystem: environment.fileSystem, lms: LMSProfile.named(lms) ?? .generic)
         }
         let results = ParallelMap.map(requests) { request -> Result<PackageResult, PackageError> in
             let builder = PackageBuilder(onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } })
@@ -98,6 +107,7 @@ struct PackageCommand: ParsableCommand {
                 if verbose {
                     for file in result.files { environment.standardOutput("  \(file)\n") }
                 }
+                for warning in result.warnings { environment.standardError("warning: \(warning)\n") }
                 let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
                 environment.standardOutput(
                     "wrote \(display.display(absolutePath: result.output)) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n"
