@@ -79,9 +79,10 @@ public struct WorkspaceLoader: Sendable {
         }
         // Each course's Things are assigned at once: a course indexes its Things whenever the list changes.
         var thingsByCourse = Array(repeating: [Thing](), count: courses.count)
+        var unloaded = Set<String>()
         for (entry, loaded) in zip(thingFiles, things) {
             sink.merge(loaded.sink)
-            if let thing = loaded.value { thingsByCourse[entry.course].append(thing) }
+            if let thing = loaded.value { thingsByCourse[entry.course].append(thing) } else { unloaded.insert(entry.file) }
         }
         for index in courses.indices { courses[index].things = thingsByCourse[index] }
 
@@ -98,11 +99,14 @@ public struct WorkspaceLoader: Sendable {
             let badge = reader.read(file, sink: local).flatMap { BadgeFileLoader.loadBadge($0, file: file, sink: local) }
             return LoadedFile(value: badge, sink: local)
         }
+        for (file, badge) in zip(badgeFiles, badges) where badge.value == nil { unloaded.insert(file) }
         for badge in badges { sink.merge(badge.sink) }
         catalogue.badges = badges.compactMap(\.value)
 
+        var workspace = Workspace(rootPath: root, courses: courses, badges: catalogue)
+        workspace.unloadedFiles = unloaded
         return LoadReport(
-            workspace: Workspace(rootPath: root, courses: courses, badges: catalogue),
+            workspace: workspace,
             findings: sink.findings, filesRead: sink.filesRead, hadIOFailure: sink.hadIOFailure)
     }
 }

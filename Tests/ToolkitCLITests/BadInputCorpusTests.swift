@@ -273,6 +273,40 @@ struct BadInputCorpusTests {
         #expect(!outcome.standardError.contains("Fatal error") && !outcome.standardError.contains("Stack dump"))
     }
 
+    @Test("a slip in one file is reported in that file only, never with knock-on findings elsewhere, the same bytes on every run")
+    func slipStaysInItsFile() throws {
+        // thing-02 is listed by the course, a member of the collection, numbered 2, and linked from thing-01.
+        for slip in [
+            RuleExample.replacing("title: Second thing\n", with: "\ttitle: Second thing\n", in: RuleFixture.secondThing),
+            RuleExample.replacing("---\nid: thing-02", with: "id: thing-02", in: RuleFixture.secondThing),
+            RuleExample.replacing(
+                "aim: Learn the second thing.", with: "aim: \"Learn the second thing.", in: RuleFixture.secondThing),
+        ] {
+            let (fileSystem, _) = try RuleFixture.materialise(slip)
+            var outputs: [String] = []
+            for _ in 0..<5 {
+                outputs.append(
+                    CommandRunner.run(["validate", "--format", "json"], fileSystem: fileSystem, in: RuleFixture.root)
+                        .standardOutput)
+            }
+            #expect(Set(outputs).count == 1, "five runs print the same bytes")
+            let findings = try JSONSerialization.jsonObject(with: Data(outputs[0].utf8)) as? [[String: Any]] ?? []
+            let errors = findings.filter { $0["severity"] as? String == "error" }
+            #expect(!errors.isEmpty)
+            #expect(
+                errors.allSatisfy { ($0["file"] as? String)?.hasSuffix("things/thing-02.md") == true },
+                "\(errors.map { "\($0["file"] ?? ""): \($0["rule"] ?? "")" })")
+        }
+    }
+
+    @Test("a value of the wrong type is reported once, not again by the rule that reads its default")
+    func noKnockOnFromDefaults() throws {
+        let (fileSystem, _) = try RuleFixture.materialise(.replacing("minWords: 200", with: "minWords: many"))
+        let output = CommandRunner.run(["validate"], fileSystem: fileSystem, in: RuleFixture.root).standardOutput
+        let errors = output.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1 && errors[0].hasSuffix("[value-type]"), "\(output)")
+    }
+
     @Test("the corpus holds at least 50 cases, every one different")
     func size() {
         #expect(Self.cases.count >= 50)

@@ -6,6 +6,9 @@ public struct Workspace: Sendable {
     public var courses: [Course]
     /// The badge catalogue under `Badges/`.
     public var badges: BadgeCatalog
+    /// Files that exist but could not be read into the model (a YAML slip, broken front matter): they
+    /// count as present, so references to them and numbering do not fail elsewhere.
+    public var unloadedFiles: Set<String> = []
 
     /// Creates a workspace.
     public init(rootPath: String, courses: [Course], badges: BadgeCatalog) {

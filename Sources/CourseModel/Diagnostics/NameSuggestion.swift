@@ -7,7 +7,12 @@ public enum NameSuggestion {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            // Ties go to the name that sorts first, so the same input gives the same hint on every run.
+            if let current = best, distance > current.distance || (distance == current.distance && candidate >= current.candidate)
+            {
+                continue
+            }
+            best = (candidate, distance)
         }
         guard let best else { return nil }
         let allowed = max(2, min(name.count, best.candidate.count) / 3)

@@ -61,6 +61,18 @@ public struct ValidationContext: Sendable {
         return SourceLocation(file: start.file, line: start.line + max(node.line, 1) - 1, column: max(node.column, 1))
     }
 
+    /// Whether the Thing with this id has a file in `course` that could not be read (a YAML slip, say):
+    /// it counts as present, so references to it and numbering report nothing more than the slip itself.
+    public func hasUnloadedThing(id: String, in course: Course) -> Bool {
+        workspace.unloadedFiles.contains(layout.thingFile(id: id, inCourseFolder: course.folder))
+    }
+
+    /// How many Thing files of `course` could not be read.
+    public func unloadedThingCount(in course: Course) -> Int {
+        let folder = layout.thingsFolder(inCourseFolder: course.folder) + "/"
+        return workspace.unloadedFiles.filter { $0.hasPrefix(folder) }.count
+    }
+
     /// The absolute path of a workspace-relative path.
     public func absolutePath(_ relativePath: String) -> String {
         files.absolute(relativePath)

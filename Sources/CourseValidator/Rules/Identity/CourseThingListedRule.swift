@@ -30,7 +30,7 @@ public struct CourseThingListedRule: Rule {
                 if !listed.insert(reference.id).inserted {
                     findings.append(
                         finding("Thing `\(reference.id)` is listed twice", at: reference.location, hint: "remove one"))
-                } else if !ids.contains(reference.id) {
+                } else if !ids.contains(reference.id), !context.hasUnloadedThing(id: reference.id, in: course) {
                     findings.append(
                         finding(
                             "no Thing file has the id `\(reference.id)`", at: reference.location,

@@ -18,6 +18,8 @@ public struct ThingNumberSequenceRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
         for course in context.workspace.courses {
+            // A Thing file that could not be read still holds its place in the numbering.
+            let count = course.things.count + context.unloadedThingCount(in: course)
             var seen: [Int: Thing] = [:]
             for thing in course.things.sorted(by: { $0.file < $1.file }) {
                 let location = thing.fields["number"]
@@ -25,15 +27,15 @@ public struct ThingNumberSequenceRule: Rule {
                     findings.append(
                         finding(
                             "Thing number \(thing.number) is already used by `\(earlier.id)` (\(earlier.file))", at: location,
-                            hint: "number the Things 1 to \(course.things.count), each once"))
+                            hint: "number the Things 1 to \(count), each once"))
                     continue
                 }
                 seen[thing.number] = thing
-                if thing.number < 1 || thing.number > course.things.count {
+                if thing.number < 1 || thing.number > count {
                     findings.append(
                         finding(
-                            "Thing number \(thing.number) is outside 1…\(course.things.count) for a course of \(course.things.count) Things",
-                            at: location, hint: "number the Things 1 to \(course.things.count) without gaps"))
+                            "Thing number \(thing.number) is outside 1…\(count) for a course of \(count) Things",
+                            at: location, hint: "number the Things 1 to \(count) without gaps"))
                 }
             }
         }

@@ -24,6 +24,13 @@ public struct ThingLinkResolvesRule: Rule {
             context.markdown(of: thing).allNodes.compactMap { node -> Finding? in
                 guard node.kind == .link, let url = node.url else { return nil }
                 guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
+                // A link to a Thing file that exists but could not be read is the slip's finding, not the link's.
+                let folder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
+                let path = String(url.prefix { $0 != "#" })
+                if let file = PathSafety.resolve(path, under: folder), context.workspace.unloadedFiles.contains(file) {
+                    return nil
+                }
+                if url.hasPrefix("thing:"), context.hasUnloadedThing(id: String(path.dropFirst(6)), in: course) { return nil }
                 let ids = course.things.map(\.id)
                 let written = url.hasPrefix("thing:") ? String(url.dropFirst(6)) : String(url.prefix { $0 != "." && $0 != "#" })
                 return finding(

@@ -33,7 +33,8 @@ public struct CollectionReferenceResolvesRule: Rule {
                 }
             }
             for collection in course.collections {
-                for member in collection.members where course.thing(id: member.id) == nil {
+                for member in collection.members
+                where course.thing(id: member.id) == nil && !context.hasUnloadedThing(id: member.id, in: course) {
                     findings.append(
                         finding(
                             "collection `\(collection.id)` lists `\(member.id)`, which is not a Thing of the course",

@@ -24,7 +24,7 @@ public struct PrerequisiteResolvesRule: Rule {
                     guard case .thing(let reference) = prerequisite.target else { continue }
                     if reference.id == thing.id {
                         findings.append(finding("Thing `\(thing.id)` names itself as a prerequisite", at: reference.location))
-                    } else if course.thing(id: reference.id) == nil {
+                    } else if course.thing(id: reference.id) == nil, !context.hasUnloadedThing(id: reference.id, in: course) {
                         findings.append(
                             finding(
                                 "prerequisite `\(reference.id)` is not a Thing of course `\(course.id)`", at: reference.location,
