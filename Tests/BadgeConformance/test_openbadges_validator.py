@@ -133,7 +133,7 @@ def test_collection_is_awarded_with_member_assertions_as_evidence(published, val
     first = issue(folder, base, [f"{EMAIL},one,2026-11-01,,"], course=course)
     assert "0 collection badges" in first.stdout, first.stdout
     second = issue(folder, base, [f"{EMAIL},one,2026-11-01,,", f"{EMAIL},two,2026-11-05,,"], course=course)
-    assert "issued 1 assertions and 1 collection badges" in second.stdout, second.stdout
+    assert "issued 1 assertion and 1 collection badge" in second.stdout, second.stdout
     assert "1 row was already issued" in second.stdout
     documents = [json.loads(path.read_text()) for path in (folder / "assertions").glob("*.json")]
     collection = next(doc for doc in documents if doc["badge"].endswith("/badges/both.json"))

@@ -23,6 +23,35 @@ struct ReporterGoldenTests {
         Snapshot.expect(TextReporter().render(try Self.findings(), filesChecked: 8), matches: "report.txt")
     }
 
+    @Test("SARIF 2.1.0, compared structurally: every finding a result with rule, level, file, line and column")
+    func sarif() throws {
+        let output = SARIFReporter().render(try Self.findings(), filesChecked: 8)
+        guard let golden = Snapshot.golden("report.sarif", recording: output) else { return }
+        let parse = { (text: String) in try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary }
+        #expect(try parse(output) == parse(golden), "differs from Snapshots/report.sarif")
+        let log = try #require(try parse(output))
+        #expect(log["version"] as? String == "2.1.0")
+        let results = ((log["runs"] as? [NSDictionary])?.first?["results"] as? [NSDictionary]) ?? []
+        #expect(results.count == (try Self.findings()).count)
+    }
+
+    @Test("many warnings of one rule fold into one line with a count; errors never fold; the summary counts them all")
+    func folding() {
+        let drafts = (1...5).map {
+            Finding(
+                ruleID: "draft-thing", severity: .warning, message: "Thing \($0) is a draft",
+                location: SourceLocation(file: "things/thing-0\($0).md", line: 5, column: 9))
+        }
+        let error = Finding(
+            ruleID: "unknown-key", severity: .error, message: "unknown key", location: SourceLocation(file: "a.md"))
+        let folded = FindingFolder.fold([error] + drafts)
+        #expect(folded.count == 2)
+        #expect(folded[1].message == "5 Things are drafts and left out of packages; --verbose lists them")
+        #expect(FindingFolder.fold(Array(drafts.prefix(3))).count == 3, "three are still shown one by one")
+        let text = TextReporter(summarising: [error] + drafts).render(folded, filesChecked: 6)
+        #expect(text.hasSuffix("1 error, 5 warnings in 6 files\n"))
+    }
+
     @Test("text with colour")
     func textColour() throws {
         let output = TextReporter(useColor: true).render(try Self.findings(), filesChecked: 8)

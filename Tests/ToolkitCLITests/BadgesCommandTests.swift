@@ -47,7 +47,7 @@ struct BadgesCommandTests {
         let kept = CommandRunner.run(
             ["badges", "issue", "--earners", "earners.csv", "--base-url", Self.base, "--keep-going"], in: copy.root)
         #expect(kept.exitCode == 1)
-        #expect(kept.standardOutput.contains("issued 1 assertions"))
+        #expect(kept.standardOutput.contains("issued 1 assertion and"))
     }
 
     @Test("usage and I/O problems exit 2: an http base URL, a missing earners file, a key others can read")

@@ -7,7 +7,7 @@ struct ValidateCommandTests {
 
     @Test("the bundled course validates with only draft warnings, exit 0")
     func bundledCourse() {
-        let outcome = CommandRunner.run(["validate"])
+        let outcome = CommandRunner.run(["validate", "--verbose"])
         #expect(outcome.exitCode == 0, "\(outcome.standardOutput)\(outcome.standardError)")
         let findings = outcome.standardOutput.split(separator: "\n").filter {
             $0.contains(": warning: ") || $0.contains(": error: ")
@@ -200,5 +200,20 @@ struct DiskPathTests {
         let package = CommandRunner.run(["package", "--html"], in: copy.root)
         #expect(package.exitCode == 1)
         #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
+    }
+
+    @Test("validate FILE reports that file only; --quiet shows errors only; --verbose lists every warning")
+    func oneFileQuietVerbose() throws {
+        let thing = "Courses/sssc-23-things-leadership/things/thing-05.md"
+        let one = CommandRunner.run(["validate", thing])
+        #expect(one.exitCode == 0)
+        let lines = one.standardOutput.split(separator: "\n").filter { $0.contains(": warning: ") }
+        #expect(lines.count == 1 && lines[0].hasPrefix(thing + ":"), "\(one.standardOutput)")
+        let quiet = CommandRunner.run(["validate", "--quiet"])
+        #expect(!quiet.standardOutput.contains(": warning: ") && quiet.standardOutput.contains("22 warnings"))
+        let verbose = CommandRunner.run(["validate", "--verbose"])
+        #expect(verbose.standardOutput.split(separator: "\n").filter { $0.contains("[draft-thing]") }.count == 22)
+        let folded = CommandRunner.run(["validate"])
+        #expect(folded.standardOutput.contains("22 Things are drafts and left out of packages; --verbose lists them"))
     }
 }

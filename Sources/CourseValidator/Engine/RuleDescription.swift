@@ -14,12 +14,17 @@ public struct RuleDescription: Sendable {
     public var triggeringExamples: [RuleExample]
     /// Workspaces the rule must accept.
     public var nonTriggeringExamples: [RuleExample]
+    /// How many warnings of this rule read as one line when folded ("22 Things are drafts…"); nil for
+    /// the generic wording.
+    public var foldedSummary: (@Sendable (Int) -> String)?
 
     /// Creates a description.
     public init(
         id: String, name: String, summary: String, severity: Severity = .error,
-        triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample] = [.unchanged]
+        triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample] = [.unchanged],
+        foldedSummary: (@Sendable (Int) -> String)? = nil
     ) {
+        self.foldedSummary = foldedSummary
         self.id = id
         self.name = name
         self.summary = summary

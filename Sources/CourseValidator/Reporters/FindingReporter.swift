@@ -14,6 +14,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case json
     /// GitHub Actions workflow commands, which annotate pull requests.
     case github
+    /// SARIF 2.1.0, for code-scanning tools.
+    case sarif
 
     /// The reporter for this format.
     public func reporter(useColor: Bool = false) -> any FindingReporter {
@@ -21,6 +23,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .text: TextReporter(useColor: useColor)
         case .json: JSONReporter()
         case .github: GitHubReporter()
+        case .sarif: SARIFReporter()
         }
     }
 }

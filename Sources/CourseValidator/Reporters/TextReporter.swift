@@ -4,10 +4,14 @@ import CourseModel
 public struct TextReporter: FindingReporter {
     /// Whether to colour severities (only on a terminal).
     public var useColor: Bool
+    /// The findings the summary line counts, when the lines shown are fewer (folded or quiet); nil to
+    /// count the lines shown.
+    public var summarising: [Finding]?
 
     /// Creates a reporter.
-    public init(useColor: Bool = false) {
+    public init(useColor: Bool = false, summarising: [Finding]? = nil) {
         self.useColor = useColor
+        self.summarising = summarising
     }
 
     /// The findings, one per line with an optional hint line, then the summary line.
@@ -20,7 +24,7 @@ public struct TextReporter: FindingReporter {
             lines.append("\(location): \(severity): \(TerminalText.escaped(finding.message)) [\(finding.ruleID)]")
             if let hint = finding.hint { lines.append("    hint: \(TerminalText.escaped(hint))") }
         }
-        lines.append(Self.summary(findings, filesChecked: filesChecked))
+        lines.append(Self.summary(summarising ?? findings, filesChecked: filesChecked))
         return lines.joined(separator: "\n") + "\n"
     }
 

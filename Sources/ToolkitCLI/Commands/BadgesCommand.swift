@@ -66,7 +66,7 @@ struct BadgesCommand: ParsableCommand {
                 let (export, folder, notes) = try outcome.get()
                 for note in export.notes + notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
                 environment.standardOutput(
-                    "wrote \(context.display(folder.path)) (issuer and \(export.badgeIDs.count) badge classes\(context.key == nil ? ", hosted" : ", signed"))\n"
+                    "wrote \(context.display(folder.path)) (issuer and \(Plural.counted(export.badgeIDs.count, "badge class", "badge classes"))\(context.key == nil ? ", hosted" : ", signed"))\n"
                 )
             }
         }
@@ -138,7 +138,7 @@ struct BadgesCommand: ParsableCommand {
             }
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
-                "issued \(outcome.issued.count - collections) assertions and \(collections) collection badges into \(context.display(folder.path))"
+                "issued \(Plural.counted(outcome.issued.count - collections, "assertion")) and \(Plural.counted(collections, "collection badge")) into \(context.display(folder.path))"
                     + (outcome.alreadyIssued > 0
                         ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued"
                         : "") + "\n")

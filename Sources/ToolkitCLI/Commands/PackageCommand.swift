@@ -110,7 +110,7 @@ struct PackageCommand: ParsableCommand {
                 for warning in result.warnings { environment.standardError("warning: \(warning)\n") }
                 let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
                 environment.standardOutput(
-                    "wrote \(display.display(absolutePath: result.output)) (\(result.thingIDs.count) Things, \(result.files.count) files\(checked))\n"
+                    "wrote \(display.display(absolutePath: result.output)) (\(Plural.counted(result.thingIDs.count, "Thing")), \(Plural.counted(result.files.count, "file"))\(checked))\n"
                 )
             case .failure(let error):
                 throw CommandFailure(

@@ -10,7 +10,8 @@ public struct DraftThingRule: Rule {
         id: "draft-thing", name: "Draft Thing",
         summary: "A Thing with `status: draft` is reported as a warning: packages leave it out unless asked.",
         severity: .warning,
-        triggeringExamples: [.replacing("status: published", with: "status: ↓draft", in: RuleFixture.secondThing)])
+        triggeringExamples: [.replacing("status: published", with: "status: ↓draft", in: RuleFixture.secondThing)],
+        foldedSummary: { count in "\(count) Things are drafts and left out of packages" })
 
     /// Reports every draft.
     public func check(_ context: ValidationContext) -> [Finding] {
