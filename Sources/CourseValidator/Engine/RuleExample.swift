@@ -78,6 +78,11 @@ public struct RuleExample: Sendable, CustomStringConvertible {
             expectedLocations: expectedLocations)
     }
 
+    /// This example without one more file.
+    public func removingAlso(_ file: String) -> RuleExample {
+        RuleExample(edits: edits + [.remove(file: file)], expectedLocations: expectedLocations)
+    }
+
     /// This example with one more file written as bytes.
     public func writing(bytes: [UInt8], to file: String) -> RuleExample {
         RuleExample(edits: edits + [.writeBytes(file: file, bytes: bytes)], expectedLocations: expectedLocations)

@@ -1,0 +1,90 @@
+import ArgumentParser
+import CourseLoader
+import CourseModel
+import FileAccess
+import Foundation
+
+/// `toolkit new …`: complete, commented starting files that validate on the first run.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Create starting files: a new Thing with its badge and artwork.",
+        subcommands: [Thing.self])
+
+    /// `toolkit new thing`.
+    struct Thing: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Add the next Thing to a course: its file (every field, an example of each activity type), its badge class and badge art, listed in course.yaml.",
+            discussion: "Nothing is overwritten: if a file it would write exists, nothing is written.")
+
+        @OptionGroup var courses: CourseSelectionOptions
+
+        @Option(help: "The Thing's title.")
+        var title: String
+
+        @Option(help: "A collection of the course the Thing counts towards (its id).")
+        var collection: String?
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let fileSystem = environment.fileSystem
+            let selection = try courses.selection(in: environment)
+            let report = WorkspaceLoader(fileSystem: fileSystem).load(
+                workspaceAt: selection.root, courses: selection.courseFolders)
+            guard report.workspace.courses.count == 1, let course = report.workspace.courses.first else {
+                throw CommandFailure.io("`new thing` needs one course: pass its folder (Courses/<id>)")
+            }
+            if let collection, course.collection(id: collection) == nil {
+                throw CommandFailure(
+                    message: "course `\(course.id)` has no collection `\(collection)`", code: ToolkitExitCode.usageOrIO)
+            }
+            let layout = WorkspaceLayout.standard
+            let number = max(course.things.map(\.number).max() ?? 0, course.thingOrder.count) + 1
+            let id = String(format: "thing-%02d", number)
+            let image = "images/\(id).svg"
+            let files: [(path: String, text: String)] = [
+                (
+                    layout.thingFile(id: id, inCourseFolder: course.folder),
+                    ThingTemplate.text(id: id, number: number, title: title, badge: id, collection: collection)
+                ),
+                (
+                    layout.badgeClassFile(id: id),
+                    ThingTemplate.badge(id: id, number: number, title: title, courseTitle: course.title, image: image)
+                ),
+                (
+                    layout.badgesFolder + "/" + image,
+                    BadgeArtwork.svg(label: String(number), caption: BadgeArtwork.caption(for: title))
+                ),
+            ]
+            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: selection.root) }
+            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
+                throw CommandFailure(
+                    message: "\(existing.path) exists; nothing was written (pick another title or remove it)",
+                    code: ToolkitExitCode.failure)
+            }
+            // course.yaml gains the id (and the collection its member) before anything is written.
+            let courseFile = layout.courseFile(inCourseFolder: course.folder)
+            let courseText = String(decoding: try fileSystem.readFile(absolute(courseFile)), as: UTF8.self)
+            var editor = CourseFileEditor(courseText)
+            guard editor.appendThing(id) else {
+                throw CommandFailure(
+                    message: "\(courseFile) has no `things:` list to add \(id) to", code: ToolkitExitCode.failure)
+            }
+            if let collection, !editor.appendThing(id, toCollection: collection) {
+                throw CommandFailure(
+                    message: "\(courseFile): the collection `\(collection)` has no `things:` list", code: ToolkitExitCode.failure)
+            }
+            let output = AtomicOutput(fileSystem: fileSystem)
+            do {
+                for file in files { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
+                try output.writeFile(Array(editor.text.utf8), to: absolute(courseFile))
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
+            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
+            environment.standardOutput("added \(id) to \(display.display(courseFile))\n")
+            environment.standardOutput("next: write the Thing, then run `toolkit validate`\n")
+        }
+    }
+}

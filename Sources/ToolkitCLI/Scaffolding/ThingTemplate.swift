@@ -1,0 +1,132 @@
+/// The starting file of a new Thing: every field of the format, commented, with an example of each
+/// activity type. It validates as it is (a draft), so an author starts from something that works.
+enum ThingTemplate {
+    /// The Thing file for `id`, numbered `number`, titled `title`, counting towards `collection` if any.
+    static func text(id: String, number: Int, title: String, badge: String, collection: String?) -> String {
+        let quotedTitle =
+            "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return """
+            ---
+            # Thing \(number). Every field is explained in Docs/file-format.md; `toolkit validate` checks them.
+            id: \(id)
+            number: \(number)
+            title: \(quotedTitle)
+            # draft: left out of packages (a warning) until you set `published`.
+            status: draft
+            # The badge class in Badges/badges/\(badge).yaml (created with this file).
+            badge: \(badge)
+            countsTowards: [\(collection ?? "")]
+            # The time a learner needs, activities included.
+            durationMinutes: 45
+            aim: >-
+              Say in a sentence or two what this Thing sets out to do.
+            outcomes:
+              - Something a learner can do after this Thing.
+            # Other Things or external badges to take first (recommended or required).
+            # prerequisites:
+            #   - thing: thing-01
+            #     level: recommended
+            # A picture under the title (relative to the course folder):
+            # cover:
+            #   image: files/cover.jpg
+            #   alt: What the picture shows
+
+            activities:
+              # Read or watch something; done when the learner marks it so.
+              - id: explore
+                type: explore
+                title: "Explore: the reading"
+                prompt: Read the guide listed below, then mark this activity as done.
+                resources: [guide]
+
+              # Sort items into categories, with feedback on each.
+              - id: sort
+                type: classification
+                title: "Sort: which is which?"
+                prompt: Decide which category each item belongs to, then check your answers.
+                categories:
+                  - id: first
+                    label: First category
+                  - id: second
+                    label: Second category
+                items:
+                  - text: An item of the first category
+                    category: first
+                    feedback: Why it belongs to the first category.
+                  - text: An item of the second category
+                    category: second
+                    feedback: Why it belongs to the second category.
+
+              # A scored quiz: the Thing completes once it is passed (if required).
+              - id: check
+                type: quiz
+                title: "Check: one question"
+                passingScore: 1
+                showCorrectAnswers: after-passing
+                questions:
+                  - text: Which answer is right?
+                    options:
+                      - text: This one
+                        correct: true
+                        feedback: Why it is right.
+                      - text: Not this one
+                        feedback: Why it is not.
+
+              # A reflective statement of at least minWords words: the evidence for the badge.
+              - id: reflect
+                type: reflection
+                title: "Reflect: what does this mean for your work?"
+                prompt: Think of a situation in your own role and write about it.
+                guidingPoints:
+                  - A question to guide the reflection.
+                minWords: 200
+
+              # How to apply for the badge with the statement (optional).
+              - id: submit-evidence
+                type: evidence
+                title: Submit your evidence
+                required: false
+                steps:
+                  - Save or download your reflective statement.
+                  - Paste it into the badge application form.
+                declaration: I confirm that the evidence I am submitting is my own work.
+                evidenceFrom: reflect
+                guides: [guide]
+
+            resources:
+              - id: guide
+                title: The guide to read
+                kind: guide
+                publisher: The publisher's name
+                # url: https://example.org/guide     (or file: files/guide.pdf)
+            ---
+
+            Write the Thing's text here in Markdown. Headings start at `##`.
+
+            ## A first section
+
+            Pictures and files live in the course's `files/` folder:
+            `![What the picture shows](../files/picture.png)`.
+
+            """
+    }
+
+    /// The badge class of the new Thing.
+    static func badge(id: String, number: Int, title: String, courseTitle: String, image: String) -> String {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return """
+            # Badge for Thing \(number). The name is what badge platforms show; edit it and the description.
+            id: \(id)
+            kind: thing
+            name: \(quoted("\(courseTitle) – Thing \(number): \(title)"))
+            listingName: \(quoted("Thing \(number): \(title)"))
+            description: >-
+              Awarded for completing Thing \(number) and a reflective statement about it.
+            image: \(image)
+            tags: [thing-\(number)]
+
+            """
+    }
+}

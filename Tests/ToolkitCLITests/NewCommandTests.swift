@@ -1,0 +1,60 @@
+import CourseValidator
+import FileAccess
+import Foundation
+import Testing
+
+/// `toolkit new thing`: starting files that validate on the first run, listed where they belong, and
+/// never written over anything.
+@Suite("toolkit new")
+struct NewCommandTests {
+    /// Validation errors of the workspace, as lines.
+    static func errors(_ fileSystem: any FileSystem) -> [Substring] {
+        CommandRunner.run(["validate"], fileSystem: fileSystem, in: RuleFixture.root).standardOutput.split(separator: "\n")
+            .filter { $0.contains(": error: ") }
+    }
+
+    @Test("in a course of 23 Things the 24th is added, counted towards its collection, and the workspace validates clean")
+    func bundled() throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let course = InMemoryCommandTests.root + "/Courses/sssc-23-things-leadership"
+        let result = CommandRunner.run(
+            ["new", "thing", course, "--title", "Leading through change", "--collection", "leadership-fundamentals"],
+            fileSystem: memory, in: InMemoryCommandTests.root)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(memory.isFile(course + "/things/thing-24.md"))
+        #expect(memory.isFile(InMemoryCommandTests.root + "/Badges/badges/thing-24.yaml"))
+        #expect(memory.isFile(InMemoryCommandTests.root + "/Badges/images/thing-24.svg"))
+        let courseText = String(decoding: try memory.readFile(course + "/course.yaml"), as: UTF8.self)
+        #expect(courseText.contains("  - thing-23\n  - thing-24\n"))
+        #expect(courseText.contains("things: [thing-02, thing-04, thing-24]"))
+        #expect(courseText.contains("# Things 2 and 4 are confirmed members"), "comments stay")
+        let validation = CommandRunner.run(["validate"], fileSystem: memory, in: InMemoryCommandTests.root)
+        #expect(validation.exitCode == 0, "\(validation.standardOutput)")
+        #expect(!validation.standardOutput.contains(": error: "))
+        // The next Thing's art is already there: nothing is written over it, and nothing else is written.
+        memory.write("<svg/>", to: InMemoryCommandTests.root + "/Badges/images/thing-25.svg")
+        let before = try memory.readFile(course + "/course.yaml")
+        let again = CommandRunner.run(
+            ["new", "thing", course, "--title", "Again"], fileSystem: memory, in: InMemoryCommandTests.root)
+        #expect(again.exitCode == 1 && again.standardError.contains("exists; nothing was written"), "\(again.standardError)")
+        #expect(!memory.isFile(course + "/things/thing-25.md"))
+        #expect(try memory.readFile(course + "/course.yaml") == before)
+    }
+
+    @Test("in a course of one Thing the second is added and the workspace validates clean")
+    func oneThing() throws {
+        let single = RuleExample.removing(RuleFixture.secondThing).removingAlso(RuleFixture.secondBadge)
+            .replacing("things: [thing-01, thing-02]\n", with: "things: [thing-01]\n", in: RuleFixture.course)
+            .replacing("    things: [thing-01, thing-02]", with: "    things: [thing-01]", in: RuleFixture.course)
+            .replacing("Body text with a [link to the next Thing](thing-02.md).", with: "Body text.")
+        let (fileSystem, _) = try RuleFixture.materialise(single)
+        #expect(Self.errors(fileSystem).isEmpty, "the starting workspace is clean")
+        let result = CommandRunner.run(
+            ["new", "thing", RuleFixture.root + "/" + RuleFixture.courseFolder, "--title", "The second one"],
+            fileSystem: fileSystem,
+            in: RuleFixture.root)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(fileSystem.isFile(RuleFixture.root + "/" + RuleFixture.courseFolder + "/things/thing-02.md"))
+        #expect(Self.errors(fileSystem).isEmpty, "\(Self.errors(fileSystem))")
+    }
+}
