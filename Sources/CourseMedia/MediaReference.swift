@@ -89,7 +89,9 @@ public struct MediaReference: Sendable, Hashable {
     public static func all(in thing: Thing, of course: Course, body: MarkdownDocument) -> [MediaReference] {
         var references: [MediaReference] = []
         func collect(_ document: MarkdownDocument, origin: Origin, locate: (MarkdownNode) -> SourceLocation) {
-            for node in document.allNodes where node.kind.isLinkOrImage {
+            // Indices, not elements: copying every node of every body cost more than the check.
+            for index in document.allNodes.indices where document.allNodes[index].kind.isLinkOrImage {
+                let node = document.allNodes[index]
                 guard let url = node.url, !url.isEmpty else { continue }
                 let isImage = node.kind == .image
                 if !isImage, isNotAFile(url, thing: thing, course: course) { continue }
@@ -103,7 +105,7 @@ public struct MediaReference: Sendable, Hashable {
         collect(body, origin: .body) {
             SourceLocation(file: start.file, line: start.line + max($0.line, 1) - 1, column: max($0.column, 1))
         }
-        for activity in thing.activities where activity.prompt.contains("](") || activity.prompt.contains("]:") {
+        for activity in thing.activities where activity.prompt.utf8.contains(UInt8(ascii: "]")) {
             let location = activity.fields["prompt"]
             collect(MarkdownDocument(parsing: activity.prompt), origin: .prompt(activityID: activity.id)) { _ in location }
         }

@@ -23,7 +23,18 @@ public enum SVGSafety {
     /// The active content of `bytes`, empty when the SVG is safe to publish; a document that cannot be
     /// parsed is one problem.
     public static func problems(in bytes: [UInt8]) -> [Problem] {
-        // libxml2 reads a buffer only up to a NUL byte; whatever follows would never be checked.
+        let before = problemsBeforeParsing(bytes)
+        if !before.isEmpty { return before }
+        do {
+            return problems(in: try UntrustedXMLParser.parse(bytes))
+        } catch {
+            return [Problem(line: max(error.line, 1), message: "is not well-formed XML: \(error.message)")]
+        }
+    }
+
+    /// What is wrong before an XML parser even sees the bytes: a NUL (libxml2 reads a buffer only up to
+    /// one, so whatever follows would never be checked) or a DOCTYPE.
+    public static func problemsBeforeParsing(_ bytes: [UInt8]) -> [Problem] {
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].filter { $0 == 0x0A }.count + 1
             return [Problem(line: line, message: "holds a NUL byte, which XML does not allow")]
@@ -32,11 +43,7 @@ public enum SVGSafety {
         if head.contains("<!doctype") || head.contains("<!entity") {
             return [Problem(line: 1, message: "declares a DOCTYPE (DTDs can fetch or expand content)")]
         }
-        do {
-            return problems(in: try UntrustedXMLParser.parse(bytes))
-        } catch {
-            return [Problem(line: max(error.line, 1), message: "is not well-formed XML: \(error.message)")]
-        }
+        return []
     }
 
     /// The active content below (and in) `root`.

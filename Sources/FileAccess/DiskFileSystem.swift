@@ -14,6 +14,15 @@ public struct DiskFileSystem: FileSystem {
     /// Creates a disk file system.
     public init() {}
 
+    /// Linux file systems tell names apart by case; macOS's and Windows's usually do not.
+    public var isCaseSensitive: Bool {
+        #if os(Linux)
+            true
+        #else
+            false
+        #endif
+    }
+
     /// Reads the whole file (plain POSIX reads into one buffer: Foundation's file handle copied every file twice).
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
         // Non-blocking so that a named pipe planted in a workspace is refused below instead of hanging the read.

@@ -13,6 +13,9 @@ public protocol FileSystem: Sendable {
     func fileSize(at path: String) -> Int?
     /// The path with symbolic links resolved (the path itself where there are none).
     func resolvedPath(_ path: String) -> String
+    /// Whether names differ by case (`a.png` and `A.png` are two files), as on Linux; on a
+    /// case-insensitive disk a path in the wrong case still finds the file.
+    var isCaseSensitive: Bool { get }
 
     /// Creates the directory and any missing parents.
     func createDirectory(_ path: String) throws(FileSystemError)

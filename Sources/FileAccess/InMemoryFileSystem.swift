@@ -73,6 +73,9 @@ public final class InMemoryFileSystem: FileSystem {
     /// Memory holds no links.
     public func isSymbolicLink(_ path: String) -> Bool { false }
 
+    /// Names in memory differ by case.
+    public var isCaseSensitive: Bool { true }
+
     /// Size in bytes.
     public func fileSize(at path: String) -> Int? {
         let path = Self.normalise(path)

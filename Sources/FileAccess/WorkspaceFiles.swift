@@ -12,8 +12,15 @@ public struct WorkspaceFiles: Sendable {
     /// The workspace folder, absolute.
     public let root: String
     private let resolvedRoot: String
-    /// Folder listings already read (for the case check), by workspace-relative folder.
-    private let listings = LockedValue([String: Set<String>]())
+    /// Folder listings already read (for the case check), by workspace-relative folder: each name by
+    /// its lowercase form, so a missing name is matched in one lookup (a badge folder holds thousands).
+    private let listings = LockedValue([String: Listing]())
+
+    /// A folder's names, and each name by its lowercase form.
+    private struct Listing {
+        let names: Set<String>
+        let byLowercase: [String: String]
+    }
 
     /// Why a path an author wrote cannot be used.
     public enum Refusal: Error, Hashable, Sendable {
@@ -111,7 +118,8 @@ public struct WorkspaceFiles: Sendable {
             guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else {
                 return .linksOut(path, target: resolved)
             }
-            if let actual = caseCorrected(path) { return .wrongCase(path, actual: actual) }
+            // Where names differ by case, finding the file means the case was right; elsewhere it is checked.
+            if !fileSystem.isCaseSensitive, let actual = caseCorrected(path) { return .wrongCase(path, actual: actual) }
             return nil
         }
     }
@@ -134,9 +142,9 @@ public struct WorkspaceFiles: Sendable {
         var differs = false
         for component in path.split(separator: "/").map(String.init) {
             let names = listing(of: folder)
-            if names.contains(component) {
+            if names.names.contains(component) {
                 corrected.append(component)
-            } else if let match = names.first(where: { $0.lowercased() == component.lowercased() }) {
+            } else if let match = names.byLowercase[component.lowercased()] {
                 corrected.append(match)
                 differs = true
             } else {
@@ -147,11 +155,14 @@ public struct WorkspaceFiles: Sendable {
         return differs ? corrected.joined(separator: "/") : nil
     }
 
-    private func listing(of folder: String) -> Set<String> {
+    private func listing(of folder: String) -> Listing {
         if let known = listings.withLock({ $0[folder] }) { return known }
-        let names = Set((try? fileSystem.contentsOfDirectory(absolute(folder))) ?? [])
-        listings.withLock { $0[folder] = names }
-        return names
+        let names = (try? fileSystem.contentsOfDirectory(absolute(folder))) ?? []
+        let listing = Listing(
+            names: Set(names),
+            byLowercase: Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first }))
+        listings.withLock { $0[folder] = listing }
+        return listing
     }
 }
 
