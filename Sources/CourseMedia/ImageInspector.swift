@@ -103,6 +103,11 @@ public enum ImageInspector {
         } catch {
             throw Problem(reason: "is not a well-formed SVG (line \(error.line): \(error.message))")
         }
+        return try svg(root)
+    }
+
+    /// The size of an SVG already parsed (badge checks parse each picture once).
+    public static func svg(_ root: XMLElementSnapshot) throws(Problem) -> ImageInfo {
         guard root.name == "svg" else { throw Problem(reason: "has root element `\(root.name)`, not `svg`") }
         let viewBox = root.attributes["viewBox"].map {
             $0.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }

@@ -80,10 +80,11 @@ public struct DiskFileSystem: FileSystem {
 
     /// The path with every symbolic link resolved (realpath(3); the path itself when it cannot be resolved).
     public func resolvedPath(_ path: String) -> String {
-        // A file that is not itself a link resolves to its folder's resolution plus its name.
+        // A file that is not itself a link resolves to its folder's resolution plus its name (one lstat).
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             let name = path[path.index(after: slash)...]
-            if !name.isEmpty, name != ".", name != "..", !isSymbolicLink(path), entryKind(at: path) != nil {
+            var status = stat()
+            if !name.isEmpty, name != ".", name != "..", lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFLNK {
                 let folder = String(path[..<slash])
                 let resolvedFolder =
                     resolvedFolders.withLock { $0[folder] }

@@ -23,9 +23,7 @@ struct SourceText {
         }
         self.text = bytes.contains(0x0D) ? decoded.replacingCRLF() : decoded
         // Control characters (raw, in the body or anywhere) cannot be carried by pages and manifests.
-        if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
-            || (bytes.contains(0xBF) && text.unicodeScalars.contains { $0.value == 0xFFFE || $0.value == 0xFFFF })
-        {
+        if Self.mayHoldUncarriable(bytes) {
             var line = 1
             var column = 1
             for scalar in text.unicodeScalars {
@@ -44,6 +42,26 @@ struct SourceText {
                     column += 1
                 }
             }
+        }
+    }
+}
+
+extension SourceText {
+    /// Whether the bytes hold a C0 control other than tab and line breaks, or the lead bytes of
+    /// U+FFFE/U+FFFF (EF BF BE/BF): one tight pass, since every file of a workspace goes through it.
+    fileprivate static func mayHoldUncarriable(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0xEF, index + 2 < buffer.count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
     }
 }

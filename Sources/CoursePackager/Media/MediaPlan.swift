@@ -151,22 +151,45 @@ struct MediaPlan: Sendable {
         return paths
     }
 
-    /// Whether a Markdown text may name a file (a link or image whose destination is not a web address,
-    /// an anchor or e-mail): most bodies do not, and are then not parsed again.
+    /// Whether a Markdown text may name a file: a link or image whose destination is not a web
+    /// address, an anchor, e-mail or another Thing (`thing-02.md`, `thing:thing-02`), or a reference
+    /// definition. Most bodies do not, and are then not parsed again. One pass over the bytes: this
+    /// runs for every page of a package.
     static func mayNameFiles(_ markdown: String) -> Bool {
-        if markdown.contains("]:") { return true }
-        var rest = markdown[...]
-        while let range = rest.range(of: "](") {
-            let destination = rest[range.upperBound...].drop { $0 == " " || $0 == "<" }.prefix(8).lowercased()
-            if !destination.hasPrefix("http") && !destination.hasPrefix("#") && !destination.hasPrefix("mailto:") {
-                return true
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "]") {
+                    if bytes[index + 1] == UInt8(ascii: ":") { return true }
+                    if bytes[index + 1] == UInt8(ascii: "(") {
+                        var start = index + 2
+                        while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "<") {
+                            start += 1
+                        }
+                        var end = start
+                        while end < bytes.count, bytes[end] != UInt8(ascii: ")"), bytes[end] != UInt8(ascii: " "),
+                            bytes[end] != UInt8(ascii: ">"),
+                            bytes[end] != UInt8(ascii: "#")
+                        {
+                            end += 1
+                        }
+                        let destination = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+                        let elsewhere = ["http://", "https://", "mailto:", "thing:"].contains { destination.hasPrefix($0) }
+                        if !elsewhere && !destination.isEmpty && !destination.hasSuffix(".md") { return true }
+                        if start < bytes.count, bytes[start] == UInt8(ascii: "#") {
+                            // An anchor in the page: nothing to carry.
+                        }
+                        index = end
+                        continue
+                    }
+                }
+                index += 1
             }
-            rest = rest[range.upperBound...]
+            return false
         }
-        return markdown.contains("](<") || markdown.contains("\"captions") || markdown.contains("\"transcript")
     }
 
-    /// `name.ext`, or `name-2.ext`, `name-3.ext`… when another file already took it.
     /// Names are made of letters, digits, `.`, `_` and `-` only: spaces, `%`, `#` and non-ASCII
     /// letters break several LMSs' players and imports (and need escaping in every page).
     private static func uniqueName(for path: String, taken: inout Set<String>) -> String {

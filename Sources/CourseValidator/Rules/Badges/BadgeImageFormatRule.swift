@@ -79,11 +79,11 @@ public struct BadgeImageFormatRule: Rule {
             return ("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", nil)
         }
         guard let bytes = try? context.files.read(path) else { return nil }
+        let (result, problems) = PublishedImage.inspect(bytes)
         let info: ImageInfo
-        do {
-            info = try ImageInspector.inspect(bytes)
-        } catch {
-            return ("badge image `\(path)` \(error.reason)", "use a PNG or SVG image")
+        switch result {
+        case .success(let found): info = found
+        case .failure(let problem): return ("badge image `\(path)` \(problem.reason)", "use a PNG or SVG image")
         }
         guard info.format == .png || info.format == .svg else {
             return (
@@ -97,7 +97,7 @@ public struct BadgeImageFormatRule: Rule {
                 "rename it"
             )
         }
-        if let problem = PublishedImage.problems(bytes, format: info.format).first {
+        if let problem = problems.first {
             return ("badge image `\(path)` \(problem)", "remove it, or export the artwork again")
         }
         if info.width != info.height {
