@@ -80,6 +80,39 @@ struct LoaderPositionTests {
         #expect(findings.first?.hint?.contains("tabs") == true)
     }
 
+    @Test(
+        "YAML slips authors make are explained in their words, at the place to fix, with the fix",
+        arguments: [
+            // A colon and space inside a plain value: the quoted line is offered.
+            (
+                "---\nid: thing-01\nnumber: 1\nstatus: draft\ntitle: Leadership↓: or management?\n---\n",
+                "this value holds `: `", "put the value in quotes: `title: \"Leadership: or management?\"`"
+            ),
+            // A field indented under a field that already has a value on its line.
+            (
+                "---\nid: thing-01\nnumber: 1\n  ↓status: draft\n---\n",
+                "indented further than the field on line 3", "start it at column 1, like the field above"
+            ),
+            // A continuation line of a list entry that lines up with neither the dash nor the entry.
+            (
+                "---\nid: thing-01\nnumber: 1\nstatus: draft\nprerequisites:\n  - thing: thing-02\n   ↓level: required\n---\n",
+                "not lined up with the list that starts on line 6",
+                "indent it to column 5 to belong to the entry above, or start a new entry with `- ` at column 3"
+            ),
+            // A field whose colon was forgotten: reported on its own line, not the next.
+            (
+                "---\nid: thing-01\nnumber: 1\n↓status draft\naim: Lead.\n---\n",
+                "neither `key: value` nor the continuation", "write `key: value`"
+            ),
+        ])
+    func authorWords(text: String, message: String, hint: String) {
+        let (findings, markers, _) = load(thing: text)
+        #expect(findings.map(\.ruleID) == ["yaml-syntax"])
+        #expect(findings.map(\.location) == markers)
+        #expect(findings.first?.message.contains(message) == true, "\(findings.first?.message ?? "none")")
+        #expect(findings.first?.hint?.contains(hint) == true, "\(findings.first?.hint ?? "none")")
+    }
+
     @Test("a repeated key is reported at its second occurrence")
     func duplicateKey() {
         let (findings, markers, _) = load(thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\n↓number: 2\n---\n")

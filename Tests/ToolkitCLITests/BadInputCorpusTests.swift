@@ -32,7 +32,7 @@ struct BadInputCorpusTests {
         replace("tab indentation", "yaml-syntax", "aim: Learn the first thing.", "↓\taim: Learn the first thing."),
         replace("unclosed double quote", "yaml-syntax", "title: First thing\n", "title: ↓\"First thing\n"),
         replace("unclosed single quote", "yaml-syntax", "title: Demo course\n", "title: ↓'Demo course\n", in: course),
-        replace("bad indentation", "yaml-syntax", "number: 1\n", "number: 1\n   title↓: Oops\n"),
+        replace("bad indentation", "yaml-syntax", "number: 1\n", "number: 1\n   ↓title: Oops\n"),
         replace("duplicate key in a Thing", "yaml-syntax", "number: 1\n", "number: 1\n↓number: 3\n"),
         replace("duplicate key in the course", "yaml-syntax", "version: 1.0.0\n", "version: 1.0.0\n↓version: 2\n", in: course),
         replace("colon inside an unquoted value", "yaml-syntax", "title: Demo course\n", "title: Demo↓: course\n", in: course),

@@ -52,11 +52,13 @@ struct YAMLText {
                     hint: "close the quotation mark, or remove it")
                 return
             }
-            var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.line + lineOffset))" }
+            let wording = YAMLProblemWording(
+                problem: problem, line: line, column: column, context: context,
+                lines: text.split(separator: "\n", omittingEmptySubsequences: false), lineOffset: lineOffset)
             sink.error(
-                LoaderRuleID.yamlSyntax, message, at: SourceLocation(file: file, line: line + lineOffset, column: column),
-                hint: Self.hint(forProblem: problem, line: Self.line(line, of: text)))
+                LoaderRuleID.yamlSyntax, "YAML syntax error: \(wording.message)",
+                at: SourceLocation(file: file, line: wording.position.line + lineOffset, column: wording.position.column),
+                hint: wording.hint)
         case .duplicateKey(let key, let first, let repeated):
             sink.error(
                 LoaderRuleID.yamlSyntax, "duplicate key `\(key)` in the same mapping",
@@ -107,25 +109,6 @@ struct YAMLText {
                 }
             }
             if !closed { return (index + 1, line.distance(from: line.startIndex, to: open.upperBound)) }
-        }
-        return nil
-    }
-
-    private static func line(_ number: Int, of text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        return number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
-    }
-
-    private static func hint(forProblem problem: String, line: String) -> String? {
-        if problem.contains("tab") || line.hasPrefix("\t") {
-            return "indent with spaces; YAML does not allow tabs for indentation"
-        }
-        if problem.contains("quoted scalar") { return "close the quotation mark" }
-        if problem.contains("mapping values are not allowed") {
-            return "a value containing `: ` must be quoted"
-        }
-        if problem.contains("did not find expected key") || problem.contains("block end") {
-            return "check the indentation: entries of one mapping must line up"
         }
         return nil
     }
