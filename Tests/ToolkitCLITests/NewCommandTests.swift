@@ -57,4 +57,39 @@ struct NewCommandTests {
         #expect(fileSystem.isFile(RuleFixture.root + "/" + RuleFixture.courseFolder + "/things/thing-02.md"))
         #expect(Self.errors(fileSystem).isEmpty, "\(Self.errors(fileSystem))")
     }
+
+    @Test(
+        "a Thing naming a badge that does not exist: validate names `new badge`, which writes it, and the workspace validates clean"
+    )
+    func missingBadge() throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let root = InMemoryCommandTests.root
+        let thingFile = root + "/Courses/sssc-23-things-leadership/things/thing-05.md"
+        let text = String(decoding: try memory.readFile(thingFile), as: UTF8.self)
+        memory.write(text.replacingOccurrences(of: "number: 5\n", with: "number: 5\nbadge: thing-05\n"), to: thingFile)
+        let before = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(before.exitCode == 1)
+        #expect(
+            before.standardOutput.contains(
+                "hint: create Badges/badges/thing-05.yaml and its art with `toolkit new badge thing-05`"),
+            "\(before.standardOutput)")
+
+        let created = CommandRunner.run(["new", "badge", "thing-05"], fileSystem: memory, in: root)
+        #expect(created.exitCode == 0, "\(created.standardError)")
+        #expect(created.standardOutput.contains("created Badges/badges/thing-05.yaml"), "\(created.standardOutput)")
+        let badge = String(decoding: try memory.readFile(root + "/Badges/badges/thing-05.yaml"), as: UTF8.self)
+        #expect(badge.contains("name: \"SSSC 23 Things Leadership – Thing 5: How do I show vision as a leader?\""), "\(badge)")
+        #expect(memory.isFile(root + "/Badges/images/thing-05.svg"))
+        let after = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(after.exitCode == 0 && !after.standardOutput.contains(": error: "), "\(after.standardOutput)")
+
+        // Asked again, it writes nothing; an unknown Thing is a usage error; a Thing without `badge:` is told to add it.
+        let again = CommandRunner.run(["new", "badge", "thing-05"], fileSystem: memory, in: root)
+        #expect(again.exitCode == 1 && again.standardError.contains("exists; nothing was written"))
+        #expect(CommandRunner.run(["new", "badge", "thing-99"], fileSystem: memory, in: root).exitCode == 2)
+        let bare = CommandRunner.run(["new", "badge", "thing-06"], fileSystem: memory, in: root)
+        #expect(bare.exitCode == 0, "\(bare.standardError)")
+        #expect(
+            bare.standardOutput.contains("next: add `badge: thing-06` to Courses/sssc-23-things-leadership/things/thing-06.md"))
+    }
 }

@@ -7,8 +7,9 @@ import Foundation
 /// `toolkit new …`: complete, commented starting files that validate on the first run.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Create starting files: a new Thing with its badge and artwork.",
-        subcommands: [Thing.self])
+        commandName: "new",
+        abstract: "Create starting files: a new Thing with its badge and artwork, or a Thing's missing badge.",
+        subcommands: [Thing.self, Badge.self])
 
     /// `toolkit new thing`.
     struct Thing: ParsableCommand {
@@ -85,6 +86,73 @@ struct NewCommand: ParsableCommand {
             for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
             environment.standardOutput("added \(id) to \(display.display(courseFile))\n")
             environment.standardOutput("next: write the Thing, then run `toolkit validate`\n")
+        }
+    }
+
+    /// `toolkit new badge THING`: the badge class and art of a Thing that has none yet.
+    struct Badge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Write the badge class (Badges/badges/<id>.yaml) and badge art of a Thing whose badge does not exist yet.",
+            discussion:
+                "The badge id is the one the Thing's `badge:` field names, or the Thing's id when it names none. Nothing is overwritten."
+        )
+
+        @Argument(help: ArgumentHelp("The Thing's id.", valueName: "thing-id"))
+        var thing: String
+
+        @OptionGroup var courses: CourseSelectionOptions
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let fileSystem = environment.fileSystem
+            let selection = try courses.selection(in: environment)
+            let report = WorkspaceLoader(fileSystem: fileSystem).load(
+                workspaceAt: selection.root, courses: selection.courseFolders)
+            let matches = report.workspace.courses.flatMap { course in
+                course.things.filter { $0.id == thing }.map { (course: course, thing: $0) }
+            }
+            guard let match = matches.first else {
+                throw CommandFailure(
+                    message: "no Thing has the id `\(TerminalText.escaped(thing))` (validate lists the Things it reads)",
+                    code: ToolkitExitCode.usageOrIO)
+            }
+            guard matches.count == 1 else {
+                throw CommandFailure(
+                    message: "\(matches.count) courses have a Thing `\(thing)`; pass the course folder (Courses/<id>)",
+                    code: ToolkitExitCode.usageOrIO)
+            }
+            let layout = WorkspaceLayout.standard
+            let id = match.thing.badge?.id ?? match.thing.id
+            let title = match.thing.title.isEmpty ? "Thing \(match.thing.number)" : match.thing.title
+            let image = "images/\(id).svg"
+            let files: [(path: String, text: String)] = [
+                (
+                    layout.badgeClassFile(id: id),
+                    ThingTemplate.badge(
+                        id: id, number: match.thing.number, title: title, courseTitle: match.course.title, image: image)
+                ),
+                (
+                    layout.badgesFolder + "/" + image,
+                    BadgeArtwork.svg(label: String(match.thing.number), caption: BadgeArtwork.caption(for: title))
+                ),
+            ]
+            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: selection.root) }
+            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
+                throw CommandFailure(
+                    message: "\(existing.path) exists; nothing was written", code: ToolkitExitCode.failure)
+            }
+            let output = AtomicOutput(fileSystem: fileSystem)
+            do {
+                for file in files { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
+            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
+            if match.thing.badge == nil {
+                environment.standardOutput("next: add `badge: \(id)` to \(display.display(match.thing.file))\n")
+            }
         }
     }
 }

@@ -20,7 +20,9 @@ public struct BadgeReferenceResolvesRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         let catalogue = context.workspace.badges
         let ids = catalogue.badges.map(\.id)
-        func check(_ reference: Reference?, expecting kinds: [BadgeClass.Kind], owner: String) -> Finding? {
+        func check(_ reference: Reference?, expecting kinds: [BadgeClass.Kind], owner: String, thing: Thing? = nil)
+            -> Finding?
+        {
             guard let reference else { return nil }
             guard let badge = catalogue.badge(id: reference.id) else {
                 // A badge file that exists but could not be read has its own finding already.
@@ -29,7 +31,7 @@ public struct BadgeReferenceResolvesRule: Rule {
                 return finding(
                     "\(owner) names badge `\(reference.id)`, which is not in \(context.layout.badgeClassesFolder)/",
                     at: reference.location,
-                    hint: NameSuggestion.hint(for: reference.id, in: ids) ?? "add \(file)")
+                    hint: Self.missingBadgeHint(reference.id, file: file, thing: thing, known: ids))
             }
             guard kinds.contains(badge.kind) else {
                 return finding(
@@ -46,7 +48,9 @@ public struct BadgeReferenceResolvesRule: Rule {
                     .compactMap { $0 }
             }
             for thing in course.things {
-                findings += [check(thing.badge, expecting: [.thing], owner: "Thing `\(thing.id)`")].compactMap { $0 }
+                findings += [check(thing.badge, expecting: [.thing], owner: "Thing `\(thing.id)`", thing: thing)].compactMap {
+                    $0
+                }
                 for prerequisite in thing.prerequisites {
                     if case .badge(let reference) = prerequisite.target {
                         findings += [check(reference, expecting: BadgeClass.Kind.allCases, owner: "a prerequisite")]
@@ -56,5 +60,14 @@ public struct BadgeReferenceResolvesRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The fix for a badge id that names no badge class. A Thing naming a badge after itself (the
+    /// convention) is told how to create it, not offered a neighbour's badge; other ids get the nearest
+    /// known id first.
+    private static func missingBadgeHint(_ id: String, file: String, thing: Thing?, known: [String]) -> String {
+        let create = thing.map { "create \(file) and its art with `toolkit new badge \($0.id)`" } ?? "add \(file)"
+        if thing?.id == id { return create }
+        return NameSuggestion.hint(for: id, in: known) ?? create
     }
 }
