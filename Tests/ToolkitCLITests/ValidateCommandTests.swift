@@ -102,6 +102,22 @@ struct ValidateCommandTests {
         #expect(unreadable.standardOutput.contains("course.yaml:1:1: error: missing file"))
     }
 
+    @Test("a missing badge image points at the same art in the other format when it is there, else says what to add")
+    func missingBadgeImage() throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let root = InMemoryCommandTests.root
+        memory.remove(root + "/Badges/images/thing-02.png")
+        let sibling = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(sibling.exitCode == 1)
+        #expect(
+            sibling.standardOutput.contains(
+                "Badges/badges/thing-02.yaml:10:8: error: badge `thing-02` image: `Badges/images/thing-02.png` does not exist [badge-image-exists]\n    hint: `images/thing-02.svg` is there: write `image: images/thing-02.svg`"
+            ), "\(sibling.standardOutput)")
+        memory.remove(root + "/Badges/images/thing-02.svg")
+        let neither = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(neither.standardOutput.contains("hint: add a square PNG or SVG of at least 200 px at that path"))
+    }
+
     @Test("--help exits 0")
     func help() {
         let outcome = CommandRunner.run(["validate", "--help"])

@@ -1,4 +1,5 @@
 import CourseModel
+import FileAccess
 
 /// Badge and issuer images are files inside `Badges/`.
 public struct BadgeImageExistsRule: Rule {
@@ -21,7 +22,10 @@ public struct BadgeImageExistsRule: Rule {
         func check(_ image: String?, location: SourceLocation, owner: String) {
             guard let image else { return }
             if case .failure(let refusal) = context.files.resolve(image, under: context.layout.badgesFolder) {
-                findings.append(finding("\(owner) image: \(refusal.message)", at: location, hint: refusal.hint))
+                findings.append(
+                    finding(
+                        "\(owner) image: \(refusal.message)", at: location,
+                        hint: refusal.hint ?? missingImageHint(image, refusal: refusal, context)))
             }
         }
         for badge in context.workspace.badges.badges {
@@ -37,5 +41,20 @@ public struct BadgeImageExistsRule: Rule {
             check(issuer.image, location: issuer.fields["image"], owner: "issuer")
         }
         return findings
+    }
+
+    /// For a missing image: the same art in the other format when it is there (a PNG named where only
+    /// the SVG was drawn, or the reverse), otherwise what to add.
+    private func missingImageHint(_ image: String, refusal: WorkspaceFiles.Refusal, _ context: ValidationContext) -> String? {
+        guard case .missing = refusal else { return nil }
+        let siblings = [(".png", ".svg"), (".svg", ".png")].compactMap { written, other -> String? in
+            image.lowercased().hasSuffix(written) ? String(image.dropLast(written.count)) + other : nil
+        }
+        for sibling in siblings {
+            if case .success = context.files.resolve(sibling, under: context.layout.badgesFolder) {
+                return "`\(sibling)` is there: write `image: \(sibling)`"
+            }
+        }
+        return "add a square PNG or SVG of at least 200 px at that path"
     }
 }
