@@ -18,7 +18,9 @@ enum ActivityReader {
     static func read(_ node: YAMLNode, index: Int, in thing: MappingReader) -> Activity? {
         let kinds = keysByKind.keys.sorted()
         let kind = Self.kind(of: node)
-        let extraKeys = kind.flatMap { keysByKind[$0] } ?? []
+        // With an unknown or missing type, the keys of every type are accepted: which of them are
+        // wrong cannot be told until the type is fixed, and its own finding says so.
+        let extraKeys = kind.flatMap { keysByKind[$0] } ?? Array(Set(keysByKind.values.joined())).sorted()
         guard let reader = thing.child(node, entityName: "activity \(index + 1)", knownKeys: commonKeys + extraKeys) else {
             return nil
         }

@@ -22,7 +22,8 @@ enum ThingFileLoader {
         }
         let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "")
         let body = MarkdownText(source: split.body, start: SourceLocation(file: file, line: split.bodyStartLine, column: 1))
-        return Thing(
+        let activityNodes = reader.sequence("activities")
+        var thing = Thing(
             id: reader.string("id", required: true) ?? stem,
             number: reader.int("number", required: true) ?? 0,
             title: reader.string("title") ?? "",
@@ -34,12 +35,13 @@ enum ThingFileLoader {
             outcomes: reader.strings("outcomes"),
             cover: CoverReader.read(from: reader),
             prerequisites: reader.sequence("prerequisites").compactMap { prerequisite($0, in: reader) },
-            activities: reader.sequence("activities").enumerated().compactMap {
-                ActivityReader.read($1, index: $0, in: reader)
-            },
+            activities: activityNodes.enumerated().compactMap { ActivityReader.read($1, index: $0, in: reader) },
             resources: reader.sequence("resources").compactMap { resource($0, in: reader) },
             references: reader.references("references"),
             body: body, file: file, fields: reader.fields)
+        let readIDs = Set(thing.activities.map(\.id))
+        thing.unreadableActivityIDs = activityNodes.compactMap { $0.value(forKey: "id")?.scalar }.filter { !readIDs.contains($0) }
+        return thing
     }
 
     private static func prerequisite(_ node: YAMLNode, in thing: MappingReader) -> Prerequisite? {

@@ -24,6 +24,9 @@ public struct Thing: Sendable {
     public var prerequisites: [Prerequisite]
     /// Activities, in order.
     public var activities: [Activity]
+    /// Ids of activities written in the file that could not be read (an unknown `type`, a missing
+    /// field the loader reported): references to them are not reported again.
+    public var unreadableActivityIDs: [String] = []
     /// Readings and sources.
     public var resources: [Resource]
     /// Resource ids cited as references, in citation order.

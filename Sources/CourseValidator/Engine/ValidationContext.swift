@@ -20,9 +20,21 @@ public struct ValidationContext: Sendable {
     public let media: MediaFiles
     private let documents: [String: MarkdownDocument]
 
-    /// Creates a context, parsing every Thing body once.
-    public init(workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard) {
+    /// The lines (file and line) where the loader refused a value: a field read there stands for what
+    /// the author wrote, not for a missing field, so rules do not report it as missing.
+    private let refusedLines: Set<SourceLocation>
+    /// The files of `refusedLines`.
+    private let refusedFiles: Set<String>
+
+    /// Creates a context, parsing every Thing body once. `loaderErrors` are the loader's error
+    /// findings, so that rules can tell a refused value from an absent one.
+    public init(
+        workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard, loaderErrors: [Finding] = []
+    ) {
         self.workspace = workspace
+        self.refusedFiles = Set(loaderErrors.filter { $0.severity == .error }.map(\.location.file))
+        self.refusedLines = Set(
+            loaderErrors.filter { $0.severity == .error }.map { SourceLocation(file: $0.location.file, line: $0.location.line) })
         self.fileSystem = fileSystem
         self.files = WorkspaceFiles(root: workspace.rootPath, fileSystem: fileSystem)
         self.layout = layout
@@ -41,6 +53,19 @@ public struct ValidationContext: Sendable {
                     (entry.course, Thing?.some(entry.thing), $0)
                 }
             }
+    }
+
+    /// Whether the loader already refused the value at `location`'s line (a value of the wrong type,
+    /// an unknown choice, a control character): a rule leaves the field alone instead of reporting
+    /// the default it was read as, the way compilers suppress knock-on errors.
+    public func wasRefused(_ location: SourceLocation?) -> Bool {
+        guard let location else { return false }
+        return refusedLines.contains(SourceLocation(file: location.file, line: location.line))
+    }
+
+    /// Whether the loader refused anything in `file` (a workspace-relative path).
+    public func hasRefusals(inFile file: String) -> Bool {
+        refusedFiles.contains(file)
     }
 
     /// Every media reference of every course cover and every Thing (Markdown images and file links,

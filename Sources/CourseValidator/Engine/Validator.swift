@@ -15,7 +15,7 @@ public struct Validator: Sendable {
 
     /// All findings for the loaded workspace, sorted by file, line and column, without repeats.
     public func validate(_ report: LoadReport, fileSystem: any FileSystem) -> [Finding] {
-        let context = ValidationContext(workspace: report.workspace, fileSystem: fileSystem)
+        let context = ValidationContext(workspace: report.workspace, fileSystem: fileSystem, loaderErrors: report.findings)
         // Rules are independent of each other: run them across the cores.
         let ruleFindings = ParallelMap.map(rules.map(RuleBox.init)) { box in box.rule.init().check(context) }
         // A rule's finding at the very place the loader already reported (a value of the wrong type,

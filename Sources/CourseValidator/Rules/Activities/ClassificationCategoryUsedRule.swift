@@ -27,6 +27,10 @@ public struct ClassificationCategoryUsedRule: Rule {
                             "classification `\(activity.id)` needs at least two categories", at: activity.fields["categories"]))
                 }
                 let used = Set(classification.items.map(\.category.id))
+                // An item sorted into a category that does not exist is probably meant for the unused
+                // one; its own finding (classification-item-category) says so.
+                let known = Set(classification.categories.map(\.id))
+                guard used.isSubset(of: known) else { return findings }
                 for category in classification.categories where !used.contains(category.id) {
                     findings.append(
                         finding(

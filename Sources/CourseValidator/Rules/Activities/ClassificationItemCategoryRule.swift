@@ -15,7 +15,9 @@ public struct ClassificationItemCategoryRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { _, thing in
             thing.activities.flatMap { activity -> [Finding] in
-                guard case .classification(let classification) = activity.content else { return [] }
+                guard case .classification(let classification) = activity.content,
+                    !context.wasRefused(activity.fields.values["categories"])
+                else { return [] }
                 let ids = classification.categories.map(\.id)
                 return classification.items.filter { !ids.contains($0.category.id) }.map { item in
                     finding(

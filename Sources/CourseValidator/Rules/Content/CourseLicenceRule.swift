@@ -27,13 +27,13 @@ public struct CourseLicenceRule: Rule {
                             "licence `\(licence.name)` has no `url`", at: licence.fields.entity,
                             hint: "link the licence text, such as https://creativecommons.org/licenses/by/4.0/"))
                 }
-            } else {
+            } else if !context.wasRefused(course.fields.values["licence"]) {
                 findings.append(
                     finding(
                         "course `\(course.id)` has no `licence`", at: course.fields.entity,
                         hint: "add `licence:` with `name` and `url`"))
             }
-            if course.attribution.allSatisfy(\.isWhitespace) {
+            if course.attribution.allSatisfy(\.isWhitespace), !context.wasRefused(course.fields.values["attribution"]) {
                 findings.append(
                     finding(
                         "course `\(course.id)` has no `attribution`", at: course.fields.entity,

@@ -21,16 +21,18 @@ public struct PublishedThingCompleteRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { _, thing -> [Finding] in
             guard thing.status == .published else { return [] }
+            // A value the loader refused has its own finding; it is not reported again as missing.
+            let absent = { (field: String) in !context.wasRefused(thing.fields.values[field]) }
             var missing: [String] = []
-            if thing.title.allSatisfy(\.isWhitespace) { missing.append("a `title`") }
-            if thing.aim.allSatisfy(\.isWhitespace) { missing.append("an `aim`") }
+            if thing.title.allSatisfy(\.isWhitespace), absent("title") { missing.append("a `title`") }
+            if thing.aim.allSatisfy(\.isWhitespace), absent("aim") { missing.append("an `aim`") }
             if thing.body.isBlank { missing.append("a body (Markdown after the front matter)") }
             if thing.activities.isEmpty { missing.append("an activity") }
-            if thing.badge == nil { missing.append("a `badge`") }
+            if thing.badge == nil, absent("badge") { missing.append("a `badge`") }
             guard !missing.isEmpty else { return [] }
             return [
                 finding(
-                    "published Thing `\(thing.id)` has no \(missing.joined(separator: ", no "))", at: thing.fields["status"],
+                    "published Thing `\(thing.id)` lacks \(missing.joined(separator: ", "))", at: thing.fields["status"],
                     hint: "complete it, or set `status: draft`")
             ]
         }

@@ -21,6 +21,8 @@ public struct ActivityReferenceResolvesRule: Rule {
             for activity in thing.activities {
                 guard case .evidence(let evidence) = activity.content, let reference = evidence.evidenceFrom else { continue }
                 guard let target = thing.activity(id: reference.id) else {
+                    // An activity written but not readable has its own finding.
+                    if thing.unreadableActivityIDs.contains(reference.id) { continue }
                     findings.append(
                         finding(
                             "`\(reference.id)` is not an activity of Thing `\(thing.id)`", at: reference.location,

@@ -28,7 +28,12 @@ public struct CollectionMembershipAgreesRule: Rule {
                 let members = Set(collection.members.map(\.id))
                 for member in collection.members {
                     guard let thing = course.thing(id: member.id) else { continue }
-                    if !thing.countsTowards.contains(where: { $0.id == collection.id }) {
+                    // A `countsTowards` entry naming no collection (a misspelling), or a file whose
+                    // `countsTowards` was not read because of a loader error (a misspelt key), has its
+                    // own finding; the disagreement is its consequence.
+                    let misspelt = thing.countsTowards.contains { course.collection(id: $0.id) == nil }
+                    let unread = thing.fields.keys["countsTowards"] == nil && context.hasRefusals(inFile: thing.file)
+                    if !thing.countsTowards.contains(where: { $0.id == collection.id }), !misspelt, !unread {
                         findings.append(
                             finding(
                                 "collection `\(collection.id)` lists `\(thing.id)`, but the Thing does not count towards it",
