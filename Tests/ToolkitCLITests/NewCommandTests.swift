@@ -92,4 +92,44 @@ struct NewCommandTests {
         #expect(
             bare.standardOutput.contains("next: add `badge: thing-06` to Courses/sssc-23-things-leadership/things/thing-06.md"))
     }
+
+    @Test("a new collection is listed in course.yaml, counted towards by each member, given a badge and art; it validates clean")
+    func newCollection() throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let root = InMemoryCommandTests.root
+        let course = root + "/Courses/sssc-23-things-leadership"
+        let result = CommandRunner.run(
+            ["new", "collection", "leading-change", "--title", "Leading Change", "--things", "thing-02, thing-03"],
+            fileSystem: memory, in: root)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let courseText = String(decoding: try memory.readFile(course + "/course.yaml"), as: UTF8.self)
+        #expect(
+            courseText.hasSuffix(
+                "    things: [thing-21, thing-22]\n  - id: leading-change\n    title: \"Leading Change\"\n    badge: leading-change\n    things: [thing-02, thing-03]\n"
+            ), "\(courseText.suffix(300))")
+        #expect(courseText.contains("# Things 2 and 4 are confirmed members"), "comments stay")
+        // A Thing that counts towards collections gains one more; a Thing without the key gets it.
+        let thing2 = String(decoding: try memory.readFile(course + "/things/thing-02.md"), as: UTF8.self)
+        #expect(thing2.contains("countsTowards: [leadership-fundamentals, leading-change]\n"))
+        let thing3 = String(decoding: try memory.readFile(course + "/things/thing-03.md"), as: UTF8.self)
+        #expect(thing3.contains("countsTowards: [leading-change]\n"), "\(thing3.prefix(300))")
+        let badge = String(decoding: try memory.readFile(root + "/Badges/badges/leading-change.yaml"), as: UTF8.self)
+        #expect(badge.contains("kind: collection\n") && badge.contains("(Things 2, 3)"))
+        #expect(memory.isFile(root + "/Badges/images/leading-change.svg"))
+        let validation = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
+
+        // Refusals write nothing: an existing collection, an unknown Thing, a malformed id.
+        let before = try memory.readFile(course + "/course.yaml")
+        for arguments in [
+            ["leading-change", "--things", "thing-02"], ["other", "--things", "thing-99"], ["Other One", "--things", "thing-02"],
+        ] {
+            let refused = CommandRunner.run(
+                ["new", "collection"] + arguments + ["--title", "T"], fileSystem: memory, in: root)
+            #expect(refused.exitCode != 0, "\(arguments)")
+            #expect(!refused.standardError.isEmpty)
+        }
+        #expect(try memory.readFile(course + "/course.yaml") == before)
+        #expect(!memory.isFile(root + "/Badges/badges/other.yaml"))
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CourseLoader
 import CourseModel
+import CourseValidator
 import FileAccess
 import Foundation
 
@@ -8,8 +9,8 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create starting files: a new Thing with its badge and artwork, or a Thing's missing badge.",
-        subcommands: [Thing.self, Badge.self])
+        abstract: "Create starting files: a new Thing or collection with its badge and artwork, or a Thing's missing badge.",
+        subcommands: [Thing.self, Badge.self, Collection.self])
 
     /// `toolkit new thing`.
     struct Thing: ParsableCommand {
@@ -153,6 +154,100 @@ struct NewCommand: ParsableCommand {
             if match.thing.badge == nil {
                 environment.standardOutput("next: add `badge: \(id)` to \(display.display(match.thing.file))\n")
             }
+        }
+    }
+
+    /// `toolkit new collection ID --title … --things …`: a collection of a course with its badge.
+    struct Collection: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Add a collection to a course: its entry in course.yaml, `countsTowards` in each member Thing, its badge class and badge art.",
+            discussion: "Nothing is overwritten: if the collection, its badge or its art exists, nothing is written.")
+
+        @Argument(help: ArgumentHelp("The collection's id (lower-case letters, digits and hyphens).", valueName: "id"))
+        var id: String
+
+        @OptionGroup var courses: CourseSelectionOptions
+
+        @Option(help: "The collection's title.")
+        var title: String
+
+        @Option(
+            help: ArgumentHelp("The member Things' ids, separated by commas.", valueName: "thing-01,thing-02"),
+            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        var things: [String]
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let fileSystem = environment.fileSystem
+            guard IDFormatRule.isValid(id) else {
+                throw CommandFailure(
+                    message: "`\(TerminalText.escaped(id))` is not an id: use lower-case letters, digits and single hyphens",
+                    code: ToolkitExitCode.usageOrIO)
+            }
+            let selection = try courses.selection(in: environment)
+            let report = WorkspaceLoader(fileSystem: fileSystem).load(
+                workspaceAt: selection.root, courses: selection.courseFolders)
+            guard report.workspace.courses.count == 1, let course = report.workspace.courses.first else {
+                throw CommandFailure.io("`new collection` needs one course: pass its folder (Courses/<id>)")
+            }
+            if course.collection(id: id) != nil || report.workspace.badges.badge(id: id) != nil {
+                throw CommandFailure(
+                    message: "`\(id)` is already a collection or badge; nothing was written", code: ToolkitExitCode.failure)
+            }
+            let members = try things.map { thingID -> CourseModel.Thing in
+                guard let thing = course.thing(id: thingID) else {
+                    throw CommandFailure(
+                        message: "course `\(course.id)` has no Thing `\(TerminalText.escaped(thingID))`",
+                        code: ToolkitExitCode.usageOrIO)
+                }
+                return thing
+            }
+            guard !members.isEmpty else {
+                throw CommandFailure(message: "name the member Things with --things", code: ToolkitExitCode.usageOrIO)
+            }
+            let layout = WorkspaceLayout.standard
+            let image = "images/\(id).svg"
+            let initials = String(title.split(separator: " ").compactMap(\.first).filter(\.isLetter).prefix(3)).uppercased()
+            let files: [(path: String, text: String)] = [
+                (
+                    layout.badgeClassFile(id: id),
+                    ThingTemplate.collectionBadge(
+                        id: id, title: title, courseTitle: course.title, image: image,
+                        numbers: members.map(\.number).sorted())
+                ),
+                (
+                    layout.badgesFolder + "/" + image,
+                    BadgeArtwork.svg(label: initials.isEmpty ? "★" : initials, caption: BadgeArtwork.caption(for: title))
+                ),
+            ]
+            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: selection.root) }
+            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
+                throw CommandFailure(message: "\(existing.path) exists; nothing was written", code: ToolkitExitCode.failure)
+            }
+            // Every edit is made in memory first, so a file that cannot be edited leaves all of them unwritten.
+            let courseFile = layout.courseFile(inCourseFolder: course.folder)
+            var courseEditor = CourseFileEditor(String(decoding: try fileSystem.readFile(absolute(courseFile)), as: UTF8.self))
+            courseEditor.appendCollection(id: id, title: title, badge: id, things: members.map(\.id))
+            var edits = [(path: courseFile, text: courseEditor.text)]
+            for thing in members where !thing.countsTowards.contains(where: { $0.id == id }) {
+                var editor = CourseFileEditor(String(decoding: try fileSystem.readFile(absolute(thing.file)), as: UTF8.self))
+                guard editor.appendToFrontMatterList("countsTowards", id, after: "badge") else {
+                    throw CommandFailure(
+                        message: "\(thing.file): its front matter could not be edited; nothing was written",
+                        code: ToolkitExitCode.failure)
+                }
+                edits.append((thing.file, editor.text))
+            }
+            let output = AtomicOutput(fileSystem: fileSystem)
+            do {
+                for file in files + edits { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
+            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
+            for file in edits { environment.standardOutput("edited \(display.display(file.path))\n") }
         }
     }
 }

@@ -34,6 +34,52 @@ struct CourseFileEditor {
         return false
     }
 
+    /// Adds a collection entry at the end of the top-level `collections:` list (which is created at the
+    /// end of the file when there is none).
+    mutating func appendCollection(id: String, title: String, badge: String, things: [String]) {
+        let quotedTitle =
+            "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("collections:") }) else {
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            lines += ["", "collections:"] + Self.collectionLines(id, quotedTitle, badge, things, indent: "  ") + [""]
+            return
+        }
+        // The block ends at the next top-level key; the entry goes after its last non-blank line.
+        var last = start
+        var itemIndent: Substring = "  "
+        var cursor = start + 1
+        while cursor < lines.count {
+            let line = lines[cursor]
+            let trimmed = line.trimmingLeadingSpaces
+            if !trimmed.isEmpty, !line.hasPrefix(" "), !trimmed.hasPrefix("#") { break }
+            if trimmed.hasPrefix("- ") { itemIndent = line.prefix { $0 == " " } }
+            if !trimmed.isEmpty { last = cursor }
+            cursor += 1
+        }
+        lines.insert(contentsOf: Self.collectionLines(id, quotedTitle, badge, things, indent: itemIndent), at: last + 1)
+    }
+
+    private static func collectionLines(
+        _ id: String, _ quotedTitle: String, _ badge: String, _ things: [String], indent: Substring
+    ) -> [String] {
+        [
+            "\(indent)- id: \(id)", "\(indent)  title: \(quotedTitle)", "\(indent)  badge: \(badge)",
+            "\(indent)  things: [\(things.joined(separator: ", "))]",
+        ]
+    }
+
+    /// Adds `id` to a top-level list `key:` of a Thing's front matter (between the first two `---`
+    /// lines); when the key is missing, `key: [id]` is added after `after:` (or at the end of the front matter).
+    mutating func appendToFrontMatterList(_ key: String, _ id: String, after: String) -> Bool {
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return false }
+        if let index = lines[1..<end].firstIndex(where: { $0.hasPrefix(key + ":") }) {
+            return append(id, toListAt: index)
+        }
+        let anchor = lines[1..<end].firstIndex { $0.hasPrefix(after + ":") }.map { $0 + 1 } ?? end
+        lines.insert("\(key): [\(id)]", at: anchor)
+        return true
+    }
+
     private mutating func append(_ id: String, toListAt index: Int) -> Bool {
         let line = lines[index]
         if let close = line.lastIndex(of: "]"), let open = line.firstIndex(of: "[") {

@@ -129,4 +129,22 @@ enum ThingTemplate {
 
             """
     }
+
+    /// The badge class of a new collection whose members are the Things numbered `numbers`.
+    static func collectionBadge(id: String, title: String, courseTitle: String, image: String, numbers: [Int]) -> String {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        let things = numbers.count == 1 ? "Thing \(numbers[0])" : "Things " + numbers.map(String.init).joined(separator: ", ")
+        return """
+            # Collection badge: awarded to whoever holds the badge of every member Thing (listed in course.yaml).
+            id: \(id)
+            kind: collection
+            name: \(quoted("\(courseTitle) – \(title)"))
+            description: \(quoted("Awarded to holders of every Thing badge in the \(title) collection (\(things))."))
+            image: \(image)
+            tags: [collection]
+
+            """
+    }
 }

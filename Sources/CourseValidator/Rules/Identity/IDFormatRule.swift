@@ -18,7 +18,7 @@ public struct IDFormatRule: Rule {
         ])
 
     /// Whether `id` is well formed.
-    static func isValid(_ id: String) -> Bool {
+    public static func isValid(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last,
             first.properties.isLowercase || ("0"..."9").contains(first), last != "-", !id.contains("--")
         else { return false }
