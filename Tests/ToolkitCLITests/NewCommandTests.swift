@@ -132,4 +132,50 @@ struct NewCommandTests {
         #expect(try memory.readFile(course + "/course.yaml") == before)
         #expect(!memory.isFile(root + "/Badges/badges/other.yaml"))
     }
+
+    @Test("a new course in an empty folder starts a workspace that validates clean, and grows with new thing")
+    func newCourseInEmptyFolder() throws {
+        let memory = InMemoryFileSystem()
+        let root = "/work/empty"
+        try memory.createDirectory(root)
+        let created = CommandRunner.run(
+            ["new", "course", "first-aid", "--title", "First aid at work"], fileSystem: memory, in: root)
+        #expect(created.exitCode == 0, "\(created.standardError)")
+        for file in [
+            "Courses/first-aid/course.yaml", "Courses/first-aid/things/thing-01.md", "Badges/badges/thing-01.yaml",
+            "Badges/images/thing-01.svg", "Badges/issuer.yaml", "Badges/images/issuer.svg",
+        ] {
+            #expect(memory.isFile(root + "/" + file), "\(file)")
+        }
+        let validation = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
+        let next = CommandRunner.run(
+            ["new", "thing", root + "/Courses/first-aid", "--title", "Calling for help"], fileSystem: memory, in: root)
+        #expect(next.exitCode == 0, "\(next.standardError)")
+        let again = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(again.exitCode == 0 && !again.standardOutput.contains(": error: "), "\(again.standardOutput)")
+        // The course exists now: nothing is written over it.
+        let repeated = CommandRunner.run(["new", "course", "first-aid", "--title", "Again"], fileSystem: memory, in: root)
+        #expect(repeated.exitCode == 1 && repeated.standardError.contains("exists; nothing was written"))
+    }
+
+    @Test("a second course beside the bundled one keeps the issuer and gives its first badge an id of its own")
+    func newCourseBesideAnother() throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let root = InMemoryCommandTests.root
+        let issuer = try memory.readFile(root + "/Badges/issuer.yaml")
+        for course in ["first-aid", "moving-and-handling"] {
+            let created = CommandRunner.run(["new", "course", course, "--title", "A course"], fileSystem: memory, in: root)
+            #expect(created.exitCode == 0, "\(created.standardError)")
+        }
+        #expect(try memory.readFile(root + "/Badges/issuer.yaml") == issuer)
+        #expect(memory.isFile(root + "/Badges/badges/thing-01.yaml"))
+        #expect(memory.isFile(root + "/Badges/badges/moving-and-handling-thing-01.yaml"))
+        let courseText = String(decoding: try memory.readFile(root + "/Courses/first-aid/course.yaml"), as: UTF8.self)
+        #expect(courseText.contains("issuer: sssc\n"))
+        let validation = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
+        let badID = CommandRunner.run(["new", "course", "First Aid", "--title", "T"], fileSystem: memory, in: root)
+        #expect(badID.exitCode == 2)
+    }
 }

@@ -9,8 +9,9 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create starting files: a new Thing or collection with its badge and artwork, or a Thing's missing badge.",
-        subcommands: [Thing.self, Badge.self, Collection.self])
+        abstract:
+            "Create starting files: a new course, Thing or collection with its badge and artwork, or a Thing's missing badge.",
+        subcommands: [Course.self, Thing.self, Badge.self, Collection.self])
 
     /// `toolkit new thing`.
     struct Thing: ParsableCommand {
@@ -248,6 +249,77 @@ struct NewCommand: ParsableCommand {
             let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
             for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
             for file in edits { environment.standardOutput("edited \(display.display(file.path))\n") }
+        }
+    }
+
+    /// `toolkit new course ID --title …`: a course with its first Thing, in this workspace or a new one.
+    struct Course: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Start a course: Courses/<id>/course.yaml (every field, commented), its first Thing with badge and art, and the issuer file when the workspace has none.",
+            discussion:
+                "Run it in a workspace (a folder holding Courses/) or in an empty folder to start one. Nothing is overwritten.")
+
+        @Argument(help: ArgumentHelp("The course's id (lower-case letters, digits and hyphens).", valueName: "id"))
+        var id: String
+
+        @Option(help: "The course's title.")
+        var title: String
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let fileSystem = environment.fileSystem
+            guard IDFormatRule.isValid(id) else {
+                throw CommandFailure(
+                    message: "`\(TerminalText.escaped(id))` is not an id: use lower-case letters, digits and single hyphens",
+                    code: ToolkitExitCode.usageOrIO)
+            }
+            let root =
+                (try? WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: fileSystem))?
+                .root ?? environment.currentDirectory
+            let badges = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: root, courses: []).workspace.badges
+            let layout = WorkspaceLayout.standard
+            let folder = layout.courseFolder(named: id)
+            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: root) }
+            if fileSystem.entryKind(at: absolute(folder)) != nil {
+                throw CommandFailure(message: "\(folder) exists; nothing was written", code: ToolkitExitCode.failure)
+            }
+            let issuerID = badges.issuer?.id ?? "issuer"
+            let badgeID = badges.badge(id: "thing-01") == nil ? "thing-01" : "\(id)-thing-01"
+            let thingTitle = "Getting started"
+            var files: [(path: String, text: String)] = [
+                (layout.courseFile(inCourseFolder: folder), ThingTemplate.course(id: id, title: title, issuer: issuerID)),
+                (
+                    layout.thingFile(id: "thing-01", inCourseFolder: folder),
+                    ThingTemplate.text(id: "thing-01", number: 1, title: thingTitle, badge: badgeID, collection: nil)
+                ),
+                (
+                    layout.badgeClassFile(id: badgeID),
+                    ThingTemplate.badge(
+                        id: badgeID, number: 1, title: thingTitle, courseTitle: title, image: "images/\(badgeID).svg")
+                ),
+                (
+                    layout.badgesFolder + "/images/\(badgeID).svg",
+                    BadgeArtwork.svg(label: "1", caption: BadgeArtwork.caption(for: thingTitle))
+                ),
+            ]
+            if badges.issuer == nil {
+                files.append((layout.issuerFile, ThingTemplate.issuer(id: issuerID, image: "images/\(issuerID).svg")))
+                files.append(
+                    (layout.badgesFolder + "/images/\(issuerID).svg", BadgeArtwork.svg(label: "✓", caption: ["Issuer"])))
+            }
+            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
+                throw CommandFailure(message: "\(existing.path) exists; nothing was written", code: ToolkitExitCode.failure)
+            }
+            let output = AtomicOutput(fileSystem: fileSystem)
+            do {
+                for file in files { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            let display = PathDisplay(workspaceRoot: root, currentDirectory: environment.currentDirectory)
+            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
+            environment.standardOutput("next: fill in the fields marked in each file, then run `toolkit validate`\n")
         }
     }
 }

@@ -147,4 +147,58 @@ enum ThingTemplate {
 
             """
     }
+
+    /// The `course.yaml` of a new course whose first Thing is `thing-01`.
+    static func course(id: String, title: String, issuer: String) -> String {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return """
+            # The course file. Each Thing lives in things/<id>.md; every field is explained in Docs/file-format.md.
+            id: \(id)
+            title: \(quoted(title))
+            description: >-
+              Say in a few sentences who the course is for and what it offers.
+            # The language of the pages (BCP 47), and the version shown in packages.
+            language: en-GB
+            version: 0.1.0
+            # The issuer in Badges/issuer.yaml that awards the course's badges.
+            issuer: \(issuer)
+            # The licence the course is published under, and whose work it is.
+            licence:
+              name: CC BY 4.0
+              url: https://creativecommons.org/licenses/by/4.0/
+            attribution: >-
+              Say whose work this is and what was changed, as the licence asks.
+            # A picture for the course's first page (relative to this folder):
+            # cover:
+            #   image: files/cover.jpg
+            #   alt: What the picture shows
+            # The Things in order; `toolkit new thing` adds the next one.
+            things:
+              - thing-01
+            # Collections: a badge for holding the badges of several Things (`toolkit new collection`).
+            # collections:
+            #   - id: first-steps
+            #     title: First steps
+            #     badge: first-steps
+            #     things: [thing-01]
+
+            """
+    }
+
+    /// The issuer file of a new workspace: who awards the badges.
+    static func issuer(id: String, image: String) -> String {
+        """
+        # The organisation that awards the badges. Replace every value with your own before issuing.
+        id: \(id)
+        name: The organisation's name
+        url: https://example.org
+        email: badges@example.org
+        image: \(image)
+        description: >-
+          Say in a sentence or two who the organisation is.
+
+        """
+    }
 }
