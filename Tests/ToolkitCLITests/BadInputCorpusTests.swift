@@ -17,8 +17,6 @@ struct BadInputCorpusTests {
         let rule: String
         let example: RuleExample
         var exitCode: Int32 = 1
-        /// Errors the slip still causes elsewhere (knock-ons not yet suppressed); zero for almost every case.
-        var knockOns = 0
         var testDescription: String { name }
     }
 
@@ -88,9 +86,8 @@ struct BadInputCorpusTests {
         replace("missing required field", "required-field", "    declaration: This is my own work.\n", "").replacingExample(
             "  - id: submit", "  - ↓id: submit"),
         // ids
-        // A Thing id that is not an id still names the Thing for every reference to it: four references
-        // to `thing-01` are reported too. (Falling back to the file name's id would silence them.)
-        replace("id with spaces", "id-format", "id: thing-01", "id: ↓thing 01").with(knockOns: 4),
+        // References to `thing-01` still mean the Thing in thing-01.md: only the malformed id is reported.
+        replace("id with spaces", "id-format", "id: thing-01", "id: ↓thing 01"),
         replace("unicode id", "id-format", "  - id: sort\n", "  - id: ↓trié\n"),
         replace("uppercase id", "id-format", "  - id: guide", "  - id: ↓Guide").replacingExample(
             "references: [guide]", "references: [Guide]"
@@ -276,10 +273,8 @@ struct BadInputCorpusTests {
         let extra = outcome.standardError.split(separator: "\n").filter { line in
             line.contains(": error: ") && !markers.contains { line.hasPrefix("\($0): error: ") }
         }
-        // The complete list: every error is one the case marks, so a slip never brings knock-on errors
-        // elsewhere, except where a case says which it still brings.
-        #expect(
-            extra.count == testCase.knockOns, "errors the case does not mark:\n\(extra.joined(separator: "\n"))")
+        // The complete list: every error is one the case marks, so a slip never brings knock-on errors elsewhere.
+        #expect(extra.isEmpty, "errors the case does not mark:\n\(extra.joined(separator: "\n"))")
         #expect(!FileManager.default.fileExists(atPath: output.path), "an output was written")
         #expect(!outcome.standardError.contains("Fatal error") && !outcome.standardError.contains("Stack dump"))
     }
@@ -334,14 +329,7 @@ extension BadInputCorpusTests.Case {
             return RuleFixture.firstThing
         }()
         copy = .init(
-            name: name, rule: rule, example: example.replacing(old, with: new, in: file), exitCode: exitCode, knockOns: knockOns)
-        return copy
-    }
-
-    /// The same case, expecting `count` errors it does not mark.
-    func with(knockOns count: Int) -> Self {
-        var copy = self
-        copy.knockOns = count
+            name: name, rule: rule, example: example.replacing(old, with: new, in: file), exitCode: exitCode)
         return copy
     }
 }

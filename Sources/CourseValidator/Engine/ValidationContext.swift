@@ -86,10 +86,22 @@ public struct ValidationContext: Sendable {
         return SourceLocation(file: start.file, line: start.line + max(node.line, 1) - 1, column: max(node.column, 1))
     }
 
-    /// Whether the Thing with this id has a file in `course` that could not be read (a YAML slip, say):
-    /// it counts as present, so references to it and numbering report nothing more than the slip itself.
+    /// Whether the Thing with this id has a file in `course` that could not be read (a YAML slip, say),
+    /// or whose own `id` is not an id (`thing 01` in `thing-01.md`, which id-format reports): it counts
+    /// as present, so references to it and numbering report nothing more than the slip itself.
     public func hasUnloadedThing(id: String, in course: Course) -> Bool {
-        workspace.unloadedFiles.contains(layout.thingFile(id: id, inCourseFolder: course.folder))
+        let file = layout.thingFile(id: id, inCourseFolder: course.folder)
+        return workspace.unloadedFiles.contains(file) || misnamedThing(file: file, in: course) != nil
+    }
+
+    /// The Thing loaded from the Thing file of `id` whose own id is malformed, if any: the Thing
+    /// references by its file name mean.
+    public func thingWithMalformedID(writtenAs id: String, in course: Course) -> Thing? {
+        misnamedThing(file: layout.thingFile(id: id, inCourseFolder: course.folder), in: course)
+    }
+
+    private func misnamedThing(file: String, in course: Course) -> Thing? {
+        course.things.first { $0.file == file && !IDFormatRule.isValid($0.id) }
     }
 
     /// How many Thing files of `course` could not be read.

@@ -25,9 +25,14 @@ public struct CollectionMembershipAgreesRule: Rule {
                 for reference in thing.countsTowards { countedTowards[reference.id, default: []].append((thing, reference)) }
             }
             for collection in course.collections {
-                let members = Set(collection.members.map(\.id))
+                // A member named by its file while the Thing's own id is malformed (id-format) is that Thing.
+                let members = Set(
+                    collection.members.map { context.thingWithMalformedID(writtenAs: $0.id, in: course)?.id ?? $0.id })
                 for member in collection.members {
-                    guard let thing = course.thing(id: member.id) else { continue }
+                    guard
+                        let thing = course.thing(id: member.id)
+                            ?? context.thingWithMalformedID(writtenAs: member.id, in: course)
+                    else { continue }
                     // A `countsTowards` entry naming no collection (a misspelling), or a file whose
                     // `countsTowards` was not read because of a loader error (a misspelt key), has its
                     // own finding; the disagreement is its consequence.
