@@ -31,12 +31,8 @@ struct NewCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let fileSystem = environment.fileSystem
-            let selection = try courses.selection(in: environment)
-            let report = WorkspaceLoader(fileSystem: fileSystem).load(
-                workspaceAt: selection.root, courses: selection.courseFolders)
-            guard report.workspace.courses.count == 1, let course = report.workspace.courses.first else {
-                throw CommandFailure.io("`new thing` needs one course: pass its folder (Courses/<id>)")
-            }
+            let (selection, report) = try courses.load(in: environment)
+            let course = try CourseSelectionOptions.singleCourse(of: report, for: "new thing")
             if let collection, course.collection(id: collection) == nil {
                 throw CommandFailure(
                     message: "course `\(course.id)` has no collection `\(collection)`", code: ToolkitExitCode.usageOrIO)
@@ -45,7 +41,8 @@ struct NewCommand: ParsableCommand {
             let number = max(course.things.map(\.number).max() ?? 0, course.thingOrder.count) + 1
             let id = String(format: "thing-%02d", number)
             let image = "images/\(id).svg"
-            let files: [(path: String, text: String)] = [
+            var files = StartingFiles(root: selection.root)
+            files.created = [
                 (
                     layout.thingFile(id: id, inCourseFolder: course.folder),
                     ThingTemplate.text(id: id, number: number, title: title, badge: id, collection: collection)
@@ -59,16 +56,9 @@ struct NewCommand: ParsableCommand {
                     BadgeArtwork.svg(label: String(number), caption: BadgeArtwork.caption(for: title))
                 ),
             ]
-            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: selection.root) }
-            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
-                throw CommandFailure(
-                    message: "\(existing.path) exists; nothing was written (pick another title or remove it)",
-                    code: ToolkitExitCode.failure)
-            }
             // course.yaml gains the id (and the collection its member) before anything is written.
             let courseFile = layout.courseFile(inCourseFolder: course.folder)
-            let courseText = String(decoding: try fileSystem.readFile(absolute(courseFile)), as: UTF8.self)
-            var editor = CourseFileEditor(courseText)
+            var editor = CourseFileEditor(try files.read(courseFile, in: fileSystem))
             guard editor.appendThing(id) else {
                 throw CommandFailure(
                     message: "\(courseFile) has no `things:` list to add \(id) to", code: ToolkitExitCode.failure)
@@ -77,16 +67,8 @@ struct NewCommand: ParsableCommand {
                 throw CommandFailure(
                     message: "\(courseFile): the collection `\(collection)` has no `things:` list", code: ToolkitExitCode.failure)
             }
-            let output = AtomicOutput(fileSystem: fileSystem)
-            do {
-                for file in files { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
-                try output.writeFile(Array(editor.text.utf8), to: absolute(courseFile))
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
-            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
-            environment.standardOutput("added \(id) to \(display.display(courseFile))\n")
+            files.edited = [(courseFile, editor.text)]
+            try files.write(in: environment, advice: " (pick another title or remove it)")
             environment.standardOutput("next: write the Thing, then run `toolkit validate`\n")
         }
     }
@@ -107,10 +89,7 @@ struct NewCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let fileSystem = environment.fileSystem
-            let selection = try courses.selection(in: environment)
-            let report = WorkspaceLoader(fileSystem: fileSystem).load(
-                workspaceAt: selection.root, courses: selection.courseFolders)
+            let (selection, report) = try courses.load(in: environment)
             let matches = report.workspace.courses.flatMap { course in
                 course.things.filter { $0.id == thing }.map { (course: course, thing: $0) }
             }
@@ -128,7 +107,8 @@ struct NewCommand: ParsableCommand {
             let id = match.thing.badge?.id ?? match.thing.id
             let title = match.thing.title.isEmpty ? "Thing \(match.thing.number)" : match.thing.title
             let image = "images/\(id).svg"
-            let files: [(path: String, text: String)] = [
+            var files = StartingFiles(root: selection.root)
+            files.created = [
                 (
                     layout.badgeClassFile(id: id),
                     ThingTemplate.badge(
@@ -139,19 +119,8 @@ struct NewCommand: ParsableCommand {
                     BadgeArtwork.svg(label: String(match.thing.number), caption: BadgeArtwork.caption(for: title))
                 ),
             ]
-            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: selection.root) }
-            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
-                throw CommandFailure(
-                    message: "\(existing.path) exists; nothing was written", code: ToolkitExitCode.failure)
-            }
-            let output = AtomicOutput(fileSystem: fileSystem)
-            do {
-                for file in files { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
+            try files.write(in: environment)
             let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
-            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
             if match.thing.badge == nil {
                 environment.standardOutput("next: add `badge: \(id)` to \(display.display(match.thing.file))\n")
             }
@@ -181,17 +150,9 @@ struct NewCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let fileSystem = environment.fileSystem
-            guard IDFormatRule.isValid(id) else {
-                throw CommandFailure(
-                    message: "`\(TerminalText.escaped(id))` is not an id: use lower-case letters, digits and single hyphens",
-                    code: ToolkitExitCode.usageOrIO)
-            }
-            let selection = try courses.selection(in: environment)
-            let report = WorkspaceLoader(fileSystem: fileSystem).load(
-                workspaceAt: selection.root, courses: selection.courseFolders)
-            guard report.workspace.courses.count == 1, let course = report.workspace.courses.first else {
-                throw CommandFailure.io("`new collection` needs one course: pass its folder (Courses/<id>)")
-            }
+            try StartingFiles.requireID(id)
+            let (selection, report) = try courses.load(in: environment)
+            let course = try CourseSelectionOptions.singleCourse(of: report, for: "new collection")
             if course.collection(id: id) != nil || report.workspace.badges.badge(id: id) != nil {
                 throw CommandFailure(
                     message: "`\(id)` is already a collection or badge; nothing was written", code: ToolkitExitCode.failure)
@@ -210,7 +171,8 @@ struct NewCommand: ParsableCommand {
             let layout = WorkspaceLayout.standard
             let image = "images/\(id).svg"
             let initials = String(title.split(separator: " ").compactMap(\.first).filter(\.isLetter).prefix(3)).uppercased()
-            let files: [(path: String, text: String)] = [
+            var files = StartingFiles(root: selection.root)
+            files.created = [
                 (
                     layout.badgeClassFile(id: id),
                     ThingTemplate.collectionBadge(
@@ -222,33 +184,21 @@ struct NewCommand: ParsableCommand {
                     BadgeArtwork.svg(label: initials.isEmpty ? "★" : initials, caption: BadgeArtwork.caption(for: title))
                 ),
             ]
-            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: selection.root) }
-            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
-                throw CommandFailure(message: "\(existing.path) exists; nothing was written", code: ToolkitExitCode.failure)
-            }
             // Every edit is made in memory first, so a file that cannot be edited leaves all of them unwritten.
             let courseFile = layout.courseFile(inCourseFolder: course.folder)
-            var courseEditor = CourseFileEditor(String(decoding: try fileSystem.readFile(absolute(courseFile)), as: UTF8.self))
+            var courseEditor = CourseFileEditor(try files.read(courseFile, in: fileSystem))
             courseEditor.appendCollection(id: id, title: title, badge: id, things: members.map(\.id))
-            var edits = [(path: courseFile, text: courseEditor.text)]
+            files.edited = [(courseFile, courseEditor.text)]
             for thing in members where !thing.countsTowards.contains(where: { $0.id == id }) {
-                var editor = CourseFileEditor(String(decoding: try fileSystem.readFile(absolute(thing.file)), as: UTF8.self))
+                var editor = CourseFileEditor(try files.read(thing.file, in: fileSystem))
                 guard editor.appendToFrontMatterList("countsTowards", id, after: "badge") else {
                     throw CommandFailure(
                         message: "\(thing.file): its front matter could not be edited; nothing was written",
                         code: ToolkitExitCode.failure)
                 }
-                edits.append((thing.file, editor.text))
+                files.edited.append((thing.file, editor.text))
             }
-            let output = AtomicOutput(fileSystem: fileSystem)
-            do {
-                for file in files + edits { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-            let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
-            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
-            for file in edits { environment.standardOutput("edited \(display.display(file.path))\n") }
+            try files.write(in: environment)
         }
     }
 
@@ -269,25 +219,21 @@ struct NewCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let fileSystem = environment.fileSystem
-            guard IDFormatRule.isValid(id) else {
-                throw CommandFailure(
-                    message: "`\(TerminalText.escaped(id))` is not an id: use lower-case letters, digits and single hyphens",
-                    code: ToolkitExitCode.usageOrIO)
-            }
+            try StartingFiles.requireID(id)
             let root =
                 (try? WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: fileSystem))?
                 .root ?? environment.currentDirectory
             let badges = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: root, courses: []).workspace.badges
             let layout = WorkspaceLayout.standard
             let folder = layout.courseFolder(named: id)
-            let absolute = { (path: String) in WorkspaceLayout.absolute(path, root: root) }
-            if fileSystem.entryKind(at: absolute(folder)) != nil {
+            if fileSystem.entryKind(at: WorkspaceLayout.absolute(folder, root: root)) != nil {
                 throw CommandFailure(message: "\(folder) exists; nothing was written", code: ToolkitExitCode.failure)
             }
             let issuerID = badges.issuer?.id ?? "issuer"
             let badgeID = badges.badge(id: "thing-01") == nil ? "thing-01" : "\(id)-thing-01"
             let thingTitle = "Getting started"
-            var files: [(path: String, text: String)] = [
+            var files = StartingFiles(root: root)
+            files.created = [
                 (layout.courseFile(inCourseFolder: folder), ThingTemplate.course(id: id, title: title, issuer: issuerID)),
                 (
                     layout.thingFile(id: "thing-01", inCourseFolder: folder),
@@ -304,22 +250,30 @@ struct NewCommand: ParsableCommand {
                 ),
             ]
             if badges.issuer == nil {
-                files.append((layout.issuerFile, ThingTemplate.issuer(id: issuerID, image: "images/\(issuerID).svg")))
-                files.append(
+                files.created.append((layout.issuerFile, ThingTemplate.issuer(id: issuerID, image: "images/\(issuerID).svg")))
+                files.created.append(
                     (layout.badgesFolder + "/images/\(issuerID).svg", BadgeArtwork.svg(label: "✓", caption: ["Issuer"])))
             }
-            if let existing = files.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
-                throw CommandFailure(message: "\(existing.path) exists; nothing was written", code: ToolkitExitCode.failure)
-            }
-            let output = AtomicOutput(fileSystem: fileSystem)
-            do {
-                for file in files { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-            let display = PathDisplay(workspaceRoot: root, currentDirectory: environment.currentDirectory)
-            for file in files { environment.standardOutput("created \(display.display(file.path))\n") }
+            try files.write(in: environment)
             environment.standardOutput("next: fill in the fields marked in each file, then run `toolkit validate`\n")
         }
+    }
+}
+
+extension CourseSelectionOptions {
+    /// The selected workspace, loaded (not validated: `new` writes files that `validate` then checks).
+    fileprivate func load(in environment: CommandEnvironment) throws -> (selection: WorkspaceSelection, report: LoadReport) {
+        let selection = try selection(in: environment)
+        let report = WorkspaceLoader(fileSystem: environment.fileSystem).load(
+            workspaceAt: selection.root, courses: selection.courseFolders)
+        return (selection, report)
+    }
+
+    /// The one course a command that edits a course works on; an error naming `command` otherwise.
+    fileprivate static func singleCourse(of report: LoadReport, for command: String) throws -> CourseModel.Course {
+        guard report.workspace.courses.count == 1, let course = report.workspace.courses.first else {
+            throw CommandFailure.io("`\(command)` needs one course: pass its folder (Courses/<id>)")
+        }
+        return course
     }
 }

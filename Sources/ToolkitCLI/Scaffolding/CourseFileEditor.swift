@@ -37,8 +37,7 @@ struct CourseFileEditor {
     /// Adds a collection entry at the end of the top-level `collections:` list (which is created at the
     /// end of the file when there is none).
     mutating func appendCollection(id: String, title: String, badge: String, things: [String]) {
-        let quotedTitle =
-            "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quotedTitle = ThingTemplate.quoted(title)
         guard let start = lines.firstIndex(where: { $0.hasPrefix("collections:") }) else {
             while lines.last?.isEmpty == true { lines.removeLast() }
             lines += ["", "collections:"] + Self.collectionLines(id, quotedTitle, badge, things, indent: "  ") + [""]

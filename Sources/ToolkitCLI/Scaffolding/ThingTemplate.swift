@@ -3,8 +3,7 @@
 enum ThingTemplate {
     /// The Thing file for `id`, numbered `number`, titled `title`, counting towards `collection` if any.
     static func text(id: String, number: Int, title: String, badge: String, collection: String?) -> String {
-        let quotedTitle =
-            "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quotedTitle = quoted(title)
         return """
             ---
             # Thing \(number). Every field is explained in Docs/file-format.md; `toolkit validate` checks them.
@@ -113,9 +112,6 @@ enum ThingTemplate {
 
     /// The badge class of the new Thing.
     static func badge(id: String, number: Int, title: String, courseTitle: String, image: String) -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
         return """
             # Badge for Thing \(number). The name is what badge platforms show; edit it and the description.
             id: \(id)
@@ -132,9 +128,6 @@ enum ThingTemplate {
 
     /// The badge class of a new collection whose members are the Things numbered `numbers`.
     static func collectionBadge(id: String, title: String, courseTitle: String, image: String, numbers: [Int]) -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
         let things = numbers.count == 1 ? "Thing \(numbers[0])" : "Things " + numbers.map(String.init).joined(separator: ", ")
         return """
             # Collection badge: awarded to whoever holds the badge of every member Thing (listed in course.yaml).
@@ -150,9 +143,6 @@ enum ThingTemplate {
 
     /// The `course.yaml` of a new course whose first Thing is `thing-01`.
     static func course(id: String, title: String, issuer: String) -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
         return """
             # The course file. Each Thing lives in things/<id>.md; every field is explained in Docs/file-format.md.
             id: \(id)
@@ -200,5 +190,10 @@ enum ThingTemplate {
           Say in a sentence or two who the organisation is.
 
         """
+    }
+
+    /// `text` as a double-quoted YAML scalar.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
