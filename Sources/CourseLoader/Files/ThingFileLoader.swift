@@ -39,8 +39,12 @@ enum ThingFileLoader {
             resources: reader.sequence("resources").compactMap { resource($0, in: reader) },
             references: reader.references("references"),
             body: body, file: file, fields: reader.fields)
-        let readIDs = Set(thing.activities.map(\.id))
-        thing.unreadableActivityIDs = activityNodes.compactMap { $0.value(forKey: "id")?.scalar }.filter { !readIDs.contains($0) }
+        if thing.activities.count < activityNodes.count {
+            let readIDs = Set(thing.activities.map(\.id))
+            thing.unreadableActivityIDs = activityNodes.compactMap { $0.value(forKey: "id")?.scalar }.filter {
+                !readIDs.contains($0)
+            }
+        }
         return thing
     }
 

@@ -101,7 +101,7 @@ public struct ValidationContext: Sendable {
     }
 
     private func misnamedThing(file: String, in course: Course) -> Thing? {
-        course.things.first { $0.file == file && !IDFormatRule.isValid($0.id) }
+        course.thing(file: file).flatMap { IDFormatRule.isValid($0.id) ? nil : $0 }
     }
 
     /// How many Thing files of `course` could not be read.

@@ -27,7 +27,10 @@ public struct CollectionMembershipAgreesRule: Rule {
             for collection in course.collections {
                 // A member named by its file while the Thing's own id is malformed (id-format) is that Thing.
                 let members = Set(
-                    collection.members.map { context.thingWithMalformedID(writtenAs: $0.id, in: course)?.id ?? $0.id })
+                    collection.members.map { member in
+                        course.thing(id: member.id) != nil
+                            ? member.id : context.thingWithMalformedID(writtenAs: member.id, in: course)?.id ?? member.id
+                    })
                 for member in collection.members {
                     guard
                         let thing = course.thing(id: member.id)
