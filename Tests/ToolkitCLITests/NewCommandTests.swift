@@ -173,6 +173,13 @@ struct NewCommandTests {
         #expect(memory.isFile(root + "/Badges/badges/moving-and-handling-thing-01.yaml"))
         let courseText = String(decoding: try memory.readFile(root + "/Courses/first-aid/course.yaml"), as: UTF8.self)
         #expect(courseText.contains("issuer: sssc\n"))
+        // Its next Thing is thing-02, whose badge id the bundled course already uses: the badge gets the course's prefix.
+        let next = CommandRunner.run(
+            ["new", "thing", root + "/Courses/first-aid", "--title", "Calling for help"], fileSystem: memory, in: root)
+        #expect(next.exitCode == 0, "\(next.standardError)")
+        #expect(memory.isFile(root + "/Badges/badges/first-aid-thing-02.yaml"))
+        let thing = String(decoding: try memory.readFile(root + "/Courses/first-aid/things/thing-02.md"), as: UTF8.self)
+        #expect(thing.contains("badge: first-aid-thing-02\n"))
         let validation = CommandRunner.run(["validate"], fileSystem: memory, in: root)
         #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
         let badID = CommandRunner.run(["new", "course", "First Aid", "--title", "T"], fileSystem: memory, in: root)

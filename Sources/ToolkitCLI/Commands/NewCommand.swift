@@ -40,16 +40,18 @@ struct NewCommand: ParsableCommand {
             let layout = WorkspaceLayout.standard
             let number = max(course.things.map(\.number).max() ?? 0, course.thingOrder.count) + 1
             let id = String(format: "thing-%02d", number)
-            let image = "images/\(id).svg"
             var files = StartingFiles(root: selection.root)
+            let badge = files.badgeID(
+                forThing: id, ofCourse: course.id, badges: report.workspace.badges, fileSystem: fileSystem)
+            let image = "images/\(badge).svg"
             files.created = [
                 (
                     layout.thingFile(id: id, inCourseFolder: course.folder),
-                    ThingTemplate.text(id: id, number: number, title: title, badge: id, collection: collection)
+                    ThingTemplate.text(id: id, number: number, title: title, badge: badge, collection: collection)
                 ),
                 (
-                    layout.badgeClassFile(id: id),
-                    ThingTemplate.badge(id: id, number: number, title: title, courseTitle: course.title, image: image)
+                    layout.badgeClassFile(id: badge),
+                    ThingTemplate.badge(id: badge, number: number, title: title, courseTitle: course.title, image: image)
                 ),
                 (
                     layout.badgesFolder + "/" + image,
@@ -230,7 +232,8 @@ struct NewCommand: ParsableCommand {
                 throw CommandFailure(message: "\(folder) exists; nothing was written", code: ToolkitExitCode.failure)
             }
             let issuerID = badges.issuer?.id ?? "issuer"
-            let badgeID = badges.badge(id: "thing-01") == nil ? "thing-01" : "\(id)-thing-01"
+            let badgeID = StartingFiles(root: root).badgeID(
+                forThing: "thing-01", ofCourse: id, badges: badges, fileSystem: fileSystem)
             let thingTitle = "Getting started"
             var files = StartingFiles(root: root)
             files.created = [

@@ -21,6 +21,18 @@ struct StartingFiles {
         }
     }
 
+    /// The badge id for a course's Thing: the Thing's id when no badge (loaded, or a file) has it yet,
+    /// otherwise the course id before it (`first-aid-thing-02`), since badge ids are shared by every
+    /// course of the workspace.
+    func badgeID(forThing thing: String, ofCourse course: String, badges: BadgeCatalog, fileSystem: any FileSystem)
+        -> String
+    {
+        let taken =
+            badges.badge(id: thing) != nil
+            || fileSystem.entryKind(at: absolute(WorkspaceLayout.standard.badgeClassFile(id: thing))) != nil
+        return taken ? "\(course)-\(thing)" : thing
+    }
+
     /// The absolute path of a workspace-relative one.
     func absolute(_ path: String) -> String { WorkspaceLayout.absolute(path, root: root) }
 
