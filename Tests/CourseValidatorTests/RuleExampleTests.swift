@@ -58,7 +58,7 @@ struct RuleExampleTests {
         #expect(Set(ids).count == ids.count)
         #expect(ids.count >= 25)
         for rule in RuleRegistry.all {
-            #expect(IDFormatRule.isValid(rule.description.id), "\(rule.description.id)")
+            #expect(Identifier.isWellFormed(rule.description.id), "\(rule.description.id)")
             #expect(!rule.description.triggeringExamples.isEmpty, "\(rule.description.id) has no triggering example")
             #expect(!rule.description.summary.isEmpty)
         }

@@ -21,7 +21,17 @@ struct YAMLProblemWording {
         let text = line >= 1 && line <= lines.count ? lines[line - 1] : ""
         let original = context.map { "\(problem), \($0.text) at line \($0.line + lineOffset)" } ?? problem
         position = (line, column)
-        if problem.contains("mapping values are not allowed"), let above = Self.fieldAbove(line, lines: lines),
+        // libyaml reports where it gave up; an author wants where the mistake began. For a list,
+        // mapping or quoted text that is never closed, that is where it opened.
+        if let context, let construct = Self.openedConstruct(context.text) {
+            message = "the \(construct) opened here is never closed (\(problem) at line \(line + lineOffset))"
+            hint = construct == "quoted text" ? "close the quotation mark" : "close it with `\(construct == "list" ? "]" : "}")`"
+            position = (context.line, context.column)
+        } else if let quote = Self.unclosedQuote(in: lines, before: line) {
+            message = "the quotation mark opened here is not closed on its line (\(problem) at line \(line + lineOffset))"
+            hint = "close the quotation mark, or remove it"
+            position = quote
+        } else if problem.contains("mapping values are not allowed"), let above = Self.fieldAbove(line, lines: lines),
             Self.isKeyColon(at: column, in: text), text.prefix(while: { $0 == " " }).count + 1 > above.column
         {
             message =
@@ -104,5 +114,42 @@ struct YAMLProblemWording {
         let spaces = afterDash.prefix(while: { $0 == " " }).count
         guard spaces > 0 else { return nil }
         return line.distance(from: line.startIndex, to: dash) + 1 + 1 + spaces
+    }
+
+    /// "list", "mapping" or "quoted text" when libyaml's context names one that was left open.
+    private static func openedConstruct(_ context: String) -> String? {
+        if context.contains("flow sequence") { return "list" }
+        if context.contains("flow mapping") { return "mapping" }
+        if context.contains("quoted scalar") { return "quoted text" }
+        return nil
+    }
+
+    /// The first line before `limit` whose value opens a double quote it does not close: the usual
+    /// cause of "did not find expected key" many lines further down.
+    private static func unclosedQuote(in lines: [Substring], before limit: Int) -> (line: Int, column: Int)? {
+        for (index, line) in lines.prefix(max(0, limit - 1)).enumerated() {
+            guard let open = line.range(of: #"(^\s*(- )?[A-Za-z0-9_]+:\s+|^\s*- )""#, options: .regularExpression) else {
+                continue
+            }
+            let rest = line[open.upperBound...]
+            var escaped = false
+            var closed = false
+            for character in rest {
+                if escaped {
+                    escaped = false
+                    continue
+                }
+                if character == "\\" {
+                    escaped = true
+                    continue
+                }
+                if character == "\"" {
+                    closed = true
+                    break
+                }
+            }
+            if !closed { return (index + 1, line.distance(from: line.startIndex, to: open.upperBound)) }
+        }
+        return nil
     }
 }

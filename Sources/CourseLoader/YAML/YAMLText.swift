@@ -33,25 +33,6 @@ struct YAMLText {
     private func report(_ error: YAMLReadError, text: String, into sink: FindingSink) {
         switch error {
         case .syntax(let problem, let line, let column, let context):
-            // libyaml reports where it gave up; an author wants where the mistake began. For a list,
-            // mapping or quoted text that is never closed, that is where it opened.
-            if let context, let construct = Self.openedConstruct(context.text) {
-                sink.error(
-                    LoaderRuleID.yamlSyntax,
-                    "YAML syntax error: the \(construct) opened here is never closed (\(problem) at line \(line + lineOffset))",
-                    at: SourceLocation(file: file, line: context.line + lineOffset, column: context.column),
-                    hint: construct == "quoted text"
-                        ? "close the quotation mark" : "close it with `\(construct == "list" ? "]" : "}")`")
-                return
-            }
-            if let quote = Self.unclosedQuote(in: text, before: line) {
-                sink.error(
-                    LoaderRuleID.yamlSyntax,
-                    "YAML syntax error: the quotation mark opened here is not closed on its line (\(problem) at line \(line + lineOffset))",
-                    at: SourceLocation(file: file, line: quote.line + lineOffset, column: quote.column),
-                    hint: "close the quotation mark, or remove it")
-                return
-            }
             let wording = YAMLProblemWording(
                 problem: problem, line: line, column: column, context: context,
                 lines: text.split(separator: "\n", omittingEmptySubsequences: false), lineOffset: lineOffset)
@@ -73,43 +54,5 @@ struct YAMLText {
                 LoaderRuleID.yamlSyntax, "YAML cannot be read: out of memory",
                 at: SourceLocation(file: file, line: lineOffset + 1))
         }
-    }
-
-    /// "list", "mapping" or "quoted text" when libyaml's context names one that was left open.
-    private static func openedConstruct(_ context: String) -> String? {
-        if context.contains("flow sequence") { return "list" }
-        if context.contains("flow mapping") { return "mapping" }
-        if context.contains("quoted scalar") { return "quoted text" }
-        return nil
-    }
-
-    /// The first line before `limit` whose value opens a double quote it does not close: the usual
-    /// cause of "did not find expected key" many lines further down.
-    private static func unclosedQuote(in text: String, before limit: Int) -> (line: Int, column: Int)? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(0, limit - 1)).enumerated()
-        {
-            guard let open = line.range(of: #"(^\s*(- )?[A-Za-z0-9_]+:\s+|^\s*- )""#, options: .regularExpression) else {
-                continue
-            }
-            let rest = line[open.upperBound...]
-            var escaped = false
-            var closed = false
-            for character in rest {
-                if escaped {
-                    escaped = false
-                    continue
-                }
-                if character == "\\" {
-                    escaped = true
-                    continue
-                }
-                if character == "\"" {
-                    closed = true
-                    break
-                }
-            }
-            if !closed { return (index + 1, line.distance(from: line.startIndex, to: open.upperBound)) }
-        }
-        return nil
     }
 }

@@ -222,7 +222,7 @@ public enum RuleFixture {
             texts[file] = clean
             markers += found
         }
-        var fileSystem = InMemoryFileSystem()
+        let fileSystem = InMemoryFileSystem()
         for (file, text) in texts { fileSystem.write(text, to: joinPath(root, file)) }
         for (file, bytes) in binaries { fileSystem.write(bytes: bytes, to: joinPath(root, file)) }
         return (fileSystem, (markers + example.expectedLocations).sorted())

@@ -20,11 +20,9 @@ public struct ValidationContext: Sendable {
     public let media: MediaFiles
     private let documents: [String: MarkdownDocument]
 
-    /// The lines (file and line) where the loader refused a value: a field read there stands for what
-    /// the author wrote, not for a missing field, so rules do not report it as missing.
-    private let refusedLines: Set<SourceLocation>
-    /// The files of `refusedLines`.
-    private let refusedFiles: Set<String>
+    /// Where the loader reported errors: a field read there stands for what the author wrote, not for
+    /// a missing field, and a rule's finding at the same place is a knock-on of the loader's.
+    private let refusals: LoaderRefusals
 
     /// Creates a context, parsing every Thing body once. `loaderErrors` are the loader's error
     /// findings, so that rules can tell a refused value from an absent one.
@@ -32,9 +30,7 @@ public struct ValidationContext: Sendable {
         workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard, loaderErrors: [Finding] = []
     ) {
         self.workspace = workspace
-        self.refusedFiles = Set(loaderErrors.filter { $0.severity == .error }.map(\.location.file))
-        self.refusedLines = Set(
-            loaderErrors.filter { $0.severity == .error }.map { SourceLocation(file: $0.location.file, line: $0.location.line) })
+        self.refusals = LoaderRefusals(loaderErrors)
         self.fileSystem = fileSystem
         self.files = WorkspaceFiles(root: workspace.rootPath, fileSystem: fileSystem)
         self.layout = layout
@@ -59,13 +55,17 @@ public struct ValidationContext: Sendable {
     /// an unknown choice, a control character): a rule leaves the field alone instead of reporting
     /// the default it was read as, the way compilers suppress knock-on errors.
     public func wasRefused(_ location: SourceLocation?) -> Bool {
-        guard let location else { return false }
-        return refusedLines.contains(SourceLocation(file: location.file, line: location.line))
+        location.map { refusals.lines.contains(LoaderRefusals.line(of: $0)) } ?? false
     }
 
     /// Whether the loader refused anything in `file` (a workspace-relative path).
     public func hasRefusals(inFile file: String) -> Bool {
-        refusedFiles.contains(file)
+        refusals.files.contains(file)
+    }
+
+    /// Whether the loader reported an error at exactly `location`.
+    func isLoaderError(at location: SourceLocation) -> Bool {
+        refusals.locations.contains(location)
     }
 
     /// Every media reference of every course cover and every Thing (Markdown images and file links,
@@ -90,18 +90,16 @@ public struct ValidationContext: Sendable {
     /// or whose own `id` is not an id (`thing 01` in `thing-01.md`, which id-format reports): it counts
     /// as present, so references to it and numbering report nothing more than the slip itself.
     public func hasUnloadedThing(id: String, in course: Course) -> Bool {
-        let file = layout.thingFile(id: id, inCourseFolder: course.folder)
-        return workspace.unloadedFiles.contains(file) || misnamedThing(file: file, in: course) != nil
+        workspace.unloadedFiles.contains(layout.thingFile(id: id, inCourseFolder: course.folder))
+            || thingWithMalformedID(writtenAs: id, in: course) != nil
     }
 
     /// The Thing loaded from the Thing file of `id` whose own id is malformed, if any: the Thing
     /// references by its file name mean.
     public func thingWithMalformedID(writtenAs id: String, in course: Course) -> Thing? {
-        misnamedThing(file: layout.thingFile(id: id, inCourseFolder: course.folder), in: course)
-    }
-
-    private func misnamedThing(file: String, in course: Course) -> Thing? {
-        course.thing(file: file).flatMap { IDFormatRule.isValid($0.id) ? nil : $0 }
+        course.thing(file: layout.thingFile(id: id, inCourseFolder: course.folder)).flatMap {
+            Identifier.isWellFormed($0.id) ? nil : $0
+        }
     }
 
     /// How many Thing files of `course` could not be read.
@@ -113,5 +111,26 @@ public struct ValidationContext: Sendable {
     /// The absolute path of a workspace-relative path.
     public func absolutePath(_ relativePath: String) -> String {
         files.absolute(relativePath)
+    }
+}
+
+/// The places of the loader's errors, gathered once for every rule.
+private struct LoaderRefusals: Sendable {
+    /// The exact locations.
+    let locations: Set<SourceLocation>
+    /// Their lines (each at column 1).
+    let lines: Set<SourceLocation>
+    /// Their files.
+    let files: Set<String>
+
+    init(_ findings: [Finding]) {
+        locations = Set(findings.filter { $0.severity == .error }.map(\.location))
+        lines = Set(locations.map(Self.line(of:)))
+        files = Set(locations.map(\.file))
+    }
+
+    /// `location` without its column.
+    static func line(of location: SourceLocation) -> SourceLocation {
+        SourceLocation(file: location.file, line: location.line)
     }
 }

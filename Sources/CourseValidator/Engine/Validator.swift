@@ -20,8 +20,7 @@ public struct Validator: Sendable {
         let ruleFindings = ParallelMap.map(rules.map(RuleBox.init)) { box in box.rule.init().check(context) }
         // A rule's finding at the very place the loader already reported (a value of the wrong type,
         // read as its default) is a knock-on of that finding, as rustc and swiftc suppress theirs.
-        let loaderErrors = Set(report.findings.filter { $0.severity == .error }.map(\.location))
-        let findings = report.findings + ruleFindings.flatMap { $0 }.filter { !loaderErrors.contains($0.location) }
+        let findings = report.findings + ruleFindings.flatMap { $0 }.filter { !context.isLoaderError(at: $0.location) }
         // The parsed documents are the largest thing a run builds; a process about to exit keeps them.
         ProcessLifetime.keep(context)
         var seen = Set<Finding>()

@@ -1,5 +1,4 @@
 import CourseModel
-import CourseValidator
 import FileAccess
 
 /// The files one `toolkit new` run writes: new files, which must not exist yet, and edits of existing
@@ -14,7 +13,7 @@ struct StartingFiles {
 
     /// Refuses a malformed id (exit 2) before anything is read.
     static func requireID(_ id: String) throws {
-        guard IDFormatRule.isValid(id) else {
+        guard Identifier.isWellFormed(id) else {
             throw CommandFailure(
                 message: "`\(TerminalText.escaped(id))` is not an id: use lower-case letters, digits and single hyphens",
                 code: ToolkitExitCode.usageOrIO)

@@ -17,14 +17,6 @@ public struct IDFormatRule: Rule {
                 "evidenceFrom: reflect", with: "evidenceFrom: réflect"),
         ])
 
-    /// Whether `id` is well formed.
-    public static func isValid(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last,
-            first.properties.isLowercase || ("0"..."9").contains(first), last != "-", !id.contains("--")
-        else { return false }
-        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
-
     /// Checks every id the workspace defines.
     public func check(_ context: ValidationContext) -> [Finding] {
         var defined: [(kind: String, id: String, location: SourceLocation)] = []
@@ -43,7 +35,7 @@ public struct IDFormatRule: Rule {
             }
         }
         defined += context.workspace.badges.badges.map { ("badge", $0.id, $0.fields["id"]) }
-        return defined.filter { !$0.id.isEmpty && !Self.isValid($0.id) }.map {
+        return defined.filter { !$0.id.isEmpty && !Identifier.isWellFormed($0.id) }.map {
             finding(
                 "\($0.kind) id `\($0.id)` must use lowercase letters, digits and single hyphens", at: $0.location,
                 hint: "try `\(Self.suggestion(for: $0.id))`")
