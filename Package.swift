@@ -26,11 +26,15 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CRSVG", path: "Sources/CRSVG", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
 
         // The only Swift code that touches libxml2.
         .target(name: "CourseXML", dependencies: ["CLibXML2", "ToolkitSupport"]),
         // The only Swift code that touches cmark-gfm.
         .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM"]),
+        // The only Swift code that touches librsvg: SVG badge art drawn as PNG.
+        .target(name: "SVGRaster", dependencies: ["CRSVG"]),
         // The only Swift code that touches libyaml (which Yams builds; its Swift layer is not used).
         .target(name: "CourseYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Parallel maps, the one locked-value helper, and keeping models until exit.
@@ -67,7 +71,7 @@ let package = Package(
         .target(
             name: "OpenBadges",
             dependencies: [
-                "CourseMedia", "CourseModel", "CourseXML", "FileAccess", "ToolkitSupport",
+                "CourseMedia", "CourseModel", "CourseXML", "FileAccess", "SVGRaster", "ToolkitSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -87,6 +91,7 @@ let package = Package(
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .testTarget(name: "CourseMediaTests", dependencies: ["CourseMedia"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
+        .testTarget(name: "SVGRasterTests", dependencies: ["SVGRaster", "CRSVG"]),
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
             name: "ThemeTemplatesTests",

@@ -88,6 +88,38 @@ struct InMemoryCommandTests {
         #expect(revoked.exitCode == 1 && revoked.standardError.contains("revoked: Duplicate"))
     }
 
+    @Test("SVG-only badge art still bakes into a PNG: drawn by librsvg, baked, unbaked and verified")
+    func svgOnlyArtBakesPNG() throws {
+        let memory = try Self.bundledWorkspace()
+        let pngArt = joinPath(Self.root, WorkspaceLayout.standard.badgesFolder, "images/thing-02.png")
+        #expect(memory.isFile(pngArt))
+        memory.remove(pngArt)
+        let badgeFile = joinPath(Self.root, WorkspaceLayout.standard.badgeClassFile(id: "thing-02"))
+        let yaml = String(decoding: try memory.readFile(badgeFile), as: UTF8.self)
+        #expect(yaml.contains("images/thing-02.png"))
+        memory.write(yaml.replacingOccurrences(of: "images/thing-02.png", with: "images/thing-02.svg"), to: badgeFile)
+        memory.write("email,badge,issuedOn\nann@example.org,thing-02,2026-11-20\n", to: joinPath(Self.root, "earners.csv"))
+        let base = "https://badges.example.org/sssc"
+        let issue = CommandRunner.run(
+            ["badges", "issue", "--earners", "earners.csv", "--base-url", base], fileSystem: memory, in: Self.root)
+        #expect(issue.exitCode == 0, "\(issue.standardError)")
+
+        let folder = BadgeFolder.defaultPath(course: "sssc-23-things-leadership", workspaceRoot: Self.root)
+        let files = memory.filesBelow(folder).filter { $0.hasPrefix(PublishedBadgesLayout.standard.assertionsFolder + "/") }
+        let png = try #require(files.first { $0.hasSuffix(".png") }, "no baked PNG among \(files)")
+        #expect(files.contains { $0.hasSuffix(".svg") }, "the SVG is baked too")
+        let bytes = try memory.readFile(joinPath(folder, png))
+        // IHDR: the width and height (big-endian) follow the signature, the length and the chunk type.
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 512 && height == 512)
+        let assertion = try JSONSerialization.jsonObject(with: Data(PNGBaker.unbake(bytes).utf8)) as? [String: Any]
+        #expect((assertion?["id"] as? String)?.hasSuffix(String(png.split(separator: "/").last!.dropLast(4)) + ".json") == true)
+        let verified = CommandRunner.run(
+            ["badges", "verify", joinPath(folder, png), "--email", "ann@example.org"], fileSystem: memory, in: Self.root)
+        #expect(verified.exitCode == 0, "\(verified.standardError)")
+    }
+
     @Test("moving the Thing pages in the package layout moves the pages, their links and the badge criteria together")
     func pageLayoutIsOnePlace() throws {
         let memory = try Self.bundledWorkspace()

@@ -1,4 +1,5 @@
 import FileAccess
+import SVGRaster
 
 /// Badge artwork as the badge files name it (relative to the workspace's badges folder), read
 /// through the workspace's safe path rules: the exporter and the issuer read art the same way the
@@ -28,17 +29,33 @@ struct BadgeArt: Sendable {
         }
     }
 
-    /// The badge's artwork in every format there is: the image itself, and a sibling of the same name
-    /// with the other extension (`thing-02.svg` beside `thing-02.png`), each with its format.
-    func allFormats(of image: String) throws(BadgeError) -> [(format: String, bytes: [UInt8])] {
+    /// One format of a badge's artwork.
+    struct Artwork: Sendable {
+        /// `png` or `svg`.
+        let format: String
+        /// The image's bytes.
+        let bytes: [UInt8]
+    }
+
+    /// The badge's artwork in every format baking needs: the image itself, and a sibling of the same
+    /// name with the other extension (`thing-02.svg` beside `thing-02.png`). SVG art without a PNG
+    /// sibling gets a PNG drawn from it (512 px wide), so SVG-only badges still bake into PNGs.
+    func allFormats(of image: String) throws(BadgeError) -> [Artwork] {
         let ext = try Self.imageExtension(image)
         let stem = String(image.dropLast(ext.count + 1))
-        var formats: [(format: String, bytes: [UInt8])] = []
+        var formats: [Artwork] = []
         for format in ["png", "svg"] {
             if format == ext {
-                formats.append((format, try read(image)))
+                formats.append(Artwork(format: format, bytes: try read(image)))
             } else if case .success(let path) = workspace.resolve(stem + "." + format, under: badgesFolder) {
-                formats.append((format, try read(String(path.dropFirst(badgesFolder.count + 1)))))
+                formats.append(Artwork(format: format, bytes: try read(String(path.dropFirst(badgesFolder.count + 1)))))
+            }
+        }
+        if ext == "svg", !formats.contains(where: { $0.format == "png" }) {
+            do {
+                formats.insert(Artwork(format: "png", bytes: try SVGRasterizer.png(fromSVG: formats[0].bytes)), at: 0)
+            } catch {
+                throw BadgeError(path: image, "cannot be drawn as a PNG: \(error)")
             }
         }
         return formats

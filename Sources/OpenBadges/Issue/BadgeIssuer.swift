@@ -99,11 +99,13 @@ public struct BadgeIssuer: Sendable {
             }
         }
 
-        // Every artwork is baked once before anything is written, so a bad file stops the run before
-        // the first assertion, never halfway through.
+        // Every artwork is read (and drawn as PNG when only SVG exists) and baked once before anything
+        // is written, so a bad file stops the run before the first assertion, never halfway through.
+        var artworks: [String: [BadgeArt.Artwork]] = [:]
         for badgeID in Set(pending.map(\.badgeID)).sorted() {
             guard let image = badges.badge(id: badgeID)?.image else { continue }
-            for artwork in try art.allFormats(of: image) {
+            let formats = try art.allFormats(of: image)
+            for artwork in formats {
                 do {
                     _ =
                         artwork.format == "png"
@@ -112,12 +114,14 @@ public struct BadgeIssuer: Sendable {
                     throw BadgeError(path: image, "cannot be baked: \(error)")
                 }
             }
+            artworks[badgeID] = formats
         }
+        let artworkOfBadge = artworks
         let written = ParallelMap.map(pending) { item -> Result<Issued, BadgeError> in
             Result { () throws(BadgeError) in
                 try write(
                     badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn, evidence: item.evidence, row: item.row,
-                    into: output)
+                    artworks: artworkOfBadge[item.badgeID] ?? [], into: output)
             }
         }
         outcome.issued = try written.map { result throws(BadgeError) in try result.get() }
@@ -141,7 +145,8 @@ public struct BadgeIssuer: Sendable {
     }
 
     private func write(
-        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, into output: BadgeFolder
+        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, artworks: [BadgeArt.Artwork],
+        into output: BadgeFolder
     ) throws(BadgeError) -> Issued {
         guard let badge = badges.badge(id: badgeID), let image = badge.image else {
             throw BadgeError(path: badges.badge(id: badgeID)?.file, "badge `\(badgeID)` has no image to bake")
@@ -181,7 +186,7 @@ public struct BadgeIssuer: Sendable {
             baked = String(decoding: json, as: UTF8.self)
             try write(json, extension: "json")
         }
-        for artwork in try art.allFormats(of: image) {
+        for artwork in artworks {
             let bytes: [UInt8]
             do {
                 switch artwork.format {
