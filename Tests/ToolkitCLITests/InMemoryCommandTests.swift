@@ -120,6 +120,26 @@ struct InMemoryCommandTests {
         #expect(verified.exitCode == 0, "\(verified.standardError)")
     }
 
+    @Test("toolkit schema writes the four JSON Schemas into build/schemas, the same bytes every run")
+    func schema() throws {
+        let memory = try Self.bundledWorkspace()
+        let first = CommandRunner.run(["schema"], fileSystem: memory, in: Self.root + "/Courses")
+        #expect(first.exitCode == 0, "\(first.standardError)")
+        let folder = OutputLayout.standard.schemasFolder(
+            outputFolder: OutputLayout.standard.defaultFolder(workspaceRoot: Self.root))
+        #expect(memory.filesBelow(folder).sorted() == JSONSchemaDocument.files().map(\.name).sorted())
+        let thing = try memory.readFile(joinPath(folder, "thing.schema.json"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(thing)) as? [String: Any]
+        #expect(parsed?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect((parsed?["required"] as? [String]) == ["id", "number", "status"])
+        #expect(first.standardOutput.contains("$schema=../../build/schemas/course.schema.json"))
+        #expect(CommandRunner.run(["schema"], fileSystem: memory, in: Self.root).exitCode == 0)
+        #expect(try memory.readFile(joinPath(folder, "thing.schema.json")) == thing)
+
+        let inside = CommandRunner.run(["schema", "--output", "Courses/schemas"], fileSystem: memory, in: Self.root)
+        #expect(inside.exitCode == 2 && inside.standardError.contains("inside Courses/"))
+    }
+
     @Test("moving the Thing pages in the package layout moves the pages, their links and the badge criteria together")
     func pageLayoutIsOnePlace() throws {
         let memory = try Self.bundledWorkspace()

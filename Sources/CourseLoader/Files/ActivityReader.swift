@@ -3,38 +3,19 @@ import CourseYAML
 
 /// Reads the `activities:` entries of a Thing's front matter.
 enum ActivityReader {
-    /// Keys every activity may have.
-    static let commonKeys = ["id", "type", "title", "prompt", "required"]
-    /// Keys each kind of activity adds.
-    static let keysByKind: [String: [String]] = [
-        "classification": ["categories", "items", "resources"],
-        "reflection": ["guidingPoints", "minWords", "badgeEvidence"],
-        "evidence": ["steps", "applicationForm", "acceptsPortfolioLink", "declaration", "evidenceFrom", "guides"],
-        "quiz": ["questions", "passingScore", "showCorrectAnswers", "revealAfterAttempts", "maxAttempts"],
-        "explore": ["resources"],
-    ]
-
     /// Reads one activity; nil (after reporting) when it cannot be understood at all.
     static func read(_ node: YAMLNode, index: Int, in thing: MappingReader) -> Activity? {
-        let kinds = keysByKind.keys.sorted()
-        let kind = Self.kind(of: node)
+        let variants = CourseFileFields.activity.variants!
+        let kind = node.value(forKey: "type")?.scalar.flatMap { variants.fields(for: $0) == nil ? nil : $0 }
         // With an unknown or missing type, the keys of every type are accepted: which of them are
         // wrong cannot be told until the type is fixed, and its own finding says so.
-        let extraKeys = kind.flatMap { keysByKind[$0] } ?? Array(Set(keysByKind.values.joined())).sorted()
-        guard let reader = thing.child(node, entityName: "activity \(index + 1)", knownKeys: commonKeys + extraKeys) else {
+        guard let reader = thing.child(node, of: "activities", entityName: "activity \(index + 1)", variant: kind) else {
             return nil
         }
         let id = reader.string("id", required: true) ?? "activity-\(index + 1)"
-        guard reader.has("type") else {
-            _ = reader.string("type", required: true)
-            return nil
-        }
-        guard let kind, keysByKind[kind] != nil else {
-            let written = reader.string("type") ?? ""
-            reader.report(
-                LoaderRuleID.allowedValue,
-                "`type` must be one of \(kinds.map { "`\($0)`" }.joined(separator: ", ")), not `\(written)`", field: "type",
-                hint: NameSuggestion.hint(for: written, in: kinds))
+        guard let kind else {
+            // Missing, or not one of the kinds: `oneOf` reports either with its hint.
+            _ = reader.oneOf("type", as: ActivityKind.self, required: true)
             return nil
         }
         let content: Activity.Content
@@ -60,18 +41,14 @@ enum ActivityReader {
             isRequired: reader.bool("required", default: true), content: content, fields: reader.fields)
     }
 
-    private static func kind(of node: YAMLNode) -> String? {
-        node.value(forKey: "type")?.scalar
-    }
-
     private static func classification(_ reader: MappingReader) -> Classification {
         let categories = reader.sequence("categories", required: true).compactMap { node -> Classification.Category? in
-            guard let category = reader.child(node, entityName: "category", knownKeys: ["id", "label"]) else { return nil }
+            guard let category = reader.child(node, of: "categories", entityName: "category") else { return nil }
             let id = category.string("id", required: true) ?? ""
             return Classification.Category(id: id, label: category.string("label") ?? id, fields: category.fields)
         }
         let items = reader.sequence("items", required: true).enumerated().compactMap { index, node -> Classification.Item? in
-            guard let item = reader.child(node, entityName: "item", knownKeys: ["id", "text", "category", "feedback"]),
+            guard let item = reader.child(node, of: "items", entityName: "item"),
                 let category = item.reference("category", required: true)
             else { return nil }
             return Classification.Item(
@@ -83,10 +60,10 @@ enum ActivityReader {
 
     private static func quiz(_ reader: MappingReader) -> Quiz {
         let questions = reader.sequence("questions", required: true).enumerated().compactMap { index, node -> Quiz.Question? in
-            guard let question = reader.child(node, entityName: "question", knownKeys: ["id", "text", "mode", "options"])
+            guard let question = reader.child(node, of: "questions", entityName: "question")
             else { return nil }
             let options = question.sequence("options", required: true).compactMap { node -> Quiz.Option? in
-                guard let option = question.child(node, entityName: "option", knownKeys: ["text", "correct", "feedback"])
+                guard let option = question.child(node, of: "options", entityName: "option")
                 else { return nil }
                 return Quiz.Option(
                     text: option.string("text", required: true) ?? "", isCorrect: option.bool("correct", default: false),

@@ -2,16 +2,12 @@ import CourseModel
 
 /// Reads `Badges/issuer.yaml` and `Badges/badges/*.yaml`.
 enum BadgeFileLoader {
-    /// Keys the issuer profile may have.
-    static let issuerKeys = ["id", "name", "url", "email", "image", "description"]
-    /// Keys a badge class may have.
-    static let badgeKeys = ["id", "kind", "name", "listingName", "description", "image", "url", "tags", "alignment"]
-
     /// Reads the issuer profile.
     static func loadIssuer(_ text: SourceText, file: String, sink: FindingSink) -> Issuer? {
         let yaml = YAMLText(file: file, lineOffset: 0)
         guard let root = yaml.parse(text.text, into: sink),
-            let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the issuer", knownKeys: issuerKeys)
+            let reader = MappingReader(
+                root, yaml: yaml, sink: sink, entityName: "the issuer", definition: CourseFileFields.issuer)
         else { return nil }
         return Issuer(
             id: reader.string("id", required: true) ?? "", name: reader.string("name", required: true) ?? "",
@@ -23,12 +19,11 @@ enum BadgeFileLoader {
     static func loadBadge(_ text: SourceText, file: String, sink: FindingSink) -> BadgeClass? {
         let yaml = YAMLText(file: file, lineOffset: 0)
         guard let root = yaml.parse(text.text, into: sink),
-            let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the badge", knownKeys: badgeKeys)
+            let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the badge", definition: CourseFileFields.badge)
         else { return nil }
         let alignments = reader.sequence("alignment").compactMap { node -> BadgeClass.Alignment? in
             guard
-                let alignment = reader.child(
-                    node, entityName: "alignment", knownKeys: ["targetName", "targetUrl", "framework"])
+                let alignment = reader.child(node, of: "alignment", entityName: "alignment")
             else { return nil }
             return BadgeClass.Alignment(
                 targetName: alignment.string("targetName", required: true) ?? "",

@@ -2,24 +2,19 @@ import CourseModel
 
 /// Reads `course.yaml`.
 enum CourseFileLoader {
-    /// Keys `course.yaml` may have.
-    static let knownKeys = [
-        "id", "title", "description", "language", "version", "issuer", "licence", "attribution", "cover", "things",
-        "collections",
-    ]
-
     /// Reads the course file; nil (after reporting) when it cannot be read as a mapping.
     static func load(_ text: SourceText, file: String, folder: String, sink: FindingSink) -> Course? {
         let yaml = YAMLText(file: file, lineOffset: 0)
         guard let root = yaml.parse(text.text, into: sink),
-            let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the course", knownKeys: knownKeys)
+            let reader = MappingReader(
+                root, yaml: yaml, sink: sink, entityName: "the course", definition: CourseFileFields.course)
         else { return nil }
         let folderName = String(folder.split(separator: "/").last ?? "")
-        let licence = reader.mapping("licence", entityName: "the licence", knownKeys: ["name", "url"]).map {
+        let licence = reader.mapping("licence", entityName: "the licence").map {
             Licence(name: $0.string("name", required: true) ?? "", url: $0.string("url"), fields: $0.fields)
         }
         let collections = reader.sequence("collections").compactMap { node -> Collection? in
-            guard let collection = reader.child(node, entityName: "collection", knownKeys: ["id", "title", "badge", "things"])
+            guard let collection = reader.child(node, of: "collections", entityName: "collection")
             else { return nil }
             let id = collection.string("id", required: true) ?? ""
             return Collection(

@@ -4,7 +4,7 @@ import CourseModel
 enum CoverReader {
     /// The cover written under `cover`, if any.
     static func read(from reader: MappingReader) -> Cover? {
-        guard let cover = reader.mapping("cover", entityName: "the cover", knownKeys: ["image", "alt"]) else { return nil }
+        guard let cover = reader.mapping("cover", entityName: "the cover") else { return nil }
         return Cover(
             image: cover.string("image", required: true) ?? "", alternativeText: cover.string("alt", required: true) ?? "",
             fields: cover.fields)

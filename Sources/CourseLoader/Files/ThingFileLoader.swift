@@ -4,20 +4,13 @@ import Foundation
 
 /// Reads one Thing: a Markdown file with YAML front matter.
 enum ThingFileLoader {
-    /// Keys a Thing's front matter may have.
-    static let knownKeys = [
-        "id", "number", "title", "status", "badge", "countsTowards", "durationMinutes", "aim", "outcomes", "cover",
-        "prerequisites", "activities", "resources", "references",
-    ]
-    /// Keys a resource may have.
-    static let resourceKeys = ["id", "title", "kind", "author", "publisher", "date", "pages", "url", "file", "licence", "notes"]
-
     /// Reads the Thing in `text`; nil (after reporting) when the front matter cannot be read.
     static func load(_ text: SourceText, file: String, sink: FindingSink) -> Thing? {
         guard let split = FrontMatter(splitting: text.text, file: file, sink: sink) else { return nil }
         let yaml = YAMLText(file: file, lineOffset: split.yamlLineOffset)
         guard let root = yaml.parse(split.yaml, into: sink) else { return nil }
-        guard let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "Thing", knownKeys: knownKeys) else {
+        guard let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "Thing", definition: CourseFileFields.thing)
+        else {
             return nil
         }
         let stem = String(file.split(separator: "/").last?.split(separator: ".").first ?? "")
@@ -49,24 +42,33 @@ enum ThingFileLoader {
     }
 
     private static func prerequisite(_ node: YAMLNode, in thing: MappingReader) -> Prerequisite? {
-        guard let reader = thing.child(node, entityName: "prerequisite", knownKeys: ["thing", "badge", "level"]) else {
+        guard let reader = thing.child(node, of: "prerequisites", entityName: "prerequisite") else {
             return nil
         }
         let level = reader.oneOf("level", as: Prerequisite.Level.self) ?? .recommended
-        if let thingReference = reader.reference("thing") {
+        let thingReference = reader.reference("thing")
+        let badge = reader.reference("badge")
+        switch (thingReference, badge) {
+        case (let thingReference?, nil):
             return Prerequisite(target: .thing(thingReference), level: level, fields: reader.fields)
-        }
-        if let badge = reader.reference("badge") {
+        case (nil, let badge?):
             return Prerequisite(target: .badge(badge), level: level, fields: reader.fields)
+        case (_?, _?):
+            reader.report(
+                LoaderRuleID.requiredField, "a prerequisite names either a `thing` or a `badge`, not both", field: "badge",
+                hint: "write two prerequisites, one for the Thing and one for the badge")
+            return nil
+        case (nil, nil):
+            if reader.has("thing") || reader.has("badge") { return nil }  // a wrong value, already reported
+            reader.report(
+                LoaderRuleID.requiredField, "a prerequisite names either a `thing` or a `badge`", field: "level",
+                hint: "add `thing: thing-01` or `badge: <badge id>`")
+            return nil
         }
-        reader.report(
-            LoaderRuleID.requiredField, "a prerequisite names either a `thing` or a `badge`", field: "level",
-            hint: "add `thing: thing-01` or `badge: <badge id>`")
-        return nil
     }
 
     private static func resource(_ node: YAMLNode, in thing: MappingReader) -> Resource? {
-        guard let reader = thing.child(node, entityName: "resource", knownKeys: resourceKeys) else { return nil }
+        guard let reader = thing.child(node, of: "resources", entityName: "resource") else { return nil }
         let id = reader.string("id", required: true) ?? ""
         return Resource(
             id: id, title: reader.string("title", required: true) ?? id,

@@ -2,22 +2,36 @@ import CourseModel
 import CourseYAML
 
 /// Reads one YAML mapping into typed values, reporting every problem with its exact position:
-/// unknown keys (with did-you-mean), missing required fields, wrong value types.
+/// unknown keys (with did-you-mean), missing required fields, wrong value types. The keys it knows
+/// come from a `MappingDefinition` of `CourseFileFields`, and in debug builds every read is checked
+/// against it (the type asked for, whether it is required), so the table the JSON Schemas are
+/// written from cannot drift from what the loader reads.
 final class MappingReader {
     /// Where each field was written.
     private(set) var fields: FieldLocations
     /// What the mapping describes, for messages ("Thing", "activity").
     let entityName: String
+    /// The keys the mapping may have.
+    let definition: MappingDefinition
+    /// The variant of `definition` read, when it has variants and the mapping names one.
+    let variant: String?
     private let yaml: YAMLText
     private let sink: FindingSink
     /// The known keys present, with their values, in written order (a scan: mappings are small).
     private var values: [(key: String, node: YAMLNode)] = []
 
-    /// Reads `node` as a mapping whose keys must be among `knownKeys`; nil (after reporting) when it is not a mapping.
-    init?(_ node: YAMLNode, yaml: YAMLText, sink: FindingSink, entityName: String, knownKeys: [String]) {
+    /// Reads `node` as a mapping whose keys must be among `definition`'s (with those of the variant
+    /// `variant`; of every variant when nil); nil (after reporting) when it is not a mapping.
+    init?(
+        _ node: YAMLNode, yaml: YAMLText, sink: FindingSink, entityName: String, definition: MappingDefinition,
+        variant: String? = nil
+    ) {
         self.yaml = yaml
         self.sink = sink
         self.entityName = entityName
+        self.definition = definition
+        self.variant = variant
+        let knownKeys = definition.knownKeys(variant: variant)
         let location = yaml.location(of: node)
         self.fields = FieldLocations(entity: location)
         guard node.kind == .mapping else {
@@ -46,6 +60,12 @@ final class MappingReader {
 
     /// Text; numbers and booleans are taken as written. Reports lists and mappings.
     func string(_ key: String, required: Bool = false) -> String? {
+        assertDefined(key, required: required) {
+            switch $0 {
+            case .text, .identifier, .url, .oneOf: true
+            default: false
+            }
+        }
         guard let node = present(key, required: required) else { return nil }
         guard let text = node.scalar else {
             typeError(key, expected: "text", found: node)
@@ -77,6 +97,9 @@ final class MappingReader {
 
     /// A whole number.
     func int(_ key: String, required: Bool = false) -> Int? {
+        assertDefined(key, required: required) {
+            if case .wholeNumber = $0 { true } else { false }
+        }
         guard let node = present(key, required: required) else { return nil }
         guard let value = ScalarKind.int(node) else {
             typeError(key, expected: "a whole number", found: node)
@@ -87,6 +110,9 @@ final class MappingReader {
 
     /// A number.
     func double(_ key: String) -> Double? {
+        assertDefined(key, required: false) {
+            if case .number = $0 { true } else { false }
+        }
         guard let node = present(key) else { return nil }
         guard let value = ScalarKind.number(node) else {
             typeError(key, expected: "a number", found: node)
@@ -97,6 +123,7 @@ final class MappingReader {
 
     /// `true` or `false`; `defaultValue` when absent.
     func bool(_ key: String, default defaultValue: Bool) -> Bool {
+        assertDefined(key, required: false) { $0 == .boolean }
         guard let node = present(key) else { return defaultValue }
         guard let value = ScalarKind.bool(node) else {
             typeError(key, expected: "`true` or `false`", found: node)
@@ -109,6 +136,7 @@ final class MappingReader {
     func oneOf<Value: RawRepresentable & CaseIterable>(
         _ key: String, as type: Value.Type, required: Bool = false
     ) -> Value? where Value.RawValue == String {
+        assertDefined(key, required: required) { $0 == .oneOf(Value.allCases.map(\.rawValue)) }
         guard let text = string(key, required: required) else { return nil }
         if let value = Value(rawValue: text) { return value }
         let allowed = Value.allCases.map(\.rawValue)
@@ -121,22 +149,28 @@ final class MappingReader {
 
     /// An id naming something defined elsewhere.
     func reference(_ key: String, required: Bool = false) -> Reference? {
+        assertDefined(key, required: required) { $0 == .identifier }
         guard let text = string(key, required: required) else { return nil }
         return Reference(id: text, location: fields[key])
     }
 
     /// A list of texts.
     func strings(_ key: String, required: Bool = false) -> [String] {
-        listOfScalars(key, required: required).map(\.text)
+        assertDefined(key, required: required) { $0 == .textList }
+        return listOfScalars(key, required: required).map(\.text)
     }
 
     /// A list of ids, each with its own position.
     func references(_ key: String, required: Bool = false) -> [Reference] {
-        listOfScalars(key, required: required).map { Reference(id: $0.text, location: $0.location) }
+        assertDefined(key, required: required) { $0 == .identifierList }
+        return listOfScalars(key, required: required).map { Reference(id: $0.text, location: $0.location) }
     }
 
     /// The items of a list of mappings or values; reports anything that is not a list.
     func sequence(_ key: String, required: Bool = false) -> [YAMLNode] {
+        assertDefined(key, required: required) {
+            if case .listOf = $0 { true } else { false }
+        }
         guard let node = present(key, required: required) else { return [] }
         guard node.kind == .sequence else {
             typeError(key, expected: "a list", found: node)
@@ -145,15 +179,33 @@ final class MappingReader {
         return node.items
     }
 
-    /// A nested mapping.
-    func mapping(_ key: String, entityName: String, knownKeys: [String], required: Bool = false) -> MappingReader? {
+    /// A nested mapping, read by the definition of `key`.
+    func mapping(_ key: String, entityName: String, required: Bool = false) -> MappingReader? {
+        guard case .mapping(let nested) = definition.field(key, variant: variant)?.type else {
+            preconditionFailure("`\(key)` of \(definition.name) is not defined as a mapping in CourseFileFields")
+        }
+        assertDefined(key, required: required) { _ in true }
         guard let node = present(key, required: required) else { return nil }
-        return MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, knownKeys: knownKeys)
+        return MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, definition: nested)
     }
 
-    /// A reader for a list item of the same file.
-    func child(_ node: YAMLNode, entityName: String, knownKeys: [String]) -> MappingReader? {
-        MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, knownKeys: knownKeys)
+    /// A reader for an item of the list `key` of the same file, read by the list's item definition
+    /// (with the keys of `variant` when it has variants).
+    func child(_ node: YAMLNode, of key: String, entityName: String, variant: String? = nil) -> MappingReader? {
+        guard case .listOf(let item) = definition.field(key, variant: variant)?.type else {
+            preconditionFailure("`\(key)` of \(definition.name) is not defined as a list of mappings in CourseFileFields")
+        }
+        return MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, definition: item, variant: variant)
+    }
+
+    /// In debug builds, stops when `key` is read as something its definition does not say: a type
+    /// `matches` refuses, or a different required-ness.
+    private func assertDefined(_ key: String, required: Bool, _ matches: (FieldType) -> Bool) {
+        assert(
+            {
+                guard let field = definition.field(key, variant: variant) else { return false }
+                return matches(field.type) && field.isRequired == required
+            }(), "`\(key)` of \(definition.name) is read otherwise than CourseFileFields defines it")
     }
 
     /// The position of a node of the same file.

@@ -12,6 +12,8 @@ public struct OutputLayout: Sendable, Hashable {
     public var lockSuffix = ".lock"
     /// The extension of a zip package.
     public var archiveExtension = ".zip"
+    /// The folder `toolkit schema` writes the JSON Schemas of the course files to, in the output folder.
+    public var schemasFolderName = "schemas"
 
     /// The standard layout.
     public static let standard = OutputLayout()
@@ -34,6 +36,9 @@ public struct OutputLayout: Sendable, Hashable {
     public func badgesFolder(course: String, outputFolder: String) -> String {
         outputFolder + "/" + course + badgesSuffix
     }
+
+    /// The folder the JSON Schemas are written to by default: `build/schemas`.
+    public func schemasFolder(outputFolder: String) -> String { outputFolder + "/" + schemasFolderName }
 
     /// The private ledger of a published badge folder: beside it, so it is never published with it.
     public func ledger(ofBadgesFolder folder: String) -> String { trimmed(folder) + ledgerSuffix }
