@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "CoursePackagerTests",
             dependencies: [
-                "CoursePackager", "CourseLoader", "CourseModel", "FileAccess", "TestSupport", "ToolkitSupport",
+                "CoursePackager", "CourseLoader", "CourseModel", "CourseXML", "FileAccess", "TestSupport", "ToolkitSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Snapshots", "Scripts"]),

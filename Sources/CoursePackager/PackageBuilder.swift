@@ -2,7 +2,8 @@ import CourseModel
 import CourseXML
 import FileAccess
 
-/// Builds SCORM 1.2, SCORM 2004 and HTML packages from a course, as a list of named steps.
+/// Builds SCORM 1.2, SCORM 2004, cmi5, Common Cartridge and HTML packages from a course, as a list of
+/// named steps.
 public struct PackageBuilder: Sendable {
     /// Told about each step as it starts.
     public var onStep: @Sendable (BuildStep) -> Void
@@ -77,17 +78,21 @@ public struct PackageBuilder: Sendable {
 
         start(.layOutPages)
         var files = PackageFileSet()
-        let images = try badgeImages(for: things, request: request, workspace: workspace)
+        // A cartridge's pages stand alone: no theme files, no badge pictures (the badge is named).
+        let images = request.format.carriesTheme ? try badgeImages(for: things, request: request, workspace: workspace) : [:]
         let media = try MediaPlan.make(
             things: things, course: course, includingCourseCover: request.format == .html, workspace: workspace, layout: layout)
         let pages = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
-            imagePaths: images.mapValues(\.packagePath), layout: layout, media: media, lms: request.lms)
+            imagePaths: images.mapValues(\.packagePath), layout: layout, media: media, lms: request.lms,
+            siteURL: request.siteURL)
+        let cartridge = request.format == .commonCartridge
         // Pages are rendered while the package is written, a batch at a time across the cores.
         let renderStep = steps.last!
         files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
             do {
-                return Array(try renderer.render(try pages.thingPage(things[index])).utf8)
+                let view = try pages.thingPage(things[index])
+                return Array((cartridge ? try renderer.renderCartridgePage(view) : try renderer.render(view)).utf8)
             } catch {
                 throw PackageError(step: renderStep, path: things[index].file, message: "\(error)")
             }
@@ -99,8 +104,10 @@ public struct PackageBuilder: Sendable {
         }
 
         start(.copyAssets)
-        for name in Theme.assetNames {
-            files.add(layout.asset(name), theme.files[name] ?? [])
+        if request.format.carriesTheme {
+            for name in Theme.assetNames {
+                files.add(layout.asset(name), theme.files[name] ?? [])
+            }
         }
         for image in images.values.sorted(by: { $0.packagePath < $1.packagePath }) {
             let bytes = try run(.copyAssets, path: image.workspacePath) { try workspace.read(image.workspacePath) }
@@ -111,37 +118,36 @@ public struct PackageBuilder: Sendable {
         }
 
         var schemaValidated = false
-        if request.format.isSCORM {
-            start(.writeManifest)
-            let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
-            let builder = ManifestBuilder(
-                course: course, format: request.format,
-                identifier: "manifest-"
-                    + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
-                organizationTitle: title,
-                scos: things.map {
-                    ManifestBuilder.SCO(
-                        thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id),
-                        media: media.filesByThing[$0.id] ?? [])
-                },
-                sharedFiles: files.sortedPaths.filter(layout.isAsset))
-            if request.format == .scorm12,
-                let long = ([title] + things.map(ThingPageBuilder.label)).first(where: { $0.count > 200 })
-            {
-                throw PackageError(
-                    step: .writeManifest, path: nil, message: "SCORM 1.2 titles hold at most 200 characters: “\(long)”")
+        if request.format.isArchive {
+            let manifestPath: String
+            let manifest: [UInt8]
+            var problems: [String]
+            switch request.format {
+            case .cmi5:
+                start(.writeCourseStructure)
+                manifestPath = layout.courseStructure
+                let builder = CourseStructureBuilder(
+                    course: course, things: things, layout: layout,
+                    publisherIRI: request.publisherIRI ?? CourseStructureBuilder.defaultPublisherIRI(course: course))
+                let structure = builder.courseStructure()
+                manifest = try run(.writeCourseStructure, path: manifestPath) { try XMLSerializer.serialize(structure) }
+                files.add(manifestPath, manifest)
+                start(.checkManifest)
+                problems = CourseStructureBuilder.check(structure, packageFiles: Set(files.sortedPaths))
+            case .commonCartridge:
+                start(.writeManifest)
+                manifestPath = layout.manifest
+                manifest = try cartridgeManifest(things: things, media: media, request: request, files: &files)
+                start(.checkManifest)
+                problems = CartridgeManifestBuilder.check(manifest: manifest, packageFiles: Set(files.sortedPaths))
+            default:
+                start(.writeManifest)
+                manifestPath = layout.manifest
+                manifest = try scormManifest(things: things, media: media, request: request, files: &files)
+                start(.checkManifest)
+                problems = ManifestChecker.check(
+                    manifest: manifest, format: request.format, packageFiles: Set(files.sortedPaths), layout: layout)
             }
-            let manifest = try run(.writeManifest, path: layout.manifest) { try XMLSerializer.serialize(builder.manifest()) }
-            files.add(layout.manifest, manifest)
-            if let schemas = request.schemas {
-                for (path, source) in schemas.schemaFiles(for: request.format) {
-                    files.add(path, try run(.writeManifest, path: source) { try schemas.fileSystem.readFile(source) })
-                }
-            }
-
-            start(.checkManifest)
-            var problems = ManifestChecker.check(
-                manifest: manifest, format: request.format, packageFiles: Set(files.sortedPaths), layout: layout)
             if let schemas = request.schemas {
                 problems += try run(.checkManifest, path: schemas.folder) {
                     try schemas.validate(manifest: manifest, format: request.format)
@@ -149,7 +155,7 @@ public struct PackageBuilder: Sendable {
                 schemaValidated = true
             }
             guard problems.isEmpty else {
-                throw PackageError(step: .checkManifest, path: layout.manifest, message: problems.joined(separator: "\n"))
+                throw PackageError(step: .checkManifest, path: manifestPath, message: problems.joined(separator: "\n"))
             }
         }
 
@@ -159,7 +165,7 @@ public struct PackageBuilder: Sendable {
         let fileSystem = request.fileSystem
         try run(renderStep, path: output) {
             try AtomicOutput(fileSystem: fileSystem).produce(output) { temporary in
-                if request.format.isSCORM {
+                if request.format.isArchive {
                     try DeterministicZipWriter.write(files, to: temporary, in: fileSystem)
                 } else {
                     try files.writeFolder(to: temporary, in: fileSystem)
@@ -167,12 +173,89 @@ public struct PackageBuilder: Sendable {
             }
         }
         var warnings: [String] = []
-        if request.format.isSCORM, let size = fileSystem.fileSize(at: output), let warning = request.lms.sizeWarning(size) {
+        if request.format.isArchive, let size = fileSystem.fileSize(at: output), let warning = request.lms.sizeWarning(size) {
             warnings.append(warning)
         }
         return PackageResult(
             output: output, files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: schemaValidated,
             warnings: warnings)
+    }
+
+    /// Writes the SCORM manifest (and the XSDs shipped beside it) into `files`; returns the manifest.
+    private func scormManifest(
+        things: [Thing], media: MediaPlan, request: PackageRequest, files: inout PackageFileSet
+    ) throws(PackageError) -> [UInt8] {
+        let course = request.course
+        let layout = request.packageLayout
+        let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
+        let builder = ManifestBuilder(
+            course: course, format: request.format,
+            identifier: "manifest-"
+                + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
+            organizationTitle: title,
+            scos: things.map {
+                ManifestBuilder.SCO(
+                    thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id),
+                    media: media.filesByThing[$0.id] ?? [])
+            },
+            sharedFiles: files.sortedPaths.filter(layout.isAsset))
+        if request.format == .scorm12, let long = ([title] + things.map(ThingPageBuilder.label)).first(where: { $0.count > 200 })
+        {
+            throw PackageError(
+                step: .writeManifest, path: nil, message: "SCORM 1.2 titles hold at most 200 characters: “\(long)”")
+        }
+        let manifest: [UInt8]
+        do {
+            manifest = try XMLSerializer.serialize(builder.manifest())
+        } catch {
+            throw PackageError(step: .writeManifest, path: layout.manifest, message: error.description)
+        }
+        files.add(layout.manifest, manifest)
+        if let schemas = request.schemas {
+            for (path, source) in schemas.schemaFiles(for: request.format) {
+                do {
+                    files.add(path, try schemas.fileSystem.readFile(source))
+                } catch {
+                    throw PackageError(step: .writeManifest, path: source, message: error.reason, isIOFailure: true)
+                }
+            }
+        }
+        return manifest
+    }
+
+    /// Writes the cartridge manifest and a web link file per resource with a URL into `files`;
+    /// returns the manifest.
+    private func cartridgeManifest(
+        things: [Thing], media: MediaPlan, request: PackageRequest, files: inout PackageFileSet
+    ) throws(PackageError) -> [UInt8] {
+        let course = request.course
+        let layout = request.packageLayout
+        do {
+            let units = try things.map { thing in
+                let links = try thing.resources.compactMap { resource -> (resource: Resource, file: String)? in
+                    guard let url = resource.url,
+                        HTMLSanitizer.scheme(of: url) == "https" || HTMLSanitizer.scheme(of: url) == "http"
+                    else { return nil }
+                    let file = layout.webLink(thing: thing.id, resource: resource.id)
+                    files.add(file, try XMLSerializer.serialize(CartridgeManifestBuilder.webLink(resource, url: url)))
+                    return (resource, file)
+                }
+                return CartridgeManifestBuilder.Unit(
+                    thing: thing, title: ThingPageBuilder.label(of: thing), page: layout.thingPage(id: thing.id),
+                    media: media.filesByThing[thing.id] ?? [], webLinks: links)
+            }
+            let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
+            let builder = CartridgeManifestBuilder(
+                course: course,
+                identifier: "cartridge-"
+                    + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
+                title: title, units: units)
+            let manifest = try XMLSerializer.serialize(builder.manifest())
+            files.add(layout.manifest, manifest)
+            return manifest
+        } catch {
+            throw PackageError(step: .writeManifest, path: layout.manifest, message: "\(error)")
+        }
     }
 
     /// A badge image the pages show: where it is in the workspace and where it goes in the package.

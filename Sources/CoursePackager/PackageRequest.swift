@@ -29,13 +29,18 @@ public struct PackageRequest: Sendable {
     public var outputLayout: OutputLayout
     /// The LMS the package is for (`generic`: any).
     public var lms: LMSProfile
+    /// cmi5: the IRI the course's publisher ids start with (default: a URN from the course id).
+    public var publisherIRI: String?
+    /// Common Cartridge: where the HTML site is hosted, so each page links to its interactive version.
+    public var siteURL: String?
 
     /// Creates a request.
     public init(
         course: Course, badges: BadgeCatalog, workspaceRoot: String, format: PackageFormat, thingNumber: Int? = nil,
         includeDrafts: Bool = false, outputFolder: String, schemas: SchemaConformance? = nil,
         fileSystem: any FileSystem = DiskFileSystem(), workspaceLayout: WorkspaceLayout = .standard,
-        packageLayout: PackageLayout = .standard, outputLayout: OutputLayout = .standard, lms: LMSProfile = .generic
+        packageLayout: PackageLayout = .standard, outputLayout: OutputLayout = .standard, lms: LMSProfile = .generic,
+        publisherIRI: String? = nil, siteURL: String? = nil
     ) {
         self.course = course
         self.badges = badges
@@ -50,11 +55,13 @@ public struct PackageRequest: Sendable {
         self.packageLayout = packageLayout
         self.outputLayout = outputLayout
         self.lms = lms
+        self.publisherIRI = publisherIRI
+        self.siteURL = siteURL
     }
 
     /// The output's file or folder name: `<course>[-<thing>]-scorm12.zip`, `…-scorm2004.zip`, `…-html`.
     public func outputName(thingID: String?) -> String {
-        outputLayout.packageName(course: course.id, thing: thingID, formatSuffix: format.suffix, isArchive: format.isSCORM)
+        outputLayout.packageName(course: course.id, thing: thingID, formatSuffix: format.suffix, isArchive: format.isArchive)
     }
 }
 

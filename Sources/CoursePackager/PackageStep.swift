@@ -15,9 +15,11 @@ public struct PackageStep: Sendable, Hashable, CustomStringConvertible {
     public static let layOutPages = PackageStep("Lay out pages")
     /// Adds the theme's assets, the badge images and the media the pages show.
     public static let copyAssets = PackageStep("Copy badge images and assets")
-    /// Writes the SCORM manifest.
+    /// Writes the SCORM or Common Cartridge manifest.
     public static let writeManifest = PackageStep("Write imsmanifest.xml")
-    /// Checks the manifest's structure, and its XSDs when a schema folder is given.
+    /// Writes the cmi5 course structure.
+    public static let writeCourseStructure = PackageStep("Write cmi5.xml")
+    /// Checks the manifest's (or course structure's) structure, and its XSDs when a schema folder is given.
     public static let checkManifest = PackageStep("Check manifest")
     /// Renders the pages while the zip is written.
     public static let writeZip = PackageStep("Render pages and write zip")
@@ -26,9 +28,12 @@ public struct PackageStep: Sendable, Hashable, CustomStringConvertible {
 
     /// The steps of a build in `format`, in order.
     public static func steps(for format: PackageFormat) -> [PackageStep] {
-        format.isSCORM
-            ? [.selectThings, .loadTheme, .layOutPages, .copyAssets, .writeManifest, .checkManifest, .writeZip]
-            : [.selectThings, .loadTheme, .layOutPages, .copyAssets, .writeSite]
+        switch format {
+        case .html: [.selectThings, .loadTheme, .layOutPages, .copyAssets, .writeSite]
+        case .cmi5: [.selectThings, .loadTheme, .layOutPages, .copyAssets, .writeCourseStructure, .checkManifest, .writeZip]
+        case .scorm12, .scorm2004, .commonCartridge:
+            [.selectThings, .loadTheme, .layOutPages, .copyAssets, .writeManifest, .checkManifest, .writeZip]
+        }
     }
 
     /// The step's name.

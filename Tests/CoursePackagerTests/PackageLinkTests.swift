@@ -19,7 +19,7 @@ struct PackageLinkTests {
     /// The package's files by path.
     static func contents(of result: PackageResult, format: PackageFormat) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        if format.isSCORM {
+        if format.isArchive {
             let archive = try Archive(url: result.outputURL, accessMode: .read)
             for entry in archive {
                 var data = Data()
@@ -70,9 +70,9 @@ struct PackageLinkTests {
                 let request = PackageRequest(
                     course: course, badges: report.workspace.badges, workspaceRoot: workspace, format: format,
                     outputFolder: folder.path,
-                    schemas: format.isSCORM ? try PackagingFixture.schemaFolder.map { try SchemaConformance(folder: $0) } : nil)
+                    schemas: format.isArchive ? try PackagingFixture.schemaFolder.map { try SchemaConformance(folder: $0) } : nil)
                 let result = try PackageBuilder().build(request)
-                if format.isSCORM, PackagingFixture.schemaFolder != nil { #expect(result.schemaValidated) }
+                if format.isArchive, PackagingFixture.schemaFolder != nil { #expect(result.schemaValidated) }
                 let files = try Self.contents(of: result, format: format)
                 var checked = 0
                 for (page, data) in files where page.hasSuffix(".html") {
@@ -93,7 +93,7 @@ struct PackageLinkTests {
                     }
                 }
                 #expect(checked > 0)
-                if format.isSCORM {
+                if format.isSCORM || format == .commonCartridge {
                     let manifest = String(decoding: try #require(files["imsmanifest.xml"]), as: UTF8.self)
                     let listed = Set(Self.addresses(in: manifest))
                     for path in files.keys where path != "imsmanifest.xml" && !path.hasSuffix(".xsd") && !path.hasSuffix(".dtd") {

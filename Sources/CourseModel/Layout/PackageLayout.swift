@@ -2,8 +2,12 @@
 /// index, one page per Thing, the theme's assets, badge images and media. Pages link to each other
 /// through `href(to:from:)`, so moving a folder here moves every link with it.
 public struct PackageLayout: Sendable, Hashable {
-    /// The SCORM manifest at the package root.
+    /// The SCORM or Common Cartridge manifest at the package root.
     public var manifest = "imsmanifest.xml"
+    /// The cmi5 course structure at the package root.
+    public var courseStructure = "cmi5.xml"
+    /// The folder of a cartridge's web link files.
+    public var webLinksFolder = "weblinks"
     /// The course's home page (HTML site).
     public var indexPage = "index.html"
     /// The folder of Thing pages.
@@ -31,6 +35,8 @@ public struct PackageLayout: Sendable, Hashable {
     public func badgeImage(_ pathUnderBadges: String) -> String { badgeImagesFolder + "/" + pathUnderBadges }
     /// A media file, by its name in the package.
     public func media(_ name: String) -> String { mediaFolder + "/" + name }
+    /// A cartridge's web link file for resource `resource` of Thing `thing`.
+    public func webLink(thing: String, resource: String) -> String { webLinksFolder + "/" + thing + "-" + resource + ".xml" }
     /// Whether a package path is one of the theme's assets (shared by every page).
     public func isAsset(_ path: String) -> Bool { path.hasPrefix(assetsFolder + "/") }
 

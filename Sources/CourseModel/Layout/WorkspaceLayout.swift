@@ -23,7 +23,7 @@ public struct WorkspaceLayout: Sendable, Hashable {
     public var badgeClassFileExtension = ".yaml"
 
     /// The theme's page templates, by name (`thing` is `thing.mustache`).
-    public static let themeTemplateNames = ["thing", "index", "head", "footer"]
+    public static let themeTemplateNames = ["thing", "index", "head", "footer", "cartridge"]
     /// The theme's assets, which every package carries.
     public static let themeAssetNames = ["course.css", "scorm-runtime.js", "activities.js"]
     /// Every file of the theme, and so every file a course may override in its theme folder.

@@ -14,6 +14,11 @@ struct PageRenderer: Sendable {
         try library.render("thing", TemplateValueEncoder.encode(page))
     }
 
+    /// The Thing page of a Common Cartridge: standing alone, with no script and no theme file.
+    func renderCartridgePage(_ page: ThingPageView) throws -> String {
+        try library.render("cartridge", TemplateValueEncoder.encode(page))
+    }
+
     /// The course index's HTML.
     func render(_ page: IndexPageView) throws -> String {
         try library.render("index", TemplateValueEncoder.encode(page))

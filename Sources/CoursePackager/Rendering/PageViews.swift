@@ -159,6 +159,8 @@ struct ThingPageView: Sendable, Encodable {
     let attribution: String
     let configJSON: String
     let generator: String
+    /// The page in the hosted HTML site (a cartridge's pages link to it when a site URL is given).
+    let onlineHref: String?
 }
 
 /// One Thing on the index page.

@@ -18,6 +18,8 @@ struct ThingPageBuilder: Sendable {
     let media: MediaPlan
     /// The LMS the package is for.
     var lms: LMSProfile = .generic
+    /// Where the HTML site is hosted (a cartridge's pages link to their interactive versions there).
+    var siteURL: String? = nil
 
     static let generator = "Course Toolkit"
 
@@ -140,7 +142,8 @@ struct ThingPageBuilder: Sendable {
                 .map { citation($0, in: thing, from: page) },
             references: citations(thing.references, in: thing, from: page),
             licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
-            configJSON: try configurationJSON(for: thing), generator: Self.generator)
+            configJSON: try configurationJSON(for: thing), generator: Self.generator,
+            onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page })
     }
 
     private func activityView(_ activity: Activity, position: Int, in thing: Thing, from page: String) -> ActivityView {
@@ -258,6 +261,13 @@ struct ThingPageBuilder: Sendable {
             cover: course.cover.flatMap { coverView($0, entry: media.courseCover, from: page) }, things: views,
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
             attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator)
+    }
+
+    /// `url` without trailing slashes.
+    static func trimmedSlash(_ url: String) -> String {
+        var url = url
+        while url.hasSuffix("/") { url.removeLast() }
+        return url
     }
 
     /// The pass mark as the learner reads it before they start.

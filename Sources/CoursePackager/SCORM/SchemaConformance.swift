@@ -2,9 +2,11 @@ import CourseXML
 import FileAccess
 import ToolkitSupport
 
-/// Validates manifests against the official SCORM XSDs in a schema folder laid out like
-/// `../shared/schemas` (`validate-scorm12.xsd`, `validate-scorm2004-4th.xsd`, `catalog.xml`,
-/// `scorm12/`, `scorm2004-4th/`), and knows which schema files a package carries at its root.
+/// Validates manifests against the official XSDs in a schema folder laid out like
+/// `../shared/schemas`: SCORM 1.2 and 2004 (`validate-scorm12.xsd`, `validate-scorm2004-4th.xsd`,
+/// `catalog.xml`, `scorm12/`, `scorm2004-4th/`), cmi5 (`cmi5/CourseStructure.xsd`) and Common
+/// Cartridge 1.1 (`cc11/cc11libxml2validator.xsd`, the set Moodle validates imports with); and knows
+/// which schema files a SCORM package carries at its root.
 public struct SchemaConformance: Sendable {
     /// The schema folder.
     public let folder: String
@@ -17,7 +19,7 @@ public struct SchemaConformance: Sendable {
         public var description: String
     }
 
-    /// Uses the schema folder at `folder`.
+    /// Uses the schema folder at `folder`, which must hold the SCORM schemas at least.
     public init(folder: String, fileSystem: any FileSystem = DiskFileSystem()) throws(Problem) {
         for name in ["validate-scorm12.xsd", "validate-scorm2004-4th.xsd", "catalog.xml", "scorm12", "scorm2004-4th"] {
             guard fileSystem.entryKind(at: joinPath(folder, name)) != nil else {
@@ -28,11 +30,28 @@ public struct SchemaConformance: Sendable {
         self.fileSystem = fileSystem
     }
 
+    /// The root schema of `format`'s manifest, relative to the folder; nil for the HTML site.
+    static func rootSchema(for format: PackageFormat) -> String? {
+        switch format {
+        case .scorm12: "validate-scorm12.xsd"
+        case .scorm2004: "validate-scorm2004-4th.xsd"
+        case .cmi5: "cmi5/CourseStructure.xsd"
+        case .commonCartridge: "cc11/cc11libxml2validator.xsd"
+        case .html: nil
+        }
+    }
+
     /// Schemas already loaded, by path: loading one takes longer than validating many manifests.
     private static let cache = LockedValue([String: XMLSchemaValidator]())
 
     private func validator(for format: PackageFormat) throws -> XMLSchemaValidator {
-        let path = joinPath(folder, format == .scorm2004 ? "validate-scorm2004-4th.xsd" : "validate-scorm12.xsd")
+        guard let root = Self.rootSchema(for: format) else {
+            throw Problem(description: "\(format.displayName) has no manifest to validate")
+        }
+        let path = joinPath(folder, root)
+        guard fileSystem.entryKind(at: path) != nil else {
+            throw Problem(description: "\(folder) has no \(root) to validate the \(format.displayName) manifest against")
+        }
         return try Self.cache.withLock { cache in
             if let cached = cache[path] { return cached }
             let validator = try XMLSchemaValidator(schemaPath: path, catalogPath: joinPath(folder, "catalog.xml"))
@@ -41,13 +60,15 @@ public struct SchemaConformance: Sendable {
         }
     }
 
-    /// The XSD problems of a manifest, each as `line N: message`.
+    /// The XSD problems of a manifest (`imsmanifest.xml` or `cmi5.xml`), each as `line N: message`.
     public func validate(manifest bytes: [UInt8], format: PackageFormat) throws -> [String] {
         try validator(for: format).validate(bytes).map(\.description)
     }
 
-    /// The schema files to put at a package's root: path in the package → absolute path to read.
+    /// The schema files to put at a SCORM package's root: path in the package → absolute path to
+    /// read. Other formats carry none (cmi5 and cartridge importers bring their own).
     public func schemaFiles(for format: PackageFormat) -> [String: String] {
+        guard format.isSCORM else { return [:] }
         let base = joinPath(folder, format == .scorm2004 ? "scorm2004-4th" : "scorm12")
         return Dictionary(uniqueKeysWithValues: fileSystem.filesBelow(base).map { ($0, joinPath(base, $0)) })
     }

@@ -6,17 +6,18 @@ import CourseValidator
 import Foundation
 import ToolkitSupport
 
-/// `toolkit package`: SCORM 1.2, SCORM 2004 or HTML packages of the courses.
+/// `toolkit package`: SCORM 1.2, SCORM 2004, cmi5, Common Cartridge or HTML packages of the courses.
 struct PackageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "package",
-        abstract: "Build a SCORM zip (1.2 or 2004 4th Edition) or an offline HTML site for each course.",
+        abstract:
+            "Build a SCORM zip (1.2 or 2004 4th Edition), a cmi5 zip, a Common Cartridge 1.1 or an offline HTML site for each course.",
         discussion: """
             Validates first and refuses to build when there are errors. Outputs go to build/ of the workspace: \
-            <course>-scorm12.zip, <course>-scorm2004.zip or <course>-html/ (with -thing-NN before the suffix \
-            for --thing). Each output is written to a temporary path and renamed into place. With --schemas (or \
-            COURSE_TOOLKIT_SCHEMAS), the manifest is validated against the official XSDs and they are shipped \
-            at the zip root.
+            <course>-scorm12.zip, <course>-scorm2004.zip, <course>-cmi5.zip, <course>-cc11.zip or <course>-html/ \
+            (with -thing-NN before the suffix for --thing). Each output is written to a temporary path and renamed \
+            into place. With --schemas (or COURSE_TOOLKIT_SCHEMAS), the manifest (cmi5.xml for cmi5) is validated \
+            against the official XSDs; SCORM packages also carry them at the zip root.
             """)
 
     @OptionGroup var courses: CourseSelectionOptions
@@ -29,6 +30,26 @@ struct PackageCommand: ParsableCommand {
 
     @Flag(help: "Build an offline HTML site; progress is kept in the browser.")
     var html = false
+
+    @Flag(help: "Build a cmi5 zip (cmi5.xml and one assignable unit per Thing, reporting through xAPI).")
+    var cmi5 = false
+
+    @Flag(help: "Build an IMS Common Cartridge 1.1 for course import (Moodle, Canvas, Blackboard, Sakai).")
+    var cc = false
+
+    @Option(
+        name: .customLong("site-url"),
+        help: ArgumentHelp(
+            "With --cc: where the HTML site is hosted; each cartridge page links to its interactive version there.",
+            valueName: "url"))
+    var siteURL: String?
+
+    @Option(
+        name: .customLong("publisher-iri"),
+        help: ArgumentHelp(
+            "With --cmi5: the IRI the course and AU ids start with (default: urn:course-toolkit:course:<course id>).",
+            valueName: "iri"))
+    var publisherIRI: String?
 
     @Option(help: "Package only the Thing with this number.")
     var thing: Int?
@@ -52,8 +73,24 @@ struct PackageCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if scorm == html {
-            throw ValidationError("Choose exactly one of --scorm or --html.")
+        if [scorm, html, cmi5, cc].filter({ $0 }).count != 1 {
+            throw ValidationError("Choose exactly one of --scorm, --cmi5, --cc or --html.")
+        }
+        if let siteURL {
+            guard cc else { throw ValidationError("--site-url goes with --cc.") }
+            guard let url = URL(string: siteURL), ["https", "http"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+                !siteURL.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+            else {
+                throw ValidationError("--site-url takes an https address, such as https://learning.example.org/leadership.")
+            }
+        }
+        if let publisherIRI {
+            guard cmi5 else { throw ValidationError("--publisher-iri goes with --cmi5.") }
+            guard let colon = publisherIRI.firstIndex(of: ":"), colon != publisherIRI.startIndex,
+                !publisherIRI.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+            else {
+                throw ValidationError("--publisher-iri takes a full IRI, such as https://learning.example.org/leadership.")
+            }
         }
         if let thing, thing < 1 { throw ValidationError("--thing takes a Thing number, 1 or more.") }
         if LMSProfile.named(lms) == nil {
@@ -85,7 +122,7 @@ struct PackageCommand: ParsableCommand {
         }
         let outputFolder =
             output.map(environment.absolutePath) ?? OutputLayout.standard.defaultFolder(workspaceRoot: selection.root)
-        let format: PackageFormat = html ? .html : scormVersion.format
+        let format: PackageFormat = html ? .html : cmi5 ? .cmi5 : cc ? .commonCartridge : scormVersion.format
         // One course shows its steps as it goes; several are built across the cores (each package is
         // independent and written atomically), and reported in course order when all are done.
         let courses = report.workspace.courses
@@ -94,7 +131,8 @@ struct PackageCommand: ParsableCommand {
             PackageRequest(
                 course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
                 thingNumber: thing, includeDrafts: includeDrafts, outputFolder: outputFolder, schemas: conformance,
-                fileSystem: environment.fileSystem, lms: LMSProfile.named(lms) ?? .generic)
+                fileSystem: environment.fileSystem, lms: LMSProfile.named(lms) ?? .generic, publisherIRI: publisherIRI,
+                siteURL: siteURL)
         }
         let results = ParallelMap.map(requests) { request -> Result<PackageResult, PackageError> in
             let builder = PackageBuilder(onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } })
@@ -108,7 +146,9 @@ struct PackageCommand: ParsableCommand {
                     for file in result.files { environment.standardOutput("  \(file)\n") }
                 }
                 for warning in result.warnings { environment.standardError("warning: \(warning)\n") }
-                let checked = result.schemaValidated ? ", manifest valid against the SCORM XSDs" : ""
+                let checked =
+                    result.schemaValidated
+                    ? ", \(format == .cmi5 ? "cmi5.xml" : "manifest") valid against the \(format.displayName) XSDs" : ""
                 environment.standardOutput(
                     "wrote \(display.display(absolutePath: result.output)) (\(Plural.counted(result.thingIDs.count, "Thing")), \(Plural.counted(result.files.count, "file"))\(checked))\n"
                 )
