@@ -15,13 +15,13 @@ from browser_support import HERE, ROOT, SCREENSHOTS, toolkit_binary
 
 @pytest.fixture(scope="session")
 def site_root(tmp_path_factory):
-    """A folder served over HTTP: /scorm12/ and /scorm2004/ (unzipped packages), /html/ (the site), /lms/ (the harness)."""
+    """A folder served over HTTP: /scorm12/, /scorm2004/ and /cmi5/ (unzipped packages), /html/ (the site), /lms/ (the harness)."""
     root = tmp_path_factory.mktemp("site")
     build = tmp_path_factory.mktemp("packages")
     binary = toolkit_binary()
-    for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--html"]):
+    for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--cmi5"], ["--html"]):
         subprocess.run([binary, "package", str(ROOT / "Courses" / "sssc-23-things-leadership"), *args, "--output", str(build)], check=True, capture_output=True)
-    for version in ("scorm12", "scorm2004"):
+    for version in ("scorm12", "scorm2004", "cmi5"):
         with zipfile.ZipFile(build / f"sssc-23-things-leadership-{version}.zip") as archive:
             archive.extractall(root / version)
     shutil.copytree(build / "sssc-23-things-leadership-html", root / "html")
@@ -80,3 +80,19 @@ def screenshot(request):
         page.screenshot(path=str(SCREENSHOTS / f"{safe}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def cmi5_lms(site_root, base_url):
+    """A cmi5 LMS on a port of its own, launching the AUs of the cmi5 package served under /cmi5/."""
+    from cmi5_lms import Cmi5LMS
+
+    def start(folder="cmi5"):
+        lms = Cmi5LMS(site_root / folder / "cmi5.xml", f"{base_url}/{folder}").start()
+        started.append(lms)
+        return lms
+
+    started = []
+    yield start
+    for lms in started:
+        lms.stop()

@@ -8,526 +8,531 @@
 
   var runtime = window.CourseToolkitRuntime;
   if (!runtime) return;
-  var config = runtime.config;
-  var SINGLE = "0123456789abcdefghijklmnopqrstuvwxyz";
+  // cmi5 reads the saved progress from the LMS before the page may restore it.
+  runtime.whenReady(start);
 
-  var state = runtime.restore() || { v: 1, a: {} };
-  if (!state.a) state.a = {};
-  var controllers = [];
-  var saveTimer = null;
-  var lastSave = { truncated: [] };
+  function start() {
+    var config = runtime.config;
+    var SINGLE = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-  function $(root, role) { return root.querySelector('[data-role="' + role + '"]'); }
-  function $all(root, role) { return Array.prototype.slice.call(root.querySelectorAll('[data-role="' + role + '"]')); }
+    var state = runtime.restore() || { v: 1, a: {} };
+    if (!state.a) state.a = {};
+    var controllers = [];
+    var saveTimer = null;
+    var lastSave = { truncated: [] };
 
-  function activityState(index) {
-    var key = String(index);
-    if (!state.a[key] || typeof state.a[key] !== "object") state.a[key] = {};
-    return state.a[key];
-  }
+    function $(root, role) { return root.querySelector('[data-role="' + role + '"]'); }
+    function $all(root, role) { return Array.prototype.slice.call(root.querySelectorAll('[data-role="' + role + '"]')); }
 
-  function say(root, text, isError) {
-    var message = $(root, "message");
-    if (!message) return;
-    message.textContent = text;
-    message.classList.toggle("is-error", Boolean(isError));
-  }
-
-  function countWords(text) {
-    var trimmed = (text || "").trim();
-    return trimmed ? trimmed.split(/\s+/).length : 0;
-  }
-
-  function persist() {
-    if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; }
-    lastSave = runtime.save(state);
-    controllers.forEach(function (controller) { if (controller.afterSave) controller.afterSave(lastSave); });
-    updateProgress();
-  }
-
-  function persistSoon() {
-    if (saveTimer) window.clearTimeout(saveTimer);
-    saveTimer = window.setTimeout(persist, 600);
-  }
-
-  function download(filename, text) {
-    var blob = new Blob([text], { type: "text/plain;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = filename;
-    document.body.appendChild(link);
-    link.click();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-  }
-
-  function copyText(text, fallbackField) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return copyByCommand(text, fallbackField); });
-    }
-    return Promise.resolve(copyByCommand(text, fallbackField));
-  }
-
-  function copyByCommand(text, field) {
-    var area = field || document.createElement("textarea");
-    if (!field) { area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0"; document.body.appendChild(area); }
-    area.select();
-    var copied = false;
-    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-    if (!field) area.remove(); else { area.setSelectionRange(area.value.length, area.value.length); }
-    return copied;
-  }
-
-  function statementFile(activity) {
-    return config.thingId + "-" + activity.id + ".txt";
-  }
-
-  function statementText(activity, text) {
-    return config.title + " – " + activity.title + "\n\n" + text.trim() + "\n";
-  }
-
-  // ---- Classification ---------------------------------------------------------------------
-
-  function classification(activity, index, root, saved) {
-    var items = Array.prototype.slice.call(root.querySelectorAll(".sort-item"));
-    var pool = $(root, "pool");
-    var zones = $all(root, "zone");
-    var placement = [];
-    var single = activity.items.length <= SINGLE.length && activity.categories.length <= SINGLE.length;
-
-    function encodePlacement() {
-      return placement.map(function (value) { return value === null ? "-" : SINGLE.charAt(value); }).join("");
+    function activityState(index) {
+      var key = String(index);
+      if (!state.a[key] || typeof state.a[key] !== "object") state.a[key] = {};
+      return state.a[key];
     }
 
-    function showFeedback(show) {
-      items.forEach(function (item, itemIndex) {
-        var feedback = $(item, "feedback");
-        var verdict = $(item, "verdict");
-        if (!show || placement[itemIndex] === null) { feedback.hidden = true; return; }
-        var right = placement[itemIndex] === activity.answers[itemIndex];
-        var expected = activity.categories[activity.answers[itemIndex]];
-        var label = root.querySelector('option[value="' + activity.answers[itemIndex] + '"]');
-        verdict.textContent = right ? "Correct." : "Not quite: we would put this under " + (label ? label.textContent : expected) + ".";
-        feedback.classList.toggle("is-correct", right);
-        feedback.classList.toggle("is-wrong", !right);
-        feedback.hidden = false;
-      });
+    function say(root, text, isError) {
+      var message = $(root, "message");
+      if (!message) return;
+      message.textContent = text;
+      message.classList.toggle("is-error", Boolean(isError));
     }
 
-    function place(itemIndex, category, options) {
-      placement[itemIndex] = category;
-      var item = items[itemIndex];
-      var select = item.querySelector("select");
-      var hadFocus = document.activeElement === select;
-      select.value = category === null ? "" : String(category);
-      var target = category === null ? pool : zones[category];
-      if (item.parentNode !== target) target.appendChild(item);
-      if (hadFocus) select.focus();
-      if (!options || !options.restoring) {
-        if (saved.k) { saved.k = 0; showFeedback(false); say(root, ""); }
+    function countWords(text) {
+      var trimmed = (text || "").trim();
+      return trimmed ? trimmed.split(/\s+/).length : 0;
+    }
+
+    function persist() {
+      if (saveTimer) { window.clearTimeout(saveTimer); saveTimer = null; }
+      lastSave = runtime.save(state);
+      controllers.forEach(function (controller) { if (controller.afterSave) controller.afterSave(lastSave); });
+      updateProgress();
+    }
+
+    function persistSoon() {
+      if (saveTimer) window.clearTimeout(saveTimer);
+      saveTimer = window.setTimeout(persist, 600);
+    }
+
+    function download(filename, text) {
+      var blob = new Blob([text], { type: "text/plain;charset=utf-8" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    }
+
+    function copyText(text, fallbackField) {
+      if (navigator.clipboard && window.isSecureContext) {
+        return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return copyByCommand(text, fallbackField); });
+      }
+      return Promise.resolve(copyByCommand(text, fallbackField));
+    }
+
+    function copyByCommand(text, field) {
+      var area = field || document.createElement("textarea");
+      if (!field) { area.value = text; area.setAttribute("readonly", ""); area.style.position = "fixed"; area.style.opacity = "0"; document.body.appendChild(area); }
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      if (!field) area.remove(); else { area.setSelectionRange(area.value.length, area.value.length); }
+      return copied;
+    }
+
+    function statementFile(activity) {
+      return config.thingId + "-" + activity.id + ".txt";
+    }
+
+    function statementText(activity, text) {
+      return config.title + " – " + activity.title + "\n\n" + text.trim() + "\n";
+    }
+
+    // ---- Classification ---------------------------------------------------------------------
+
+    function classification(activity, index, root, saved) {
+      var items = Array.prototype.slice.call(root.querySelectorAll(".sort-item"));
+      var pool = $(root, "pool");
+      var zones = $all(root, "zone");
+      var placement = [];
+      var single = activity.items.length <= SINGLE.length && activity.categories.length <= SINGLE.length;
+
+      function encodePlacement() {
+        return placement.map(function (value) { return value === null ? "-" : SINGLE.charAt(value); }).join("");
+      }
+
+      function showFeedback(show) {
+        items.forEach(function (item, itemIndex) {
+          var feedback = $(item, "feedback");
+          var verdict = $(item, "verdict");
+          if (!show || placement[itemIndex] === null) { feedback.hidden = true; return; }
+          var right = placement[itemIndex] === activity.answers[itemIndex];
+          var expected = activity.categories[activity.answers[itemIndex]];
+          var label = root.querySelector('option[value="' + activity.answers[itemIndex] + '"]');
+          verdict.textContent = right ? "Correct." : "Not quite: we would put this under " + (label ? label.textContent : expected) + ".";
+          feedback.classList.toggle("is-correct", right);
+          feedback.classList.toggle("is-wrong", !right);
+          feedback.hidden = false;
+        });
+      }
+
+      function place(itemIndex, category, options) {
+        placement[itemIndex] = category;
+        var item = items[itemIndex];
+        var select = item.querySelector("select");
+        var hadFocus = document.activeElement === select;
+        select.value = category === null ? "" : String(category);
+        var target = category === null ? pool : zones[category];
+        if (item.parentNode !== target) target.appendChild(item);
+        if (hadFocus) select.focus();
+        if (!options || !options.restoring) {
+          if (saved.k) { saved.k = 0; showFeedback(false); say(root, ""); }
+          saved.p = encodePlacement();
+          persist();
+        }
+      }
+
+      function check() {
+        var unsorted = placement.filter(function (value) { return value === null; }).length;
+        if (unsorted) {
+          say(root, "Sort every item first: " + unsorted + (unsorted === 1 ? " item is" : " items are") + " still to sort.", true);
+          return;
+        }
+        var right = placement.filter(function (value, itemIndex) { return value === activity.answers[itemIndex]; }).length;
+        saved.k = 1;
         saved.p = encodePlacement();
+        showFeedback(true);
+        say(root, "You sorted " + right + " of " + placement.length + " items as we would. Read the feedback under each item.");
         persist();
-      }
-    }
-
-    function check() {
-      var unsorted = placement.filter(function (value) { return value === null; }).length;
-      if (unsorted) {
-        say(root, "Sort every item first: " + unsorted + (unsorted === 1 ? " item is" : " items are") + " still to sort.", true);
-        return;
-      }
-      var right = placement.filter(function (value, itemIndex) { return value === activity.answers[itemIndex]; }).length;
-      saved.k = 1;
-      saved.p = encodePlacement();
-      showFeedback(true);
-      say(root, "You sorted " + right + " of " + placement.length + " items as we would. Read the feedback under each item.");
-      persist();
-      runtime.recordInteraction({
-        id: activity.id,
-        type12: single ? "matching" : "performance",
-        type2004: "matching",
-        response12: single ? placement.map(function (value, itemIndex) { return SINGLE.charAt(itemIndex) + "." + SINGLE.charAt(value); }).join(",") : right + "/" + placement.length,
-        pattern12: single ? activity.answers.map(function (value, itemIndex) { return SINGLE.charAt(itemIndex) + "." + SINGLE.charAt(value); }).join(",") : "",
-        response2004: placement.map(function (value, itemIndex) { return activity.items[itemIndex] + "[.]" + activity.categories[value]; }).join("[,]"),
-        pattern2004: activity.answers.map(function (value, itemIndex) { return activity.items[itemIndex] + "[.]" + activity.categories[value]; }).join("[,]"),
-        result: right === placement.length ? "correct" : "wrong",
-        description: activity.title
-      });
-    }
-
-    items.forEach(function (item, itemIndex) {
-      placement[itemIndex] = null;
-      item.querySelector("select").addEventListener("change", function (event) {
-        place(itemIndex, event.target.value === "" ? null : parseInt(event.target.value, 10));
-      });
-      item.addEventListener("dragstart", function (event) {
-        event.dataTransfer.setData("text/plain", String(itemIndex));
-        event.dataTransfer.effectAllowed = "move";
-        item.classList.add("is-dragging");
-      });
-      item.addEventListener("dragend", function () { item.classList.remove("is-dragging"); });
-    });
-
-    Array.prototype.slice.call(root.querySelectorAll(".sort-zone")).forEach(function (zone) {
-      var category = zone.getAttribute("data-zone") === "" ? null : parseInt(zone.getAttribute("data-zone"), 10);
-      zone.addEventListener("dragover", function (event) { event.preventDefault(); zone.classList.add("is-target"); });
-      zone.addEventListener("dragleave", function () { zone.classList.remove("is-target"); });
-      zone.addEventListener("drop", function (event) {
-        event.preventDefault();
-        zone.classList.remove("is-target");
-        var itemIndex = parseInt(event.dataTransfer.getData("text/plain"), 10);
-        if (!isNaN(itemIndex) && items[itemIndex]) place(itemIndex, category);
-      });
-    });
-
-    $(root, "check").addEventListener("click", check);
-    $(root, "reset").addEventListener("click", function () {
-      saved.k = 0;
-      items.forEach(function (item, itemIndex) { place(itemIndex, null, { restoring: true }); });
-      showFeedback(false);
-      saved.p = encodePlacement();
-      say(root, "All items are back in the list to sort.");
-      persist();
-    });
-
-    if (typeof saved.p === "string") {
-      saved.p.split("").forEach(function (character, itemIndex) {
-        var category = SINGLE.indexOf(character);
-        if (items[itemIndex] && category >= 0 && category < zones.length) place(itemIndex, category, { restoring: true });
-      });
-      if (saved.k && placement.indexOf(null) === -1) showFeedback(true); else saved.k = 0;
-    }
-
-    return { done: function () { return Boolean(saved.k); } };
-  }
-
-  // ---- Reflection ---------------------------------------------------------------------------
-
-  function reflection(activity, index, root, saved) {
-    var field = $(root, "text");
-    var count = $(root, "count");
-    var storage = $(root, "storage");
-    var storageDefault = storage.textContent;
-
-    function update() {
-      var words = countWords(field.value);
-      count.textContent = words + " of " + activity.minWords + " words";
-      count.classList.toggle("is-enough", words >= activity.minWords);
-      return words;
-    }
-
-    field.value = typeof saved.t === "string" ? saved.t : "";
-    update();
-
-    field.addEventListener("input", function () {
-      var words = update();
-      saved.t = field.value;
-      if (saved.s && words < activity.minWords) {
-        saved.s = 0;
-        say(root, "Your statement is now under " + activity.minWords + " words, so this activity is no longer complete.", true);
-      }
-      persistSoon();
-    });
-
-    $(root, "save").addEventListener("click", function () {
-      var words = update();
-      saved.t = field.value;
-      if (words < activity.minWords) {
-        saved.s = 0;
-        persist();
-        say(root, "Your statement has " + words + (words === 1 ? " word" : " words") + ". Write at least " + activity.minWords + " words, then save again.", true);
-        field.focus();
-        return;
-      }
-      saved.s = 1;
-      persist();
-      say(root, "Saved: " + words + " words. This activity is complete.");
-      runtime.recordInteraction({
-        id: activity.id, type12: "fill-in", type2004: "long-fill-in",
-        response12: words + " words", response2004: field.value.trim().slice(0, 4000),
-        result: "neutral", description: activity.title
-      });
-    });
-
-    $(root, "copy").addEventListener("click", function () {
-      copyText(field.value, field).then(function (copied) {
-        say(root, copied ? "Copied to the clipboard." : "Copying is blocked here: select the text and copy it yourself.", !copied);
-      });
-    });
-
-    $(root, "download").addEventListener("click", function () {
-      download(statementFile(activity), statementText(activity, field.value));
-      say(root, "Downloaded " + statementFile(activity) + ".");
-    });
-
-    return {
-      done: function () { return Boolean(saved.s) && countWords(saved.t) >= activity.minWords; },
-      text: function () { return field.value; },
-      afterSave: function (result) {
-        if (result.truncated.indexOf(index) !== -1) {
-          storage.textContent = "Your statement is longer than this learning system can store. The whole text is kept in this browser; download it as a text file to keep a copy safe.";
-          storage.classList.add("is-wrong");
-        } else if (runtime.mode === "local" && !result.keptLocally) {
-          storage.textContent = "This browser does not allow saving here: download your statement before you leave the page.";
-          storage.classList.add("is-wrong");
-        } else {
-          storage.textContent = storageDefault;
-          storage.classList.remove("is-wrong");
-        }
-      }
-    };
-  }
-
-  // ---- Evidence -----------------------------------------------------------------------------
-
-  function evidence(activity, index, root, saved) {
-    var submitted = $(root, "submitted");
-    submitted.checked = Boolean(saved.d);
-    submitted.addEventListener("change", function () {
-      saved.d = submitted.checked ? 1 : 0;
-      persist();
-      say(root, submitted.checked ? "Noted: your application is on its way. Assessment can take up to 28 days." : "");
-    });
-
-    function sourceText() {
-      for (var i = 0; i < config.activities.length; i++) {
-        if (config.activities[i].id === activity.evidenceFrom && controllers[i] && controllers[i].text) {
-          return { text: controllers[i].text(), activity: config.activities[i] };
-        }
-      }
-      return null;
-    }
-
-    var copyButton = $(root, "copy-evidence");
-    if (copyButton) {
-      copyButton.addEventListener("click", function () {
-        var source = sourceText();
-        if (!source || !source.text.trim()) { say(root, "Write your reflective statement first.", true); return; }
-        copyText(source.text).then(function (copied) {
-          say(root, copied ? "Your statement is on the clipboard: paste it into the application form." : "Copying is blocked here: copy the statement from the reflection activity.", !copied);
-        });
-      });
-    }
-    var downloadButton = $(root, "download-evidence");
-    if (downloadButton) {
-      downloadButton.addEventListener("click", function () {
-        var source = sourceText();
-        if (!source || !source.text.trim()) { say(root, "Write your reflective statement first.", true); return; }
-        download(statementFile(source.activity), statementText(source.activity, source.text));
-        say(root, "Downloaded " + statementFile(source.activity) + ".");
-      });
-    }
-    return { done: function () { return Boolean(saved.d); } };
-  }
-
-  // ---- Quiz -----------------------------------------------------------------------------------
-
-  function quiz(activity, index, root, saved) {
-    var fieldsets = Array.prototype.slice.call(root.querySelectorAll("fieldset.question"));
-
-    function selections() {
-      return fieldsets.map(function (fieldset) {
-        return $all(fieldset, "option").filter(function (input) { return input.checked; }).map(function (input) { return parseInt(input.value, 10); });
-      });
-    }
-
-    function isRight(chosen, questionIndex) {
-      var question = activity.questions[questionIndex];
-      return chosen[questionIndex].length === question.correct.length &&
-        chosen[questionIndex].every(function (value) { return question.correct.indexOf(value) !== -1; });
-    }
-
-    function passed() { return Boolean(saved.k) && (saved.c || 0) / activity.questions.length >= activity.passingScore; }
-
-    function attemptsLeft() {
-      return activity.maxAttempts ? Math.max(0, activity.maxAttempts - (saved.a || 0)) : Infinity;
-    }
-
-    /* Whether the correct answers are shown now: after passing (the default), always, never, or after
-     * `revealAfterAttempts` checks, or when no attempt is left. */
-    function revealing() {
-      if (activity.revealAnswers === "never") return false;
-      if (activity.revealAnswers === "always") return Boolean(saved.k);
-      return passed() || (activity.revealAfterAttempts && (saved.a || 0) >= activity.revealAfterAttempts) || attemptsLeft() === 0;
-    }
-
-    function answerText(fieldset, questionIndex) {
-      return activity.questions[questionIndex].correct.map(function (value) {
-        var input = fieldset.querySelector('input[value="' + value + '"]');
-        return input && input.parentNode ? input.parentNode.textContent.trim() : "";
-      }).join("; ");
-    }
-
-    function show(chosen) {
-      var right = 0;
-      var reveal = revealing();
-      fieldsets.forEach(function (fieldset, questionIndex) {
-        var correct = isRight(chosen, questionIndex);
-        if (correct) right += 1;
-        var feedback = $(fieldset, "question-feedback");
-        feedback.textContent = correct ? "Correct." : (reveal ? "Not quite. The correct answer: " + answerText(fieldset, questionIndex) + "." : "Not quite.");
-        feedback.className = "feedback " + (correct ? "is-correct" : "is-wrong");
-        feedback.hidden = false;
-        Array.prototype.slice.call(fieldset.querySelectorAll("[data-option-feedback]")).forEach(function (element) {
-          element.hidden = chosen[questionIndex].indexOf(parseInt(element.getAttribute("data-option-feedback"), 10)) === -1;
-        });
-      });
-      return right;
-    }
-
-    function resultText(right) {
-      var total = activity.questions.length;
-      var percent = Math.round(right / total * 100);
-      var mark = Math.round(activity.passingScore * 100);
-      var text = "You answered " + right + " of " + total + " correctly (" + percent + "%). ";
-      if (passed()) return text + "You passed: the pass mark is " + mark + "%.";
-      var left = attemptsLeft();
-      if (left === 0) return text + "The pass mark is " + mark + "%, and no attempt is left.";
-      return text + "The pass mark is " + mark + "%: change your answers and check again" +
-        (left === Infinity ? "." : " (" + left + (left === 1 ? " attempt" : " attempts") + " left).");
-    }
-
-    function lockIfSpent() {
-      var spent = attemptsLeft() === 0 && !passed();
-      fieldsets.forEach(function (fieldset) { $all(fieldset, "option").forEach(function (input) { input.disabled = spent || passed(); }); });
-      $(root, "check").disabled = spent || passed();
-    }
-
-    fieldsets.forEach(function (fieldset) {
-      $all(fieldset, "option").forEach(function (input) {
-        input.addEventListener("change", function () {
-          saved.r = selections().map(function (values) { return values.join("."); });
-          if (saved.k) { saved.k = 0; }
-          persistSoon();
-        });
-      });
-    });
-
-    $(root, "check").addEventListener("click", function () {
-      if (attemptsLeft() === 0 || passed()) return;
-      var chosen = selections();
-      var unanswered = chosen.filter(function (values) { return values.length === 0; }).length;
-      if (unanswered) { say(root, "Answer every question first: " + unanswered + " still to answer.", true); return; }
-      saved.r = chosen.map(function (values) { return values.join("."); });
-      saved.k = 1;
-      saved.a = (saved.a || 0) + 1;
-      saved.c = chosen.filter(function (values, questionIndex) { return isRight(chosen, questionIndex); }).length;
-      var right = show(chosen);
-      say(root, resultText(right), !passed());
-      lockIfSpent();
-      persist();
-      activity.questions.forEach(function (question, questionIndex) {
         runtime.recordInteraction({
-          id: activity.id + "-" + question.id, type12: "choice", type2004: "choice",
-          response12: chosen[questionIndex].map(function (value) { return SINGLE.charAt(value); }).join(","),
-          pattern12: question.correct.map(function (value) { return SINGLE.charAt(value); }).join(","),
-          response2004: chosen[questionIndex].map(function (value) { return "option-" + (value + 1); }).join("[,]"),
-          pattern2004: question.correct.map(function (value) { return "option-" + (value + 1); }).join("[,]"),
-          result: isRight(chosen, questionIndex) ? "correct" : "wrong",
+          id: activity.id,
+          type12: single ? "matching" : "performance",
+          type2004: "matching",
+          response12: single ? placement.map(function (value, itemIndex) { return SINGLE.charAt(itemIndex) + "." + SINGLE.charAt(value); }).join(",") : right + "/" + placement.length,
+          pattern12: single ? activity.answers.map(function (value, itemIndex) { return SINGLE.charAt(itemIndex) + "." + SINGLE.charAt(value); }).join(",") : "",
+          response2004: placement.map(function (value, itemIndex) { return activity.items[itemIndex] + "[.]" + activity.categories[value]; }).join("[,]"),
+          pattern2004: activity.answers.map(function (value, itemIndex) { return activity.items[itemIndex] + "[.]" + activity.categories[value]; }).join("[,]"),
+          result: right === placement.length ? "correct" : "wrong",
           description: activity.title
         });
-      });
-    });
+      }
 
-    if (Array.isArray(saved.r)) {
-      saved.r.forEach(function (values, questionIndex) {
-        if (!fieldsets[questionIndex] || typeof values !== "string") return;
-        values.split(".").forEach(function (value) {
-          var input = fieldsets[questionIndex].querySelector('input[value="' + parseInt(value, 10) + '"]');
-          if (input) input.checked = true;
+      items.forEach(function (item, itemIndex) {
+        placement[itemIndex] = null;
+        item.querySelector("select").addEventListener("change", function (event) {
+          place(itemIndex, event.target.value === "" ? null : parseInt(event.target.value, 10));
+        });
+        item.addEventListener("dragstart", function (event) {
+          event.dataTransfer.setData("text/plain", String(itemIndex));
+          event.dataTransfer.effectAllowed = "move";
+          item.classList.add("is-dragging");
+        });
+        item.addEventListener("dragend", function () { item.classList.remove("is-dragging"); });
+      });
+
+      Array.prototype.slice.call(root.querySelectorAll(".sort-zone")).forEach(function (zone) {
+        var category = zone.getAttribute("data-zone") === "" ? null : parseInt(zone.getAttribute("data-zone"), 10);
+        zone.addEventListener("dragover", function (event) { event.preventDefault(); zone.classList.add("is-target"); });
+        zone.addEventListener("dragleave", function () { zone.classList.remove("is-target"); });
+        zone.addEventListener("drop", function (event) {
+          event.preventDefault();
+          zone.classList.remove("is-target");
+          var itemIndex = parseInt(event.dataTransfer.getData("text/plain"), 10);
+          if (!isNaN(itemIndex) && items[itemIndex]) place(itemIndex, category);
         });
       });
-      if (saved.k) { show(selections()); say(root, resultText(saved.c || 0), !passed()); }
-    }
-    lockIfSpent();
 
-    return {
-      // A quiz counts as done once it is passed: a Thing completes only when its scored activities are passed.
-      done: function () { return passed(); },
-      attempted: function () { return Boolean(saved.a || saved.k); },
-      score: function () { return saved.k ? (saved.c || 0) / activity.questions.length : null; },
-      passingScore: activity.passingScore
-    };
-  }
+      $(root, "check").addEventListener("click", check);
+      $(root, "reset").addEventListener("click", function () {
+        saved.k = 0;
+        items.forEach(function (item, itemIndex) { place(itemIndex, null, { restoring: true }); });
+        showFeedback(false);
+        saved.p = encodePlacement();
+        say(root, "All items are back in the list to sort.");
+        persist();
+      });
 
-  // ---- Explore --------------------------------------------------------------------------------
-
-  function explore(activity, index, root, saved) {
-    var button = $(root, "done");
-    function render() {
-      button.setAttribute("aria-pressed", saved.d ? "true" : "false");
-      button.textContent = saved.d ? "Done" : "Mark as done";
-    }
-    button.addEventListener("click", function () {
-      saved.d = saved.d ? 0 : 1;
-      render();
-      persist();
-      say(root, saved.d ? "Marked as done." : "Marked as not done.");
-    });
-    render();
-    return { done: function () { return Boolean(saved.d); } };
-  }
-
-  // ---- Progress -------------------------------------------------------------------------------
-
-  var makers = { classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore };
-
-  config.activities.forEach(function (activity, index) {
-    var root = document.getElementById("activity-" + activity.id);
-    var make = makers[activity.kind];
-    controllers[index] = root && make ? make(activity, index, root, activityState(index)) : null;
-  });
-
-  var reported = null;
-
-  function updateProgress() {
-    var required = 0, done = 0, score = null, passed = true, scores = [];
-    config.activities.forEach(function (activity, index) {
-      var controller = controllers[index];
-      var root = document.getElementById("activity-" + activity.id);
-      var isDone = Boolean(controller && controller.done());
-      if (root) {
-        root.classList.toggle("is-done", isDone);
-        var label = $(root, "state");
-        if (label) label.textContent = isDone ? "Done." : (activity.required ? "Required to complete this Thing." : "Optional.");
+      if (typeof saved.p === "string") {
+        saved.p.split("").forEach(function (character, itemIndex) {
+          var category = SINGLE.indexOf(character);
+          if (items[itemIndex] && category >= 0 && category < zones.length) place(itemIndex, category, { restoring: true });
+        });
+        if (saved.k && placement.indexOf(null) === -1) showFeedback(true); else saved.k = 0;
       }
-      if (controller && controller.score) {
-        var value = controller.score();
-        if (value !== null) {
-          scores.push(value);
-          if (value < (controller.passingScore || 0)) passed = false;
+
+      return { done: function () { return Boolean(saved.k); } };
+    }
+
+    // ---- Reflection ---------------------------------------------------------------------------
+
+    function reflection(activity, index, root, saved) {
+      var field = $(root, "text");
+      var count = $(root, "count");
+      var storage = $(root, "storage");
+      var storageDefault = storage.textContent;
+
+      function update() {
+        var words = countWords(field.value);
+        count.textContent = words + " of " + activity.minWords + " words";
+        count.classList.toggle("is-enough", words >= activity.minWords);
+        return words;
+      }
+
+      field.value = typeof saved.t === "string" ? saved.t : "";
+      update();
+
+      field.addEventListener("input", function () {
+        var words = update();
+        saved.t = field.value;
+        if (saved.s && words < activity.minWords) {
+          saved.s = 0;
+          say(root, "Your statement is now under " + activity.minWords + " words, so this activity is no longer complete.", true);
         }
+        persistSoon();
+      });
+
+      $(root, "save").addEventListener("click", function () {
+        var words = update();
+        saved.t = field.value;
+        if (words < activity.minWords) {
+          saved.s = 0;
+          persist();
+          say(root, "Your statement has " + words + (words === 1 ? " word" : " words") + ". Write at least " + activity.minWords + " words, then save again.", true);
+          field.focus();
+          return;
+        }
+        saved.s = 1;
+        persist();
+        say(root, "Saved: " + words + " words. This activity is complete.");
+        runtime.recordInteraction({
+          id: activity.id, type12: "fill-in", type2004: "long-fill-in",
+          response12: words + " words", response2004: field.value.trim().slice(0, 4000),
+          result: "neutral", description: activity.title
+        });
+      });
+
+      $(root, "copy").addEventListener("click", function () {
+        copyText(field.value, field).then(function (copied) {
+          say(root, copied ? "Copied to the clipboard." : "Copying is blocked here: select the text and copy it yourself.", !copied);
+        });
+      });
+
+      $(root, "download").addEventListener("click", function () {
+        download(statementFile(activity), statementText(activity, field.value));
+        say(root, "Downloaded " + statementFile(activity) + ".");
+      });
+
+      return {
+        done: function () { return Boolean(saved.s) && countWords(saved.t) >= activity.minWords; },
+        text: function () { return field.value; },
+        afterSave: function (result) {
+          if (result.truncated.indexOf(index) !== -1) {
+            storage.textContent = "Your statement is longer than this learning system can store. The whole text is kept in this browser; download it as a text file to keep a copy safe.";
+            storage.classList.add("is-wrong");
+          } else if (runtime.mode === "local" && !result.keptLocally) {
+            storage.textContent = "This browser does not allow saving here: download your statement before you leave the page.";
+            storage.classList.add("is-wrong");
+          } else {
+            storage.textContent = storageDefault;
+            storage.classList.remove("is-wrong");
+          }
+        }
+      };
+    }
+
+    // ---- Evidence -----------------------------------------------------------------------------
+
+    function evidence(activity, index, root, saved) {
+      var submitted = $(root, "submitted");
+      submitted.checked = Boolean(saved.d);
+      submitted.addEventListener("change", function () {
+        saved.d = submitted.checked ? 1 : 0;
+        persist();
+        say(root, submitted.checked ? "Noted: your application is on its way. Assessment can take up to 28 days." : "");
+      });
+
+      function sourceText() {
+        for (var i = 0; i < config.activities.length; i++) {
+          if (config.activities[i].id === activity.evidenceFrom && controllers[i] && controllers[i].text) {
+            return { text: controllers[i].text(), activity: config.activities[i] };
+          }
+        }
+        return null;
       }
-      if (!activity.required) return;
-      required += 1;
-      if (isDone) done += 1;
+
+      var copyButton = $(root, "copy-evidence");
+      if (copyButton) {
+        copyButton.addEventListener("click", function () {
+          var source = sourceText();
+          if (!source || !source.text.trim()) { say(root, "Write your reflective statement first.", true); return; }
+          copyText(source.text).then(function (copied) {
+            say(root, copied ? "Your statement is on the clipboard: paste it into the application form." : "Copying is blocked here: copy the statement from the reflection activity.", !copied);
+          });
+        });
+      }
+      var downloadButton = $(root, "download-evidence");
+      if (downloadButton) {
+        downloadButton.addEventListener("click", function () {
+          var source = sourceText();
+          if (!source || !source.text.trim()) { say(root, "Write your reflective statement first.", true); return; }
+          download(statementFile(source.activity), statementText(source.activity, source.text));
+          say(root, "Downloaded " + statementFile(source.activity) + ".");
+        });
+      }
+      return { done: function () { return Boolean(saved.d); } };
+    }
+
+    // ---- Quiz -----------------------------------------------------------------------------------
+
+    function quiz(activity, index, root, saved) {
+      var fieldsets = Array.prototype.slice.call(root.querySelectorAll("fieldset.question"));
+
+      function selections() {
+        return fieldsets.map(function (fieldset) {
+          return $all(fieldset, "option").filter(function (input) { return input.checked; }).map(function (input) { return parseInt(input.value, 10); });
+        });
+      }
+
+      function isRight(chosen, questionIndex) {
+        var question = activity.questions[questionIndex];
+        return chosen[questionIndex].length === question.correct.length &&
+          chosen[questionIndex].every(function (value) { return question.correct.indexOf(value) !== -1; });
+      }
+
+      function passed() { return Boolean(saved.k) && (saved.c || 0) / activity.questions.length >= activity.passingScore; }
+
+      function attemptsLeft() {
+        return activity.maxAttempts ? Math.max(0, activity.maxAttempts - (saved.a || 0)) : Infinity;
+      }
+
+      /* Whether the correct answers are shown now: after passing (the default), always, never, or after
+       * `revealAfterAttempts` checks, or when no attempt is left. */
+      function revealing() {
+        if (activity.revealAnswers === "never") return false;
+        if (activity.revealAnswers === "always") return Boolean(saved.k);
+        return passed() || (activity.revealAfterAttempts && (saved.a || 0) >= activity.revealAfterAttempts) || attemptsLeft() === 0;
+      }
+
+      function answerText(fieldset, questionIndex) {
+        return activity.questions[questionIndex].correct.map(function (value) {
+          var input = fieldset.querySelector('input[value="' + value + '"]');
+          return input && input.parentNode ? input.parentNode.textContent.trim() : "";
+        }).join("; ");
+      }
+
+      function show(chosen) {
+        var right = 0;
+        var reveal = revealing();
+        fieldsets.forEach(function (fieldset, questionIndex) {
+          var correct = isRight(chosen, questionIndex);
+          if (correct) right += 1;
+          var feedback = $(fieldset, "question-feedback");
+          feedback.textContent = correct ? "Correct." : (reveal ? "Not quite. The correct answer: " + answerText(fieldset, questionIndex) + "." : "Not quite.");
+          feedback.className = "feedback " + (correct ? "is-correct" : "is-wrong");
+          feedback.hidden = false;
+          Array.prototype.slice.call(fieldset.querySelectorAll("[data-option-feedback]")).forEach(function (element) {
+            element.hidden = chosen[questionIndex].indexOf(parseInt(element.getAttribute("data-option-feedback"), 10)) === -1;
+          });
+        });
+        return right;
+      }
+
+      function resultText(right) {
+        var total = activity.questions.length;
+        var percent = Math.round(right / total * 100);
+        var mark = Math.round(activity.passingScore * 100);
+        var text = "You answered " + right + " of " + total + " correctly (" + percent + "%). ";
+        if (passed()) return text + "You passed: the pass mark is " + mark + "%.";
+        var left = attemptsLeft();
+        if (left === 0) return text + "The pass mark is " + mark + "%, and no attempt is left.";
+        return text + "The pass mark is " + mark + "%: change your answers and check again" +
+          (left === Infinity ? "." : " (" + left + (left === 1 ? " attempt" : " attempts") + " left).");
+      }
+
+      function lockIfSpent() {
+        var spent = attemptsLeft() === 0 && !passed();
+        fieldsets.forEach(function (fieldset) { $all(fieldset, "option").forEach(function (input) { input.disabled = spent || passed(); }); });
+        $(root, "check").disabled = spent || passed();
+      }
+
+      fieldsets.forEach(function (fieldset) {
+        $all(fieldset, "option").forEach(function (input) {
+          input.addEventListener("change", function () {
+            saved.r = selections().map(function (values) { return values.join("."); });
+            if (saved.k) { saved.k = 0; }
+            persistSoon();
+          });
+        });
+      });
+
+      $(root, "check").addEventListener("click", function () {
+        if (attemptsLeft() === 0 || passed()) return;
+        var chosen = selections();
+        var unanswered = chosen.filter(function (values) { return values.length === 0; }).length;
+        if (unanswered) { say(root, "Answer every question first: " + unanswered + " still to answer.", true); return; }
+        saved.r = chosen.map(function (values) { return values.join("."); });
+        saved.k = 1;
+        saved.a = (saved.a || 0) + 1;
+        saved.c = chosen.filter(function (values, questionIndex) { return isRight(chosen, questionIndex); }).length;
+        var right = show(chosen);
+        say(root, resultText(right), !passed());
+        lockIfSpent();
+        persist();
+        activity.questions.forEach(function (question, questionIndex) {
+          runtime.recordInteraction({
+            id: activity.id + "-" + question.id, type12: "choice", type2004: "choice",
+            response12: chosen[questionIndex].map(function (value) { return SINGLE.charAt(value); }).join(","),
+            pattern12: question.correct.map(function (value) { return SINGLE.charAt(value); }).join(","),
+            response2004: chosen[questionIndex].map(function (value) { return "option-" + (value + 1); }).join("[,]"),
+            pattern2004: question.correct.map(function (value) { return "option-" + (value + 1); }).join("[,]"),
+            result: isRight(chosen, questionIndex) ? "correct" : "wrong",
+            description: activity.title
+          });
+        });
+      });
+
+      if (Array.isArray(saved.r)) {
+        saved.r.forEach(function (values, questionIndex) {
+          if (!fieldsets[questionIndex] || typeof values !== "string") return;
+          values.split(".").forEach(function (value) {
+            var input = fieldsets[questionIndex].querySelector('input[value="' + parseInt(value, 10) + '"]');
+            if (input) input.checked = true;
+          });
+        });
+        if (saved.k) { show(selections()); say(root, resultText(saved.c || 0), !passed()); }
+      }
+      lockIfSpent();
+
+      return {
+        // A quiz counts as done once it is passed: a Thing completes only when its scored activities are passed.
+        done: function () { return passed(); },
+        attempted: function () { return Boolean(saved.a || saved.k); },
+        score: function () { return saved.k ? (saved.c || 0) / activity.questions.length : null; },
+        passingScore: activity.passingScore
+      };
+    }
+
+    // ---- Explore --------------------------------------------------------------------------------
+
+    function explore(activity, index, root, saved) {
+      var button = $(root, "done");
+      function render() {
+        button.setAttribute("aria-pressed", saved.d ? "true" : "false");
+        button.textContent = saved.d ? "Done" : "Mark as done";
+      }
+      button.addEventListener("click", function () {
+        saved.d = saved.d ? 0 : 1;
+        render();
+        persist();
+        say(root, saved.d ? "Marked as done." : "Marked as not done.");
+      });
+      render();
+      return { done: function () { return Boolean(saved.d); } };
+    }
+
+    // ---- Progress -------------------------------------------------------------------------------
+
+    var makers = { classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore };
+
+    config.activities.forEach(function (activity, index) {
+      var root = document.getElementById("activity-" + activity.id);
+      var make = makers[activity.kind];
+      controllers[index] = root && make ? make(activity, index, root, activityState(index)) : null;
     });
-    if (scores.length) score = scores.reduce(function (sum, value) { return sum + value; }, 0) / scores.length;
-    var complete = required > 0 && done === required;
-    var text = document.getElementById("progress-text");
-    if (text) {
-      text.textContent = complete
-        ? "All required activities are done: you have completed this Thing."
-        : done + " of " + required + " required activities done.";
+
+    var reported = null;
+
+    function updateProgress() {
+      var required = 0, done = 0, score = null, passed = true, scores = [];
+      config.activities.forEach(function (activity, index) {
+        var controller = controllers[index];
+        var root = document.getElementById("activity-" + activity.id);
+        var isDone = Boolean(controller && controller.done());
+        if (root) {
+          root.classList.toggle("is-done", isDone);
+          var label = $(root, "state");
+          if (label) label.textContent = isDone ? "Done." : (activity.required ? "Required to complete this Thing." : "Optional.");
+        }
+        if (controller && controller.score) {
+          var value = controller.score();
+          if (value !== null) {
+            scores.push(value);
+            if (value < (controller.passingScore || 0)) passed = false;
+          }
+        }
+        if (!activity.required) return;
+        required += 1;
+        if (isDone) done += 1;
+      });
+      if (scores.length) score = scores.reduce(function (sum, value) { return sum + value; }, 0) / scores.length;
+      var complete = required > 0 && done === required;
+      var text = document.getElementById("progress-text");
+      if (text) {
+        text.textContent = complete
+          ? "All required activities are done: you have completed this Thing."
+          : done + " of " + required + " required activities done.";
+      }
+      var summary = JSON.stringify([complete, score, passed]);
+      if (summary !== reported) {
+        reported = summary;
+        var progress = { done: complete };
+        if (score !== null) { progress.score = score; progress.passed = passed; }
+        runtime.setProgress(progress);
+      }
     }
-    var summary = JSON.stringify([complete, score, passed]);
-    if (summary !== reported) {
-      reported = summary;
-      var progress = { done: complete };
-      if (score !== null) { progress.score = score; progress.passed = passed; }
-      runtime.setProgress(progress);
+
+    var notice = document.getElementById("runtime-notice");
+    if (notice) {
+      notice.hidden = false;
+      notice.textContent = runtime.mode === "local"
+        ? "No learning management system was found, so your progress is kept only in this browser, on this device."
+        : "Your progress is saved to your learning management system.";
     }
+
+    // Work still waiting for its debounce is saved before the session ends.
+    runtime.beforeFinish(function () { if (saveTimer) persist(); });
+
+    updateProgress();
   }
-
-  var notice = document.getElementById("runtime-notice");
-  if (notice) {
-    notice.hidden = false;
-    notice.textContent = runtime.mode === "local"
-      ? "No learning management system was found, so your progress is kept only in this browser, on this device."
-      : "Your progress is saved to your learning management system.";
-  }
-
-  // Work still waiting for its debounce is saved before the session ends.
-  runtime.beforeFinish(function () { if (saveTimer) persist(); });
-
-  updateProgress();
 })();

@@ -1,10 +1,15 @@
 /*
- * Course Toolkit run-time adapter: one script for SCORM 1.2, SCORM 2004 and plain HTML.
+ * Course Toolkit run-time adapter: one script for SCORM 1.2, SCORM 2004, cmi5 and plain HTML.
  *
- * It finds the LMS API by walking parent and opener windows (API for 1.2, API_1484_11 for 2004),
- * initialises, marks the attempt incomplete on first launch, resumes from suspend data, records
+ * SCORM: it finds the LMS API by walking parent and opener windows (API for 1.2, API_1484_11 for
+ * 2004), initialises, marks the attempt incomplete on first launch, resumes from suspend data, records
  * interactions, reports completion, keeps suspend data inside the version's limit, keeps the exit
- * element at "suspend", and terminates on pagehide. Without an LMS it keeps progress in this browser's localStorage.
+ * element at "suspend", and terminates on pagehide.
+ * cmi5: it reads the launch parameters, fetches the token once, reads LMS.LaunchData and the learner
+ * preferences, resumes from the State API, and sends the cmi5-defined statements in order
+ * (initialized first, completed/passed/failed at most as the specification allows, terminated last)
+ * with "answered" statements for the activities between them.
+ * Without an LMS it keeps progress in this browser's localStorage.
  *
  * The state codec at the top is pure, so tests can run it outside a browser (module.exports).
  */
@@ -109,9 +114,45 @@
       "." + pad(Math.floor(date.getUTCMilliseconds() / 10), 2) + "Z";
   }
 
+  // ---- cmi5 launch parameters -------------------------------------------------------------
+
+  /* The five launch parameters of a cmi5 launch URL's query (form-encoded, in any order), with the
+   * actor parsed and the endpoint without a trailing slash; null when any is missing or broken. */
+  function cmi5LaunchParameters(search) {
+    if (typeof URLSearchParams === "undefined") return null;
+    var query = new URLSearchParams(search);
+    var launch = {};
+    var names = ["endpoint", "fetch", "actor", "registration", "activityId"];
+    for (var index = 0; index < names.length; index++) {
+      var value = query.get(names[index]);
+      if (!value) return null;
+      launch[names[index]] = value;
+    }
+    try {
+      launch.actor = JSON.parse(launch.actor);
+    } catch (error) {
+      return null;
+    }
+    if (!launch.actor || typeof launch.actor !== "object") return null;
+    launch.endpoint = launch.endpoint.replace(/\/+$/, "");
+    return launch;
+  }
+
+  /* A version 4 UUID, for statement ids. */
+  function uuid() {
+    if (global.crypto && global.crypto.randomUUID) return global.crypto.randomUUID();
+    var bytes = new Array(16);
+    for (var index = 0; index < 16; index++) bytes[index] = Math.floor(Math.random() * 256);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = bytes.map(function (byte) { return (byte < 16 ? "0" : "") + byte.toString(16); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
   var codec = {
     encode: encode, decode: decode, fit: fit, scorm12Timespan: scorm12Timespan, scorm12Time: scorm12Time,
-    scorm2004Duration: scorm2004Duration, scorm2004Timestamp: scorm2004Timestamp
+    scorm2004Duration: scorm2004Duration, scorm2004Timestamp: scorm2004Timestamp,
+    cmi5LaunchParameters: cmi5LaunchParameters, uuid: uuid
   };
 
   if (typeof module !== "undefined" && module.exports) {
@@ -416,16 +457,23 @@
     finished = true;
   }
 
-  global.addEventListener("pagehide", finish);
-  global.addEventListener("beforeunload", finish);
+  var readyCallbacks = [];
+  var ready = true;
 
-  global.CourseToolkitRuntime = {
+  /* Runs `callback` once progress can be restored: at once for SCORM and the browser, after the
+   * launch handshake for cmi5. */
+  function whenReady(callback) {
+    if (ready) callback(); else readyCallbacks.push(callback);
+  }
+
+  var runtime = {
     config: config,
-    /** "scorm12", "scorm2004" or "local". */
+    /** "scorm12", "scorm2004", "cmi5" or "local". */
     mode: mode,
     /** Problems the LMS reported, for support staff (see the browser console too). */
     errors: lmsErrors,
     codec: codec,
+    whenReady: whenReady,
     restore: restore,
     save: save,
     recordInteraction: recordInteraction,
@@ -436,4 +484,310 @@
     finish: finish,
     suspendLimit: connected ? config.suspendDataLimit : null
   };
+
+  // ---- cmi5: xAPI statements and the State API ---------------------------------------------
+
+  var launch = config.runtime === "cmi5" ? cmi5LaunchParameters(global.location.search) : null;
+  if (launch) {
+    ready = false;
+    startCmi5(launch);
+  }
+
+  function startCmi5(launch) {
+    var XAPI_VERSION = "1.0.3";
+    var CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+    var MOVE_ON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
+    var MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
+    var VERBS = {
+      initialized: "http://adlnet.gov/expapi/verbs/initialized",
+      completed: "http://adlnet.gov/expapi/verbs/completed",
+      passed: "http://adlnet.gov/expapi/verbs/passed",
+      failed: "http://adlnet.gov/expapi/verbs/failed",
+      terminated: "http://adlnet.gov/expapi/verbs/terminated",
+      answered: "http://adlnet.gov/expapi/verbs/answered"
+    };
+    var PROGRESS_STATE = "course-toolkit-progress";
+    var OUTCOME_STATE = "course-toolkit-outcome";
+    var tokenKey = "course-toolkit:cmi5-token:" + launch.fetch;
+    var token = null;
+    var launchData = {};
+    var progress = null;
+    var outcome = { completed: false, passed: false };
+    var sentThisSession = {};
+    var failedScore = null;
+    var outbox = [];
+    var sending = false;
+    var session = { finished: false };
+
+    function stateURL(stateId) {
+      var query = new URLSearchParams();
+      query.set("stateId", stateId);
+      query.set("activityId", launch.activityId);
+      query.set("agent", JSON.stringify(launch.actor));
+      query.set("registration", launch.registration);
+      return launch.endpoint + "/activities/state?" + query.toString();
+    }
+
+    function headers(json) {
+      var result = { "Authorization": "Basic " + token, "X-Experience-API-Version": XAPI_VERSION };
+      if (json) result["Content-Type"] = "application/json";
+      return result;
+    }
+
+    function request(method, url, body, keepalive) {
+      return global.fetch(url, {
+        method: method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body),
+        keepalive: Boolean(keepalive), credentials: "omit"
+      });
+    }
+
+    function readState(stateId) {
+      return request("GET", stateURL(stateId)).then(function (response) {
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Error("reading " + stateId + " answered " + response.status);
+        return response.json();
+      });
+    }
+
+    function writeState(stateId, document, keepalive) {
+      return request("PUT", stateURL(stateId), document, keepalive).then(function (response) {
+        if (!response.ok) lmsErrors.push("saving " + stateId + " answered " + response.status);
+        return response.ok;
+      }, function (error) {
+        lmsErrors.push("saving " + stateId + ": " + error);
+        return false;
+      });
+    }
+
+    function fetchToken() {
+      var kept = null;
+      try { kept = global.sessionStorage.getItem(tokenKey); } catch (error) { kept = null; }
+      if (kept) return Promise.resolve(kept);
+      // The fetch URL answers once per launch; a reload of the same launch reuses the token kept here.
+      return global.fetch(launch.fetch, { method: "POST", credentials: "omit" }).then(function (response) {
+        return response.json();
+      }).then(function (answer) {
+        if (!answer || !answer["auth-token"]) {
+          throw new Error("the LMS gave no token" + (answer && answer["error-text"] ? ": " + answer["error-text"] : ""));
+        }
+        try { global.sessionStorage.setItem(tokenKey, answer["auth-token"]); } catch (error) { /* kept in memory only */ }
+        return answer["auth-token"];
+      });
+    }
+
+    function elapsed() {
+      return scorm2004Duration(Date.now() - startedAt);
+    }
+
+    /* A statement with the launch's actor and the context template's context (registration, session
+     * id, publisher id grouping), plus the cmi5 category for cmi5-defined statements. */
+    function statement(verb, object, options) {
+      var context = JSON.parse(JSON.stringify(launchData.contextTemplate || {}));
+      context.registration = launch.registration;
+      context.contextActivities = context.contextActivities || {};
+      if (options.defined) {
+        var categories = (context.contextActivities.category || []).slice();
+        categories.push({ id: CATEGORY, objectType: "Activity" });
+        if (options.moveOn) categories.push({ id: MOVE_ON, objectType: "Activity" });
+        context.contextActivities.category = categories;
+      } else {
+        context.contextActivities.parent = [{ id: launch.activityId, objectType: "Activity" }];
+      }
+      if (options.mastery !== undefined) {
+        context.extensions = context.extensions || {};
+        context.extensions[MASTERY] = options.mastery;
+      }
+      var result = {
+        id: uuid(), actor: launch.actor, verb: { id: VERBS[verb], display: { "en-US": verb } }, object: object,
+        context: context, timestamp: new Date().toISOString()
+      };
+      if (options.result) result.result = options.result;
+      return result;
+    }
+
+    function defined(verb, result, extra) {
+      extra = extra || {};
+      return statement(verb, { id: launch.activityId, objectType: "Activity" }, {
+        defined: true, moveOn: Boolean(extra.moveOn), mastery: extra.mastery, result: result
+      });
+    }
+
+    /* Statements go one request at a time, in order. A batch still unanswered when the session ends
+     * is sent again with terminated: its statement ids make that safe (an LRS keeps a statement id
+     * once), and terminated then never overtakes what came before it. */
+    var inFlight = [];
+
+    function send() {
+      if (sending || !outbox.length || session.finished) return;
+      sending = true;
+      inFlight = outbox.splice(0, outbox.length);
+      request("POST", launch.endpoint + "/statements", inFlight.length === 1 ? inFlight[0] : inFlight).then(function (response) {
+        sending = false;
+        // A refused statement is not sent again.
+        if (!response.ok) lmsErrors.push("statements answered " + response.status);
+        inFlight = [];
+        send();
+      }, function (error) {
+        sending = false;
+        lmsErrors.push("sending statements: " + error);
+        outbox = inFlight.concat(outbox);
+        inFlight = [];
+      });
+    }
+
+    function queue(item) {
+      outbox.push(item);
+      send();
+    }
+
+    function isNormal() { return launchData.launchMode === "Normal"; }
+
+    function masteryScore() {
+      return typeof launchData.masteryScore === "number" ? launchData.masteryScore : undefined;
+    }
+
+    runtime.restore = function () { return progress; };
+
+    runtime.save = function (state) {
+      progress = state;
+      var keptLocally = writeLocal(encode(state));
+      if (session.finished) return { stored: keptLocally, truncated: [], keptLocally: keptLocally };
+      writeState(PROGRESS_STATE, state);
+      return { stored: true, truncated: [], keptLocally: keptLocally };
+    };
+
+    runtime.recordInteraction = function (record) {
+      if (session.finished) return;
+      var definition = {
+        type: "http://adlnet.gov/expapi/activities/cmi.interaction", interactionType: record.type2004,
+        name: { "en": lmsText(record.description || record.id, 250) }
+      };
+      if (record.pattern2004) definition.correctResponsesPattern = [String(record.pattern2004)];
+      var result = { response: String(record.response2004) };
+      if (record.result === "correct") result.success = true;
+      if (record.result === "wrong") result.success = false;
+      queue(statement("answered", {
+        id: launch.activityId + "/interactions/" + encodeURIComponent(record.id), objectType: "Activity", definition: definition
+      }, { defined: false, result: result }));
+    };
+
+    function keepOutcome() {
+      writeState(OUTCOME_STATE, outcome);
+    }
+
+    runtime.setProgress = function (report) {
+      if (session.finished || !isNormal()) return;
+      if (report.done && !outcome.completed) {
+        outcome.completed = true;
+        sentThisSession.completed = true;
+        queue(defined("completed", { completion: true, duration: elapsed() }, { moveOn: true }));
+        keepOutcome();
+      }
+      if (typeof report.score !== "number") return;
+      var mastery = masteryScore();
+      var passed = mastery === undefined ? report.passed : report.score >= mastery;
+      var score = { scaled: Math.round(report.score * 10000) / 10000, raw: Math.round(report.score * 100), min: 0, max: 100 };
+      if (passed && !outcome.passed && !sentThisSession.failed) {
+        outcome.passed = true;
+        sentThisSession.passed = true;
+        failedScore = null;
+        queue(defined("passed", { success: true, score: score, duration: elapsed() }, { moveOn: true, mastery: mastery }));
+        keepOutcome();
+      } else if (!passed && !outcome.passed) {
+        // A failed check is not yet a failed attempt: the learner may check again. It is reported
+        // once, when the session ends without a pass.
+        failedScore = score;
+      }
+    };
+
+    runtime.finish = function () {
+      if (session.finished) return;
+      finishHooks.forEach(function (hook) {
+        try { hook(); } catch (error) { lmsErrors.push("before finish: " + error); }
+      });
+      if (!connected) { session.finished = true; return; }
+      // State first: the token ends with the session.
+      if (progress) writeState(PROGRESS_STATE, progress, true);
+      var last = inFlight.concat(outbox);
+      inFlight = [];
+      outbox = [];
+      if (failedScore && isNormal() && !outcome.passed && !sentThisSession.passed && !sentThisSession.failed) {
+        sentThisSession.failed = true;
+        last.push(defined("failed", { success: false, score: failedScore, duration: elapsed() }, {
+          moveOn: true, mastery: masteryScore()
+        }));
+      }
+      last.push(defined("terminated", { duration: elapsed() }));
+      session.finished = true;
+      request("POST", launch.endpoint + "/statements", last, true).catch(function (error) {
+        lmsErrors.push("terminating: " + error);
+      });
+    };
+
+    function fail(error) {
+      lmsErrors.push("cmi5: " + error);
+      if (global.console) global.console.warn("Course Toolkit: cmi5 launch failed: " + error);
+      connected = false;
+      runtime.mode = "local";
+      runtime.restore = restore;
+      runtime.save = save;
+      runtime.recordInteraction = function () {};
+      runtime.setProgress = function () {};
+      runtime.finish = function () { session.finished = true; };
+      becomeReady();
+    }
+
+    function becomeReady() {
+      ready = true;
+      readyCallbacks.splice(0).forEach(function (callback) { callback(); });
+    }
+
+    function showExit(returnURL) {
+      var notice = global.document.getElementById("runtime-notice");
+      if (!notice || !notice.parentNode) return;
+      var button = global.document.createElement("button");
+      button.type = "button";
+      button.className = "secondary";
+      button.textContent = "Exit and return to the course";
+      button.addEventListener("click", function () {
+        runtime.finish();
+        global.location.href = returnURL;
+      });
+      notice.parentNode.appendChild(button);
+    }
+
+    fetchToken().then(function (value) {
+      token = value;
+      return readState("LMS.LaunchData");
+    }).then(function (data) {
+      if (!data || !data.contextTemplate) throw new Error("LMS.LaunchData is missing or has no context template");
+      launchData = data;
+      // The learner preferences are read as cmi5 asks; the page has no audio or language choice to apply them to.
+      var query = new URLSearchParams();
+      query.set("agent", JSON.stringify(launch.actor));
+      query.set("profileId", "cmi5LearnerPreferences");
+      return request("GET", launch.endpoint + "/agents/profile?" + query.toString()).then(function () {
+        return Promise.all([readState(PROGRESS_STATE), readState(OUTCOME_STATE)]);
+      });
+    }).then(function (documents) {
+      progress = documents[0] && documents[0].v === 1 && typeof documents[0].a === "object" ? documents[0] : null;
+      if (documents[1]) {
+        outcome.completed = Boolean(documents[1].completed);
+        outcome.passed = Boolean(documents[1].passed);
+      }
+      return request("POST", launch.endpoint + "/statements", defined("initialized"));
+    }).then(function (response) {
+      if (!response.ok) throw new Error("the LMS refused the initialized statement (" + response.status + ")");
+      connected = true;
+      runtime.mode = "cmi5";
+      if (typeof launchData.returnURL === "string" && launchData.returnURL) showExit(launchData.returnURL);
+      becomeReady();
+    }).catch(fail);
+  }
+
+  function finishNow() { runtime.finish(); }
+  global.addEventListener("pagehide", finishNow);
+  global.addEventListener("beforeunload", finishNow);
+
+  global.CourseToolkitRuntime = runtime;
 })(typeof window !== "undefined" ? window : this);
