@@ -2,8 +2,12 @@
 from another origin: the launch handshake, the learner's path to completion, resuming from the State
 API, pass and fail with the quiz, Browse mode, going back to the LMS, and a deliberately broken adapter
 caught by the LMS's statement rules."""
+import json
+import os
+import pathlib
 import re
 import shutil
+import subprocess
 import time
 
 import pytest
@@ -94,6 +98,25 @@ def test_completion_with_answered_statements_then_terminated_last(context, cmi5_
     completed = defined(lms, session, "completed")[0]
     assert completed["result"]["completion"] is True
     assert lms.violations == []
+    # The same statements through an independent xAPI implementation (ralph's statement model).
+    sent = [s for s in lms.session_statements(session) if "actor" in s]
+    verdict = independent_check(sent)
+    if verdict is not None:
+        assert verdict.returncode == 0, verdict.stdout
+        # And it can say no: a statement without its actor's identifier is refused.
+        broken = json.loads(json.dumps(sent[0]))
+        broken["actor"] = {"objectType": "Agent", "name": "nobody"}
+        assert independent_check([broken]).returncode == 1
+
+
+def independent_check(statements):
+    """ralph's verdict on `statements` (run in its own venv, XAPI_PYTHON); None when it is not installed."""
+    python = os.environ.get("XAPI_PYTHON")
+    if not python or not os.path.exists(python):
+        print("skipping the independent xAPI check: XAPI_PYTHON is not set (Scripts/test installs ralph-malph)")
+        return None
+    script = pathlib.Path(__file__).with_name("xapi_check.py")
+    return subprocess.run([python, str(script)], input=json.dumps(statements), capture_output=True, text=True)
 
 
 def test_relaunch_resumes_from_the_state_api_and_never_completes_twice(context, cmi5_lms):
