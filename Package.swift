@@ -5,7 +5,7 @@ import PackageDescription
 /// Course Toolkit: course content written once as plain text, shipped to LMSs and badge platforms.
 let package = Package(
     name: "CourseToolkit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "toolkit", targets: ["toolkit"]),
         .library(name: "ToolkitCLI", targets: ["ToolkitCLI"]),
@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from the system, reached through pkg-config.
@@ -76,11 +79,24 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
+        // Watching folders for changes (inotify on Linux), in batches.
+        .target(name: "FileWatch"),
+        // `toolkit preview`: the course served from memory on 127.0.0.1, rebuilt on every edit, with the
+        // errors over the page and a SCORM inspector.
+        .target(
+            name: "CoursePreview",
+            dependencies: [
+                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "FileAccess", "FileWatch",
+                "ToolkitSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Client")]),
         // The commands, as a testable library.
         .target(
             name: "ToolkitCLI",
             dependencies: [
-                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "FileAccess", "OpenBadges",
+                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "CoursePreview", "FileAccess", "OpenBadges",
                 "ToolkitSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "ToolkitSupport"]),
@@ -92,6 +108,9 @@ let package = Package(
         .testTarget(name: "CourseMediaTests", dependencies: ["CourseMedia"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),
         .testTarget(name: "SVGRasterTests", dependencies: ["SVGRaster", "CRSVG"]),
+        .testTarget(
+            name: "CoursePreviewTests",
+            dependencies: ["CoursePreview", "CourseModel", "CoursePackager", "FileAccess", "FileWatch"]),
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
             name: "ThemeTemplatesTests",

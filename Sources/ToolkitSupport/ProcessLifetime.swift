@@ -8,6 +8,10 @@ public enum ProcessLifetime {
     /// Turns keeping on for this process; only the executable, which exits right after its command, calls it.
     public static func keepModelsUntilExit() { state.withLock { $0.enabled = true } }
 
+    /// Turns keeping off and lets go of what was kept: a long-running command (the preview server)
+    /// loads a workspace on every edit and must free each one.
+    public static func stopKeeping() { state.withLock { $0 = (enabled: false, kept: []) } }
+
     /// Keeps `value` alive until the process exits when keeping is on; otherwise does nothing.
     public static func keep(_ value: Any) {
         state.withLock { state in

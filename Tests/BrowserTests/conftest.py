@@ -35,6 +35,8 @@ def site_root(tmp_path_factory):
         archive.extractall(root / "media2004")
     shutil.copytree(build / "media-demo-html", root / "media-html")
     shutil.copytree(HERE / "lms", root / "lms")
+    # The strict SCORM run-time is the product's (toolkit preview's LMS inspector runs it too).
+    shutil.copy(ROOT / "Sources" / "CoursePreview" / "Client" / "strict-lms.js", root / "lms" / "strict-lms.js")
     return root
 
 

@@ -8,7 +8,9 @@ public struct Toolkit: ParsableCommand {
         abstract: "Write course content once as plain text; validate it and ship it to LMSs and badge platforms.",
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, PackageCommand.self, BadgesCommand.self, NewCommand.self, SchemaCommand.self, RulesCommand.self,
+            ValidateCommand.self, PackageCommand.self, PreviewCommand.self, BadgesCommand.self, NewCommand.self,
+            SchemaCommand.self,
+            RulesCommand.self,
         ])
 
     /// Creates the command.

@@ -1,0 +1,99 @@
+import CoursePackager
+import FileWatch
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// `toolkit preview`'s server: the course, built in memory, served on 127.0.0.1 only. It rebuilds
+/// when a watched folder changes (a burst of saves is one rebuild), tells open pages over Server-Sent
+/// Events, and the page script then reloads, or shows the errors over the page until they are fixed.
+/// With a SCORM run-time the pages open inside the LMS inspector: the strict SCORM run-time the tests
+/// use, with a panel showing every call, the data model and the suspend data against its limit.
+public final class PreviewServer: Sendable {
+    /// What is built.
+    public let builder: PreviewBuilder
+    /// What is served.
+    public let site: PreviewSite
+    /// The folders whose changes trigger a rebuild.
+    public let watchedFolders: [String]
+    /// Told of each rebuild (the command prints errors and timings).
+    private let onBuild: @Sendable (PreviewSnapshot, [String]) -> Void
+    private let rebuilds = LockedRebuilds()
+
+    /// A server for `builder`'s course, rebuilding when `watchedFolders` change.
+    public init(
+        builder: PreviewBuilder, watchedFolders: [String], site: PreviewSite = PreviewSite(),
+        onBuild: @escaping @Sendable (PreviewSnapshot, [String]) -> Void = { _, _ in }
+    ) {
+        self.builder = builder
+        self.site = site
+        self.watchedFolders = watchedFolders
+        self.onBuild = onBuild
+    }
+
+    /// Builds once and publishes the result.
+    public func rebuild(changed: [String] = []) {
+        rebuilds.run {
+            let snapshot = builder.build(after: site.snapshot)
+            site.publish(snapshot)
+            onBuild(snapshot, changed)
+        }
+    }
+
+    /// Serves until SIGINT or SIGTERM (or until the task is cancelled) on 127.0.0.1:`port` (0: any free
+    /// port); `onRunning` gets the port once the server listens.
+    public func run(port: Int, onRunning: @escaping @Sendable (Int) -> Void) async throws {
+        rebuild()
+        let watcher = try DirectoryWatcher(roots: watchedFolders) { [self] changed in rebuild(changed: changed) }
+        defer { watcher.stop() }
+        let responder = PreviewResponder(site: site, format: builder.format)
+        let app = Application(
+            responder: CallbackResponder { (request: Request, context: BasicRequestContext) in
+                try await responder.respond(to: request, context: context)
+            },
+            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "course-toolkit-preview"),
+            onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
+            logger: {
+                var logger = Logger(label: "course-toolkit.preview")
+                logger.logLevel = .critical
+                return logger
+            }())
+        try await withGracefulShutdownHandler {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } onGracefulShutdown: { [site] in
+            site.closeAll()
+        }
+        site.closeAll()
+    }
+}
+
+/// Runs rebuilds one at a time; a rebuild asked for while one runs runs once after it.
+private final class LockedRebuilds: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = false
+    private var again = false
+
+    func run(_ body: () -> Void) {
+        lock.lock()
+        if running {
+            again = true
+            lock.unlock()
+            return
+        }
+        running = true
+        lock.unlock()
+        while true {
+            body()
+            lock.lock()
+            if again {
+                again = false
+                lock.unlock()
+                continue
+            }
+            running = false
+            lock.unlock()
+            return
+        }
+    }
+}
