@@ -82,7 +82,7 @@
     calls.innerHTML = "";
     log.slice(-60).forEach(function (entry) {
       var item = document.createElement("li");
-      item.textContent = entry.method + "(" + (entry.element || "") + (entry.value !== undefined ? ", " + JSON.stringify(String(entry.value).slice(0, 60)) : "") +
+      item.textContent = entry.method + "(" + (entry.element || "") + (entry.value !== undefined && entry.value !== null ? ", " + JSON.stringify(String(entry.value).slice(0, 60)) : "") +
         ") → " + entry.result + (entry.error && entry.error !== "0" ? " [error " + entry.error + "]" : "");
       if (entry.result === "false") item.className = "refused";
       calls.appendChild(item);
