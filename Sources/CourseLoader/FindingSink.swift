@@ -21,6 +21,11 @@ final class FindingSink {
         findings.append(Finding(ruleID: ruleID, severity: .error, message: message, location: location, hint: hint))
     }
 
+    /// Records a finding already made (from a cache).
+    func record(_ finding: Finding) {
+        findings.append(finding)
+    }
+
     /// Records a failure to read a file or folder.
     func ioFailure(_ message: String, at location: SourceLocation, hint: String? = nil) {
         hadIOFailure = true

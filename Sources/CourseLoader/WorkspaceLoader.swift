@@ -12,6 +12,8 @@ public struct WorkspaceLoader: Sendable {
     public let fileSystem: any FileSystem
     /// Where the files are in the workspace.
     public let layout: WorkspaceLayout
+    /// Thing files parsed by earlier loads, reused while their text is unchanged (nil: parse every file).
+    public var thingCache: ParsedThingCache?
 
     /// Creates a loader reading from `fileSystem`.
     public init(fileSystem: any FileSystem = DiskFileSystem(), layout: WorkspaceLayout = .standard) {
@@ -74,7 +76,10 @@ public struct WorkspaceLoader: Sendable {
         }
         let things = ParallelMap.map(thingFiles.map(\.file)) { file -> LoadedFile<Thing> in
             let local = FindingSink()
-            let thing = reader.read(file, sink: local).flatMap { ThingFileLoader.load($0, file: file, sink: local) }
+            let thing = reader.read(file, sink: local).flatMap { text in
+                guard let cache = thingCache else { return ThingFileLoader.load(text, file: file, sink: local) }
+                return cache.thing(text, file: file, sink: local) { ThingFileLoader.load(text, file: file, sink: $0) }
+            }
             return LoadedFile(value: thing, sink: local)
         }
         // Each course's Things are assigned at once: a course indexes its Things whenever the list changes.
@@ -85,6 +90,7 @@ public struct WorkspaceLoader: Sendable {
             if let thing = loaded.value { thingsByCourse[entry.course].append(thing) } else { unloaded.insert(entry.file) }
         }
         for index in courses.indices { courses[index].things = thingsByCourse[index] }
+        thingCache?.keepOnly(Set(thingFiles.map(\.file)))
 
         var catalogue = BadgeCatalog()
         let issuerFile = layout.issuerFile

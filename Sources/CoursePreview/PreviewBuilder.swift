@@ -18,6 +18,8 @@ public struct PreviewBuilder: Sendable {
     public let format: PackageFormat
     /// Where the workspace is read from.
     public let fileSystem: any FileSystem
+    /// Thing files parsed by earlier builds: an edit re-parses only the files it changed.
+    let thingCache = ParsedThingCache()
 
     /// The folder, outside the workspace and never on disk, that builds are written to in memory.
     static let scratchFolder = "/course-toolkit-preview"
@@ -34,7 +36,8 @@ public struct PreviewBuilder: Sendable {
     /// the new errors when it does not.
     public func build(after previous: PreviewSnapshot) -> PreviewSnapshot {
         let started = Date()
-        let (report, findings) = Validator().validateWorkspace(at: workspaceRoot, courses: courseFolders, fileSystem: fileSystem)
+        let (report, findings) = Validator().validateWorkspace(
+            at: workspaceRoot, courses: courseFolders, fileSystem: fileSystem, thingCache: thingCache)
         let errors = findings.filter { $0.severity == .error }.sorted()
         func snapshot(files: [String: [UInt8]], problems: [PreviewProblem], course: String?) -> PreviewSnapshot {
             PreviewSnapshot(

@@ -19,7 +19,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
 
     /// Starts watching `roots` (folders that do not exist are skipped); `onChange` gets the changed
     /// paths of each batch, sorted, on the watcher's own thread.
-    public init(roots: [String], quietPeriod: Double = 0.05, onChange: @escaping @Sendable ([String]) -> Void) throws {
+    public init(roots: [String], quietPeriod: Double = 0.03, onChange: @escaping @Sendable ([String]) -> Void) throws {
         self.roots = roots
         self.quietPeriod = quietPeriod
         self.onChange = onChange

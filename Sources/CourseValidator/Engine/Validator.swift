@@ -29,9 +29,11 @@ public struct Validator: Sendable {
 
     /// Loads the workspace at `root` from `fileSystem` and validates it.
     public func validateWorkspace(
-        at root: String, courses: [String]? = nil, fileSystem: any FileSystem
+        at root: String, courses: [String]? = nil, fileSystem: any FileSystem, thingCache: ParsedThingCache? = nil
     ) -> (report: LoadReport, findings: [Finding]) {
-        let report = WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: root, courses: courses)
+        var loader = WorkspaceLoader(fileSystem: fileSystem)
+        loader.thingCache = thingCache
+        let report = loader.load(workspaceAt: root, courses: courses)
         ProcessLifetime.keep(report)
         return (report, validate(report, fileSystem: fileSystem))
     }
