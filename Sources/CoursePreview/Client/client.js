@@ -66,6 +66,11 @@
 
   check(false).then(function () {
     var events = new EventSource("/__preview/events");
+    // "hello" carries the generation when the stream (re)connects: a rebuild that finished between
+    // this page's status check and the connection is caught here instead of being missed.
+    events.addEventListener("hello", function (event) {
+      if (Number(event.data) !== generation) check(true);
+    });
     events.addEventListener("build", function () { check(true); });
   });
 })();
