@@ -82,10 +82,12 @@ public struct PackageBuilder: Sendable {
         let images = request.format.carriesTheme ? try badgeImages(for: things, request: request, workspace: workspace) : [:]
         let media = try MediaPlan.make(
             things: things, course: course, includingCourseCover: request.format == .html, workspace: workspace, layout: layout)
-        let pages = ThingPageBuilder(
+        var pageBuilder = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
             imagePaths: images.mapValues(\.packagePath), layout: layout, media: media, lms: request.lms,
             siteURL: request.siteURL)
+        pageBuilder.orderedThingIDs = things.map(\.id)
+        let pages = pageBuilder
         let cartridge = request.format == .commonCartridge
         // Pages are rendered while the package is written, a batch at a time across the cores.
         let renderStep = steps.last!

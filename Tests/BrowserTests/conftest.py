@@ -25,6 +25,11 @@ def site_root(tmp_path_factory):
         with zipfile.ZipFile(build / f"sssc-23-things-leadership-{version}.zip") as archive:
             archive.extractall(root / version)
     shutil.copytree(build / "sssc-23-things-leadership-html", root / "html")
+    # Every Thing, drafts too: previous and next links between Things.
+    drafts = build / "with-drafts"
+    subprocess.run([binary, "package", str(ROOT / "Courses" / "sssc-23-things-leadership"), "--html", "--include-drafts",
+                    "--output", str(drafts)], check=True, capture_output=True)
+    shutil.copytree(drafts / "sssc-23-things-leadership-html", root / "html-all")
     # The media fixture course (pictures, video with captions, audio, a player, downloads) as SCORM 1.2 and HTML.
     media = ROOT / "Tests" / "Fixtures" / "media-workspace" / "Courses" / "media-demo"
     for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--html"]):

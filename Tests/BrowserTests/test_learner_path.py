@@ -75,17 +75,18 @@ def test_2_classification_by_keyboard_with_feedback(context, base_url, screensho
 def test_3_reflection_refused_below_min_words_then_accepted(context, base_url, screenshot, kind):
     learner = Learner(context.new_page(), base_url, kind).launch()
     learner.write_reflection(words(150))
-    expect(learner.content.get_by_text("150 of 200 words")).to_be_visible()
+    expect(learner.content.get_by_text("150 words of the 200 needed")).to_be_visible()
     learner.save_reflection()
     expect(learner.reflection_message()).to_have_text(
         "Your statement has 150 words. Write at least 200 words, then save again.")
     expect(learner.progress()).to_have_text("0 of 2 required activities done.")
     field = learner.write_reflection(words(205))
-    expect(learner.content.get_by_text("205 of 200 words")).to_be_visible()
+    # Past the minimum the count never reads "205 of 200".
+    expect(learner.content.get_by_text("205 words: at least 200, done")).to_be_visible()
     # The count follows typing, word by word.
     field.press("End")
     field.type(" one two")
-    expect(learner.content.get_by_text("207 of 200 words")).to_be_visible()
+    expect(learner.content.get_by_text("207 words: at least 200, done")).to_be_visible()
     learner.save_reflection()
     expect(learner.reflection_message()).to_have_text("Saved: 207 words. This activity is complete.")
     expect(learner.progress()).to_have_text("1 of 2 required activities done.")

@@ -161,6 +161,11 @@ struct ThingPageView: Sendable, Encodable {
     let generator: String
     /// The page in the hosted HTML site (a cartridge's pages link to it when a site URL is given).
     let onlineHref: String?
+    /// The Things before and after this one in the package (the HTML site links them).
+    let previous: ThingLinkView?
+    let next: ThingLinkView?
+    /// Whether there is a previous or a next Thing to link.
+    let hasNeighbours: Bool
 }
 
 /// One Thing on the index page.
@@ -169,6 +174,9 @@ struct IndexThingView: Sendable, Encodable {
     let title: String
     let href: String
     let aim: String
+    let durationText: String?
+    /// Where the page keeps the Thing's status in this browser (the home page shows it).
+    let statusKey: String
     let badgeName: String?
     let badgeImagePath: String?
     let collections: [String]

@@ -20,6 +20,12 @@ struct ThingPageBuilder: Sendable {
     var lms: LMSProfile = .generic
     /// Where the HTML site is hosted (a cartridge's pages link to their interactive versions there).
     var siteURL: String? = nil
+    /// The packaged Things' ids in course order (previous and next links).
+    var orderedThingIDs: [String] = [] {
+        didSet { positions = Dictionary(orderedThingIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    /// Each packaged Thing's position in `orderedThingIDs`.
+    var positions: [String: Int] = [:]
 
     static let generator = "Course Toolkit"
 
@@ -102,6 +108,8 @@ struct ThingPageBuilder: Sendable {
     /// The Thing page's view.
     func thingPage(_ thing: Thing) throws -> ThingPageView {
         let page = layout.thingPage(id: thing.id)
+        let previous = neighbour(of: thing, offset: -1, from: page)
+        let next = neighbour(of: thing, offset: 1, from: page)
         let badge = thing.badge.flatMap { badges.badge(id: $0.id) }.map { badge in
             BadgeView(
                 name: badge.name, imagePath: imagePath(badge.image, from: page),
@@ -143,7 +151,8 @@ struct ThingPageBuilder: Sendable {
             references: citations(thing.references, in: thing, from: page),
             licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
             configJSON: try configurationJSON(for: thing), generator: Self.generator,
-            onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page })
+            onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page },
+            previous: previous, next: next, hasNeighbours: previous != nil || next != nil)
     }
 
     private func activityView(_ activity: Activity, position: Int, in thing: Thing, from page: String) -> ActivityView {
@@ -195,6 +204,14 @@ struct ThingPageBuilder: Sendable {
             classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
     }
 
+    /// The Thing `offset` places from `thing` among the packaged Things, linked, in the HTML site only.
+    private func neighbour(of thing: Thing, offset: Int, from page: String) -> ThingLinkView? {
+        guard linksBetweenThings, let index = positions[thing.id], orderedThingIDs.indices.contains(index + offset),
+            let other = course.thing(id: orderedThingIDs[index + offset])
+        else { return nil }
+        return ThingLinkView(label: Self.label(of: other), href: href(toThing: other.id, from: page))
+    }
+
     /// The page script's configuration as JSON (slashes escaped, so `</script>` cannot occur).
     func configurationJSON(for thing: Thing) throws -> String {
         let activities = thing.activities.map { activity -> RuntimeConfiguration.Activity in
@@ -226,7 +243,7 @@ struct ThingPageBuilder: Sendable {
         }
         let configuration = RuntimeConfiguration(
             thingId: thing.id, title: Self.label(of: thing), runtime: format.runtimeName,
-            storageKey: "course-toolkit:\(course.id):\(thing.id)", suspendDataLimit: format.suspendDataLimit,
+            storageKey: Self.storageKey(course: course, thing: thing), suspendDataLimit: format.suspendDataLimit,
             failedStatus12: format == .scorm12 && lms.failedStatus12 != "failed" ? lms.failedStatus12 : nil,
             activities: activities)
         let encoder = JSONEncoder()
@@ -250,6 +267,8 @@ struct ThingPageBuilder: Sendable {
             return IndexThingView(
                 number: thing.number, title: thing.title,
                 href: PackageLayout.href(to: layout.thingPage(id: thing.id), from: page), aim: thing.aim,
+                durationText: thing.durationMinutes.map(Self.durationText),
+                statusKey: Self.storageKey(course: course, thing: thing) + ":status",
                 badgeName: badge?.name, badgeImagePath: imagePath(badge?.image, from: page),
                 collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title })
         }
@@ -262,6 +281,9 @@ struct ThingPageBuilder: Sendable {
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
             attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator)
     }
+
+    /// Where a Thing's page keeps its progress in the browser.
+    static func storageKey(course: Course, thing: Thing) -> String { "course-toolkit:\(course.id):\(thing.id)" }
 
     /// `url` without trailing slashes.
     static func trimmedSlash(_ url: String) -> String {

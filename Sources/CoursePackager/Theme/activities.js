@@ -117,6 +117,14 @@
         });
       }
 
+      /* Zones with no item collapse (the "still to sort" zone disappears once everything is sorted). */
+      function markEmptyZones() {
+        [pool].concat(zones).forEach(function (list) {
+          var zone = list.closest(".sort-zone");
+          if (zone) zone.classList.toggle("is-empty", list.children.length === 0);
+        });
+      }
+
       function place(itemIndex, category, options) {
         placement[itemIndex] = category;
         var item = items[itemIndex];
@@ -125,6 +133,7 @@
         select.value = category === null ? "" : String(category);
         var target = category === null ? pool : zones[category];
         if (item.parentNode !== target) target.appendChild(item);
+        markEmptyZones();
         if (hadFocus) select.focus();
         if (!options || !options.restoring) {
           if (saved.k) { saved.k = 0; showFeedback(false); say(root, ""); }
@@ -200,6 +209,7 @@
         });
         if (saved.k && placement.indexOf(null) === -1) showFeedback(true); else saved.k = 0;
       }
+      markEmptyZones();
 
       return { done: function () { return Boolean(saved.k); } };
     }
@@ -214,7 +224,10 @@
 
       function update() {
         var words = countWords(field.value);
-        count.textContent = words + " of " + activity.minWords + " words";
+        // Never "160 of 150 words": below the minimum it counts towards it, above it says it is met.
+        count.textContent = words < activity.minWords
+          ? words + (words === 1 ? " word" : " words") + " of the " + activity.minWords + " needed"
+          : words + " words: at least " + activity.minWords + ", done";
         count.classList.toggle("is-enough", words >= activity.minWords);
         return words;
       }
@@ -513,6 +526,15 @@
           ? "All required activities are done: you have completed this Thing."
           : done + " of " + required + " required activities done.";
       }
+      var fill = document.getElementById("progress-fill");
+      if (fill) fill.style.width = (required ? Math.round(done / required * 100) : 0) + "%";
+      // What the course home shows for this Thing (the HTML site's index reads it).
+      try {
+        var started = Object.keys(state.a).some(function (key) {
+          return state.a[key] && typeof state.a[key] === "object" && Object.keys(state.a[key]).length > 0;
+        });
+        window.localStorage.setItem(config.storageKey + ":status", complete ? "done" : (started ? "started" : ""));
+      } catch (error) { /* no storage: the home page shows no status */ }
       var summary = JSON.stringify([complete, score, passed]);
       if (summary !== reported) {
         reported = summary;
@@ -529,6 +551,35 @@
         ? "No learning management system was found, so your progress is kept only in this browser, on this device."
         : "Your progress is saved to your learning management system.";
     }
+
+    // A long Thing gets a short contents list of its sections and its activities.
+    (function buildContents() {
+      var nav = document.getElementById("page-contents");
+      var list = nav && nav.querySelector('[data-role="contents"]');
+      if (!list) return;
+      var headings = Array.prototype.slice.call(document.querySelectorAll(".thing-body h2"));
+      var activities = document.getElementById("activities-heading");
+      if (activities) headings.push(activities);
+      if (headings.length < 4) return;
+      headings.forEach(function (heading, index) {
+        if (!heading.id) heading.id = "section-" + (index + 1);
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = "#" + heading.id;
+        link.textContent = heading.textContent;
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      // Open beside a wide page; on a phone it stays a single line until asked for.
+      var details = nav.querySelector('[data-role="contents-details"]');
+      if (details && window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) details.open = true;
+      nav.hidden = false;
+    })();
+
+    // A printed page shows the details too.
+    window.addEventListener("beforeprint", function () {
+      Array.prototype.slice.call(document.querySelectorAll("details")).forEach(function (details) { details.open = true; });
+    });
 
     // Work still waiting for its debounce is saved before the session ends.
     runtime.beforeFinish(function () { if (saveTimer) persist(); });
