@@ -26,6 +26,8 @@ def test_opening_text_on_the_first_screen_and_progress_announced(view, base_url,
     context, size, scheme = view
     page = context.new_page()
     page.goto(f"{base_url}/html/things/thing-02.html")
+    # The course colour from course.yaml (#24475e) heads the page.
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") == "rgb(36, 71, 94)"
     opening = page.locator(".thing-body p").first
     expect(opening).to_be_visible()
     top = opening.bounding_box()["y"]

@@ -22,7 +22,7 @@ enum CourseFileLoader {
                 badge: collection.reference("badge"), members: collection.references("things", required: true),
                 fields: collection.fields)
         }
-        return Course(
+        var course = Course(
             id: reader.string("id", required: true) ?? folderName,
             title: reader.string("title", required: true) ?? folderName,
             description: reader.string("description") ?? "",
@@ -35,5 +35,7 @@ enum CourseFileLoader {
             thingOrder: reader.references("things", required: true),
             collections: collections,
             folder: folder, fields: reader.fields)
+        course.colour = reader.string("colour")
+        return course
     }
 }

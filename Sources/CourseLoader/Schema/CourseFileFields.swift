@@ -27,6 +27,9 @@ public enum CourseFileFields {
                 "attribution", .text, "Whom to credit, and what was changed (needed with a licence that asks for it)."),
             FieldDefinition("cover", .mapping(cover), "A picture shown on the HTML site's home page."),
             FieldDefinition(
+                "colour", .text,
+                "The course colour, #RRGGBB, for the pages' header and buttons (white text on it needs 4.5:1 contrast)."),
+            FieldDefinition(
                 "things", .identifierList, required: true, "The Things in course order; each names a file in things/."),
             FieldDefinition(
                 "collections",

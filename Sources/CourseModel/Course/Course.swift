@@ -18,6 +18,8 @@ public struct Course: Sendable {
     public var attribution: String
     /// The course's cover picture, if it has one.
     public var cover: Cover?
+    /// The course colour (`#RRGGBB`) for the pages' header and buttons; the theme's when nil.
+    public var colour: String?
     /// The Things, in the order the course lists them.
     public var thingOrder: [Reference]
     /// The Things loaded from the course's `things/` folder, in file order.

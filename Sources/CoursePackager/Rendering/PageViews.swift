@@ -166,6 +166,8 @@ struct ThingPageView: Sendable, Encodable {
     let next: ThingLinkView?
     /// Whether there is a previous or a next Thing to link.
     let hasNeighbours: Bool
+    /// The course colour, when the course sets one (validated as #RRGGBB).
+    let accentColour: String?
 }
 
 /// One Thing on the index page.
@@ -194,4 +196,6 @@ struct IndexPageView: Sendable, Encodable {
     let attribution: String
     let assetsHref: String
     let generator: String
+    /// The course colour, when the course sets one (validated as #RRGGBB).
+    let accentColour: String?
 }

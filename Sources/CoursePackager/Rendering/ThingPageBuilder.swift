@@ -152,7 +152,7 @@ struct ThingPageBuilder: Sendable {
             licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
             configJSON: try configurationJSON(for: thing), generator: Self.generator,
             onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page },
-            previous: previous, next: next, hasNeighbours: previous != nil || next != nil)
+            previous: previous, next: next, hasNeighbours: previous != nil || next != nil, accentColour: accentColour)
     }
 
     private func activityView(_ activity: Activity, position: Int, in thing: Thing, from page: String) -> ActivityView {
@@ -279,7 +279,16 @@ struct ThingPageBuilder: Sendable {
             language: course.language, courseTitle: course.title, description: course.description,
             cover: course.cover.flatMap { coverView($0, entry: media.courseCover, from: page) }, things: views,
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
-            attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator)
+            attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator,
+            accentColour: accentColour)
+    }
+
+    /// The course colour for the pages, only when it is a plain `#RRGGBB` (it goes into a style element).
+    private var accentColour: String? {
+        guard let colour = course.colour, colour.count == 7, colour.first == "#",
+            colour.dropFirst().allSatisfy(\.isHexDigit)
+        else { return nil }
+        return colour
     }
 
     /// Where a Thing's page keeps its progress in the browser.

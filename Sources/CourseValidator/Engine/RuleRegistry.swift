@@ -20,7 +20,7 @@ public enum RuleRegistry {
         // Content
         PublishedThingCompleteRule.self, DraftThingRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
         HiddenCharactersRule.self,
-        ResourceCitationCompleteRule.self, LanguageTagRule.self,
+        ResourceCitationCompleteRule.self, LanguageTagRule.self, CourseColourRule.self,
         // Markdown
         ThingLinkResolvesRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
         // Theme
