@@ -136,7 +136,10 @@ struct CMI5AndCartridgeTests {
                 #expect(own.contains(target), "\(page) uses \(target), which its resource does not list")
                 #expect(files[target] != nil)
             }
-            #expect(html.contains("See also Thing 4."), "the link to Thing 4 becomes its text")
+            #expect(
+                html.contains(
+                    #"See also Thing 4 <span class="thing-ref-note">(Thing 4: What do others say about my leadership?, which is not in this package)</span>."#
+                ), "the link to Thing 4 becomes its text and says where Thing 4 is")
             #expect(!html.contains("online"), "without --site-url there is no online link")
         }
         // The reading with a web address is a web link of its own, valid against the web link XSD.
@@ -179,5 +182,31 @@ struct CMI5AndCartridgeTests {
         #expect(result.files.contains("assets/scorm-runtime.js"))
         let page = Self.text(files["things/thing-02.html"])
         #expect(page.contains(#""runtime":"cmi5""#))
+    }
+
+    @Test("a link to another Thing: a link in the HTML site, and in an LMS package its text saying where the Thing is")
+    func linksBetweenThings() throws {
+        let memory = try Self.workspace { $0 + "\nSee also [Thing 4](thing-04.md).\n" }
+        let report = WorkspaceLoader(fileSystem: memory).load(workspaceAt: Self.root)
+        let course = try #require(report.workspace.courses.first)
+        func page(_ format: PackageFormat, drafts: Bool) throws -> String {
+            let request = PackageRequest(
+                course: course, badges: report.workspace.badges, workspaceRoot: Self.root, format: format,
+                includeDrafts: drafts, outputFolder: Self.root + "/build-links", fileSystem: memory)
+            let result = try PackageBuilder().build(request)
+            if !format.isArchive {
+                return Self.text(Data(try memory.readFile(joinPath(result.output, "things/thing-02.html"))))
+            }
+            let archive = try Archive(data: Data(try memory.readFile(result.output)), accessMode: .read)
+            var data = Data()
+            _ = try archive.extract(try #require(archive["things/thing-02.html"])) { data.append($0) }
+            return Self.text(data)
+        }
+        #expect(try page(.html, drafts: true).contains(#"See also <a href="thing-04.html">Thing 4</a>."#))
+        #expect(
+            try page(.scorm12, drafts: true).contains(
+                "(Thing 4: What do others say about my leadership?: open it from this course&#39;s contents)"
+                    .replacingOccurrences(of: "&#39;", with: "'")))
+        #expect(try page(.cmi5, drafts: false).contains("which is not in this package)"))
     }
 }

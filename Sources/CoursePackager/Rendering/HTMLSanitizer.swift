@@ -13,6 +13,9 @@ public struct HTMLSanitizer: Sendable {
         case download(String, note: String)
         /// Drop the link, keeping its text.
         case unwrap
+        /// Drop the link, keeping its text followed by a note in brackets (where to find a Thing that
+        /// cannot be linked from this package).
+        case unwrapWithNote(String)
     }
 
     /// An image as written in Markdown (`![text](source "title")`), for `rewriteImage` to decide on.
@@ -115,6 +118,10 @@ public struct HTMLSanitizer: Sendable {
                         downloadNote = note
                     case .unwrap:
                         for child in children { write(child, into: &output) }
+                        return
+                    case .unwrapWithNote(let note):
+                        for child in children { write(child, into: &output) }
+                        output += " <span class=\"thing-ref-note\">(\(Self.escapeText(note)))</span>"
                         return
                     }
                 case "src":

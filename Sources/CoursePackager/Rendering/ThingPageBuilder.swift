@@ -64,8 +64,15 @@ struct ThingPageBuilder: Sendable {
         return HTMLSanitizer(
             rewriteRelativeLink: { href in
                 if let link = ThingLink(href, from: thing, in: course) {
-                    guard links, let id = link.target, included.contains(id) else { return .unwrap }
-                    return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
+                    guard let id = link.target, let target = course.thing(id: id) else { return .unwrap }
+                    if links, included.contains(id) {
+                        return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
+                    }
+                    // An LMS launches each Thing itself: a page cannot open another, so it says where it is.
+                    return .unwrapWithNote(
+                        included.contains(id)
+                            ? "\(Self.label(of: target)): open it from this course's contents"
+                            : "\(Self.label(of: target)), which is not in this package")
                 }
                 return markup.download(href).map { .download($0.href, note: $0.note) } ?? .unwrap
             },
