@@ -78,26 +78,13 @@ struct PreviewResponder: Sendable {
             let suspendDataLimit: Int?
             let buildMilliseconds: Int
             let things: [String]
-            let problems: [Problem]
-        }
-        struct Problem: Encodable {
-            let file: String
-            let line: Int
-            let column: Int
-            let rule: String
-            let message: String
-            let hint: String?
-            let text: String
+            let problems: [PreviewProblem]
         }
         let status = Status(
             generation: snapshot.generation, course: snapshot.courseID, runtime: format.rawValue,
             suspendDataLimit: format.suspendDataLimit, buildMilliseconds: Int(snapshot.buildSeconds * 1000),
             things: thingPages(of: snapshot),
-            problems: snapshot.problems.map {
-                Problem(
-                    file: $0.file, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message, hint: $0.hint,
-                    text: $0.text)
-            })
+            problems: snapshot.problems)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Array((try? encoder.encode(status)) ?? Data("{}".utf8))

@@ -34,6 +34,20 @@ public struct PreviewProblem: Sendable, Encodable, Equatable {
     /// How to fix it, when known.
     public let hint: String?
 
+    private enum CodingKeys: String, CodingKey { case file, line, column, rule, message, hint, text }
+
+    /// The parts, and the whole line as `validate` prints it (the page overlay shows `text`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(message, forKey: .message)
+        try container.encodeIfPresent(hint, forKey: .hint)
+        try container.encode(text, forKey: .text)
+    }
+
     /// `file:line:col: error: message [rule]`, as `validate` prints it.
     public var text: String {
         var location = file

@@ -9,6 +9,15 @@ import Testing
 
 @Suite("Preview")
 struct PreviewTests {
+    /// A one-Thing workspace under `root` whose Thing file is `thing`.
+    static func workspace(_ root: String, thing: String) -> InMemoryFileSystem {
+        InMemoryFileSystem(files: [
+            "\(root)/Courses/c/course.yaml":
+                "id: c\ntitle: C\nlanguage: en\nissuer: org\nlicence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\nattribution: By us.\nthings: [thing-01]\n",
+            "\(root)/Badges/issuer.yaml": issuer, "\(root)/Courses/c/things/thing-01.md": thing,
+        ])
+    }
+
     static let issuer = "id: org\nname: Org\nurl: https://org.example\nemail: badges@org.example\ndescription: Us.\n"
 
     @Test("request paths: only safe relative paths name a file; every escape is refused")
@@ -90,12 +99,7 @@ struct PreviewTests {
     @Test("a build with errors keeps the last good files and says what is wrong; fixing it builds again")
     func builderKeepsLastGoodBuild() throws {
         let root = "/ws"
-        let memory = InMemoryFileSystem(files: [
-            "\(root)/Courses/c/course.yaml":
-                "id: c\ntitle: C\nlanguage: en\nissuer: org\nlicence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\nattribution: By us.\nthings: [thing-01]\n",
-            "\(root)/Badges/issuer.yaml": Self.issuer,
-            "\(root)/Courses/c/things/thing-01.md": "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nFirst text.\n",
-        ])
+        let memory = Self.workspace(root, thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nFirst text.\n")
         let builder = PreviewBuilder(workspaceRoot: root, courseFolders: nil, format: .html, fileSystem: memory)
         let first = builder.build(after: .empty)
         #expect(first.problems.isEmpty, "\(first.problems)")
@@ -121,12 +125,7 @@ struct PreviewTests {
     @Test("the SCORM run-time builds unzipped pages with their manifest for the inspector")
     func scormSnapshot() throws {
         let root = "/ws"
-        let memory = InMemoryFileSystem(files: [
-            "\(root)/Courses/c/course.yaml":
-                "id: c\ntitle: C\nlanguage: en\nissuer: org\nlicence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\nattribution: By us.\nthings: [thing-01]\n",
-            "\(root)/Badges/issuer.yaml": Self.issuer,
-            "\(root)/Courses/c/things/thing-01.md": "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nText.\n",
-        ])
+        let memory = Self.workspace(root, thing: "---\nid: thing-01\nnumber: 1\nstatus: draft\n---\nText.\n")
         let snapshot = PreviewBuilder(workspaceRoot: root, courseFolders: nil, format: .scorm12, fileSystem: memory)
             .build(after: .empty)
         #expect(snapshot.files["imsmanifest.xml"] != nil)
