@@ -81,7 +81,8 @@ public struct PackageBuilder: Sendable {
         // A cartridge's pages stand alone: no theme files, no badge pictures (the badge is named).
         let images = request.format.carriesTheme ? try badgeImages(for: things, request: request, workspace: workspace) : [:]
         let media = try MediaPlan.make(
-            things: things, course: course, includingCourseCover: request.format == .html, workspace: workspace, layout: layout)
+            things: things, course: course, includingCourseCover: request.format == .html,
+            includingCourseLogo: request.format.carriesTheme, workspace: workspace, layout: layout)
         var pageBuilder = ThingPageBuilder(
             course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
             imagePaths: images.mapValues(\.packagePath), layout: layout, media: media, lms: request.lms,
@@ -200,7 +201,8 @@ public struct PackageBuilder: Sendable {
                     thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id),
                     media: media.filesByThing[$0.id] ?? [])
             },
-            sharedFiles: files.sortedPaths.filter(layout.isAsset))
+            // The logo is on every page: it is listed with the assets every SCO shares.
+            sharedFiles: files.sortedPaths.filter { layout.isAsset($0) || $0 == media.courseLogo?.packagePath })
         if request.format == .scorm12, let long = ([title] + things.map(ThingPageBuilder.label)).first(where: { $0.count > 200 })
         {
             throw PackageError(

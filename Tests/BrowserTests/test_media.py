@@ -48,7 +48,8 @@ def test_pictures_video_audio_and_downloads_work_in_the_lms(context, base_url, s
         timeout=15000)
     state = media_state(frame)
     pictures = [image for image in state["images"] if image["src"].startswith("../media/")]
-    assert len(pictures) == 5, state  # four in the body (one file under two names), one in a prompt
+    # The course logo in the header, four in the body (one file under two names), one in a prompt.
+    assert len(pictures) == 6, state
     assert all(image["loaded"] for image in state["images"]), state
     assert all(image["width"] for image in pictures), "every local picture carries its size"
     assert state["video"]["duration"] > 1.5, state

@@ -126,3 +126,12 @@ def test_every_activity_completes_by_keyboard_alone(context, base_url):
     learner.page.keyboard.type(words(205))
     learner.save_reflection()  # focus + Enter
     expect(learner.progress()).to_have_text("All required activities are done: you have completed this Thing.")
+
+
+@pytest.mark.parametrize("path", ["media-html/index.html", "media-html/things/thing-01.html", "media12/things/thing-01.html"])
+def test_the_course_logo_heads_every_page(context, base_url, path):
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}")
+    logo = page.get_by_role("banner").get_by_role("img", name="Media demo organisation")
+    expect(logo).to_be_visible()
+    assert page.evaluate("document.querySelector('.site-logo').naturalWidth") > 0, "the logo did not load"

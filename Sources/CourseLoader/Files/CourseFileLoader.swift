@@ -36,6 +36,7 @@ enum CourseFileLoader {
             collections: collections,
             folder: folder, fields: reader.fields)
         course.colour = reader.string("colour")
+        course.logo = CoverReader.read(from: reader, key: "logo")
         return course
     }
 }

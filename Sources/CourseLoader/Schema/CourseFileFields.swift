@@ -27,6 +27,9 @@ public enum CourseFileFields {
                 "attribution", .text, "Whom to credit, and what was changed (needed with a licence that asks for it)."),
             FieldDefinition("cover", .mapping(cover), "A picture shown on the HTML site's home page."),
             FieldDefinition(
+                "logo", .mapping(cover),
+                "The organisation's logo, shown in every page's header: a picture relative to the course folder, with its text."),
+            FieldDefinition(
                 "colour", .text,
                 "The course colour, #RRGGBB, for the pages' header and buttons (white text on it needs 4.5:1 contrast)."),
             FieldDefinition(

@@ -20,6 +20,8 @@ public struct Course: Sendable {
     public var cover: Cover?
     /// The course colour (`#RRGGBB`) for the pages' header and buttons; the theme's when nil.
     public var colour: String?
+    /// The organisation's logo, shown in every page's header, if the course gives one.
+    public var logo: Cover?
     /// The Things, in the order the course lists them.
     public var thingOrder: [Reference]
     /// The Things loaded from the course's `things/` folder, in file order.

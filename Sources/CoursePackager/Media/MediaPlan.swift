@@ -24,12 +24,15 @@ struct MediaPlan: Sendable {
     private(set) var filesByThing: [String: [String]] = [:]
     /// The course's cover, when the package has a page that shows it (the HTML site's home).
     private(set) var courseCover: Entry?
+    /// The course's logo, when the package's pages show it (every format with the theme).
+    private(set) var courseLogo: Entry?
     /// The resolver references are read through.
     let media: MediaFiles
 
     /// Plans the media of `things`, reading each file once to tell identical ones apart.
     static func make(
-        things: [Thing], course: Course, includingCourseCover: Bool, workspace: WorkspaceFiles, layout: PackageLayout
+        things: [Thing], course: Course, includingCourseCover: Bool, includingCourseLogo: Bool = false,
+        workspace: WorkspaceFiles, layout: PackageLayout
     ) throws(PackageError) -> MediaPlan {
         var plan = MediaPlan(media: MediaFiles(workspace: workspace))
         var used: [(thing: String?, path: String)] = []
@@ -41,6 +44,13 @@ struct MediaPlan: Sendable {
             case .success(let path) = plan.media.resolve(MediaReference.reference(to: cover), in: nil, of: course)
         {
             coverPath = path
+            used.append((nil, path))
+        }
+        var logoPath: String?
+        if includingCourseLogo, let logo = course.logo,
+            case .success(let path) = plan.media.resolve(MediaReference.reference(to: logo), in: nil, of: course)
+        {
+            logoPath = path
             used.append((nil, path))
         }
         // Names are given in the order of workspace paths, so a build is the same every time. Files with
@@ -81,6 +91,7 @@ struct MediaPlan: Sendable {
             plan.filesByThing[thing, default: []].append(plan.entries[path]!.packagePath)
         }
         plan.courseCover = coverPath.flatMap { plan.entries[$0] }
+        plan.courseLogo = logoPath.flatMap { plan.entries[$0] }
         for thing in plan.filesByThing.keys { plan.filesByThing[thing] = Array(Set(plan.filesByThing[thing]!)).sorted() }
         return plan
     }

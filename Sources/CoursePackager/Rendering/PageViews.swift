@@ -168,6 +168,8 @@ struct ThingPageView: Sendable, Encodable {
     let hasNeighbours: Bool
     /// The course colour, when the course sets one (validated as #RRGGBB).
     let accentColour: String?
+    /// The organisation's logo in the header, when the course gives one.
+    let logo: CoverView?
 }
 
 /// One Thing on the index page.
@@ -198,4 +200,6 @@ struct IndexPageView: Sendable, Encodable {
     let generator: String
     /// The course colour, when the course sets one (validated as #RRGGBB).
     let accentColour: String?
+    /// The organisation's logo in the header, when the course gives one.
+    let logo: CoverView?
 }

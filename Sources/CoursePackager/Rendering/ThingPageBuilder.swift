@@ -159,7 +159,8 @@ struct ThingPageBuilder: Sendable {
             licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
             configJSON: try configurationJSON(for: thing), generator: Self.generator,
             onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page },
-            previous: previous, next: next, hasNeighbours: previous != nil || next != nil, accentColour: accentColour)
+            previous: previous, next: next, hasNeighbours: previous != nil || next != nil, accentColour: accentColour,
+            logo: course.logo.flatMap { coverView($0, entry: media.courseLogo, from: page) })
     }
 
     private func activityView(_ activity: Activity, position: Int, in thing: Thing, from page: String) -> ActivityView {
@@ -287,7 +288,7 @@ struct ThingPageBuilder: Sendable {
             cover: course.cover.flatMap { coverView($0, entry: media.courseCover, from: page) }, things: views,
             collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
             attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator,
-            accentColour: accentColour)
+            accentColour: accentColour, logo: course.logo.flatMap { coverView($0, entry: media.courseLogo, from: page) })
     }
 
     /// The course colour for the pages, only when it is a plain `#RRGGBB` (it goes into a style element).

@@ -39,8 +39,11 @@ public struct ValidationContext: Sendable {
         let parsed = ParallelMap.map(things.map(\.thing.body.source)) { MarkdownDocument(parsing: $0) }
         self.documents = Dictionary(zip(things.map(\.thing.file), parsed), uniquingKeysWith: { first, _ in first })
         self.media = MediaFiles(workspace: files)
-        let covers = workspace.courses.compactMap { course in
-            course.cover.map { (course: course, thing: Thing?.none, reference: MediaReference.reference(to: $0)) }
+        // A course's cover and logo are pictures of the course folder, checked as every picture is.
+        let covers = workspace.courses.flatMap { course in
+            [course.cover, course.logo].compactMap { picture in
+                picture.map { (course: course, thing: Thing?.none, reference: MediaReference.reference(to: $0)) }
+            }
         }
         self.mediaReferences =
             covers

@@ -11,7 +11,7 @@ public struct MediaFileExistsRule: Rule {
     public static let description = RuleDescription(
         id: "media-file-exists", name: "Media file exists",
         summary:
-            "A picture, video, audio or file named in a Thing's Markdown, a cover picture, and the captions or transcript of media are regular files inside the course folder (Markdown paths relative to the Thing file, covers to the course folder): no link out, exact case.",
+            "A picture, video, audio or file named in a Thing's Markdown, a cover picture or the course logo, and the captions or transcript of media are regular files inside the course folder (Markdown paths relative to the Thing file, covers and the logo to the course folder): no link out, exact case.",
         triggeringExamples: [
             .replacing("Intro text.", with: "Intro text. ↓![A chart](../files/chart.png)"),
             .replacing("Intro text.", with: "Intro text. ↓![A chart](../../../../etc/passwd.png)"),
@@ -19,6 +19,9 @@ public struct MediaFileExistsRule: Rule {
             .replacing(
                 "aim: Learn the first thing.\n",
                 with: "aim: Learn the first thing.\ncover:\n  image: ↓files/cover.png\n  alt: A cover\n"),
+            .replacing(
+                "language: en-GB", with: "language: en-GB\nlogo:\n  image: ↓files/logo.png\n  alt: Our organisation",
+                in: RuleFixture.course),
             RuleExample.replacing("Intro text.", with: "↓![A talk](../files/talk.mp4 \"captions: talk.en.vtt\")")
                 .writing(bytes: MediaSamples.mp4, to: RuleFixture.inFilesFolder("talk.mp4")),
         ],
