@@ -30,6 +30,16 @@ def site_root(tmp_path_factory):
     subprocess.run([binary, "package", str(ROOT / "Courses" / "sssc-23-things-leadership"), "--html", "--include-drafts",
                     "--output", str(drafts)], check=True, capture_output=True)
     shutil.copytree(drafts / "sssc-23-things-leadership-html", root / "html-all")
+    # Thing 2 linking to Thing 4, every Thing packaged: SCORM 2004 opens Thing 4 through the LMS.
+    linked = tmp_path_factory.mktemp("linked")
+    shutil.copytree(ROOT / "Courses", linked / "Courses")
+    shutil.copytree(ROOT / "Badges", linked / "Badges")
+    thing = linked / "Courses" / "sssc-23-things-leadership" / "things" / "thing-02.md"
+    thing.write_text(thing.read_text(encoding="utf-8") + "\nNext, try [Thing 4](thing-04.md).\n", encoding="utf-8")
+    subprocess.run([binary, "package", "--scorm", "--scorm-version", "2004", "--include-drafts", "--output", str(drafts)],
+                   cwd=linked, check=True, capture_output=True)
+    with zipfile.ZipFile(drafts / "sssc-23-things-leadership-scorm2004.zip") as archive:
+        archive.extractall(root / "scorm2004-linked")
     # The media fixture course (pictures, video with captions, audio, a player, downloads) as SCORM 1.2 and HTML.
     media = ROOT / "Tests" / "Fixtures" / "media-workspace" / "Courses" / "media-demo"
     for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--html"]):

@@ -135,3 +135,14 @@ def test_the_course_logo_heads_every_page(context, base_url, path):
     logo = page.get_by_role("banner").get_by_role("img", name="Media demo organisation")
     expect(logo).to_be_visible()
     assert page.evaluate("document.querySelector('.site-logo').naturalWidth") > 0, "the logo did not load"
+
+
+def test_scorm2004_link_to_another_thing_opens_it_through_the_lms(context, base_url):
+    page = context.new_page()
+    page.goto(f"{base_url}/lms/harness.html?version=2004&sco=/scorm2004-linked/things/thing-02.html")
+    frame = page.frame_locator("#sco")
+    expect(frame.locator("#progress-text")).to_contain_text("required activities")
+    frame.get_by_role("link", name="Thing 4", exact=True).click()
+    # The page asked the LMS (adl.nav.request choice, then Terminate); the LMS launched Thing 4.
+    expect(page).to_have_url(re.compile(r"sco=%2Fscorm2004-linked%2Fthings%2Fthing-04\.html"))
+    expect(frame.get_by_role("heading", level=1)).to_have_text("What do others say about my leadership?")

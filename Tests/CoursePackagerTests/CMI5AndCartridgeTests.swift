@@ -208,5 +208,9 @@ struct CMI5AndCartridgeTests {
                 "(Thing 4: What do others say about my leadership?: open it from this course&#39;s contents)"
                     .replacingOccurrences(of: "&#39;", with: "'")))
         #expect(try page(.cmi5, drafts: false).contains("which is not in this package)"))
+        // SCORM 2004 keeps the link and tells the page script which organisation item to ask the LMS for.
+        let scorm2004 = try page(.scorm2004, drafts: true)
+        #expect(scorm2004.contains(#"See also <a href="thing-04.html">Thing 4</a>."#))
+        #expect(scorm2004.contains(#""navigableThings":{"#) && scorm2004.contains(#""thing-04.html":"item-thing-04""#))
     }
 }

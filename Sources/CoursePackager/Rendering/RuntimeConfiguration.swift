@@ -36,4 +36,7 @@ struct RuntimeConfiguration: Encodable, Sendable {
     /// What a failed SCORM 1.2 attempt is reported as, when the LMS needs other than `failed`.
     let failedStatus12: String?
     let activities: [Activity]
+    /// SCORM 2004: the other Things of the package by the address the page links them with, each with
+    /// its organisation item, which the page asks the LMS to open (`adl.nav.request`).
+    var navigableThings: [String: String]? = nil
 }

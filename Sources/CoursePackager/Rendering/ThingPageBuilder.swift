@@ -30,6 +30,8 @@ struct ThingPageBuilder: Sendable {
     static let generator = "Course Toolkit"
 
     private var linksBetweenThings: Bool { format == .html }
+    /// SCORM 2004 opens another Thing of the package through the LMS's navigation request: its links stay.
+    private var navigatesBetweenThings: Bool { format == .scorm2004 }
 
     /// The label of a Thing in lists: "Thing 2: Leadership / management?".
     static func label(of thing: Thing) -> String {
@@ -58,7 +60,7 @@ struct ThingPageBuilder: Sendable {
     private func sanitizer(for thing: Thing, origin: MediaReference.Origin, from page: String) -> HTMLSanitizer {
         let course = course
         let included = includedThingIDs
-        let links = linksBetweenThings
+        let links = linksBetweenThings || navigatesBetweenThings
         let layout = layout
         let markup = MediaMarkup(media: media, thing: thing, course: course, origin: origin, page: page)
         return HTMLSanitizer(
@@ -249,11 +251,20 @@ struct ThingPageBuilder: Sendable {
             }
             return entry
         }
-        let configuration = RuntimeConfiguration(
+        var configuration = RuntimeConfiguration(
             thingId: thing.id, title: Self.label(of: thing), runtime: format.runtimeName,
             storageKey: Self.storageKey(course: course, thing: thing), suspendDataLimit: format.suspendDataLimit,
             failedStatus12: format == .scorm12 && lms.failedStatus12 != "failed" ? lms.failedStatus12 : nil,
             activities: activities)
+        if navigatesBetweenThings {
+            let page = layout.thingPage(id: thing.id)
+            var targets: [String: String] = [:]
+            for id in orderedThingIDs where id != thing.id {
+                guard let other = course.thing(id: id) else { continue }
+                targets[PackageLayout.href(to: layout.thingPage(id: id), from: page)] = ManifestBuilder.itemID(other)
+            }
+            configuration.navigableThings = targets
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return Self.scriptSafe(String(decoding: try encoder.encode(configuration), as: UTF8.self))

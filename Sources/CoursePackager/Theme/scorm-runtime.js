@@ -457,6 +457,28 @@
     finished = true;
   }
 
+  // SCORM 2004: a link to another Thing of the package asks the LMS to open that Thing (a page cannot
+  // open another SCO itself). Without an LMS the link opens the page as any link does.
+  if (config.runtime === "scorm2004" && config.navigableThings) {
+    global.document.addEventListener("click", function (event) {
+      var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || !connected || finished) return;
+      var item = config.navigableThings[link.getAttribute("href").split("#")[0]];
+      if (!item) return;
+      event.preventDefault();
+      var valid = get("adl.nav.request_valid.choice.{target=" + item + "}");
+      if (valid !== "false" && set("adl.nav.request", "{target=" + item + "}choice")) {
+        finish();
+        return;
+      }
+      var notice = global.document.getElementById("runtime-notice");
+      if (notice) {
+        notice.hidden = false;
+        notice.textContent = "Your learning management system cannot open “" + link.textContent + "” from here: open it from the course's contents.";
+      }
+    });
+  }
+
   var readyCallbacks = [];
   var ready = true;
 

@@ -29,7 +29,14 @@
       window.location.search = "?version=" + version + "&sco=" + encodeURIComponent(select.value);
     });
     window.previewSuspendLimit = limit;
+    window.lmsNavigable = (status.things || []).map(function (page) { return "item-" + page.replace(/^.*\//, "").replace(/\.html$/, ""); });
   });
+
+  // A navigation request to another Thing (SCORM 2004) opens it here, as the LMS would.
+  window.lmsLaunch = function (item) {
+    var page = sco.replace(/[^/]+\.html$/, item.replace(/^item-/, "") + ".html");
+    window.location.search = "?version=" + version + "&sco=" + encodeURIComponent(page);
+  };
 
   document.getElementById("reset").addEventListener("click", function () {
     Object.keys(window.localStorage).filter(function (key) { return key.indexOf("strict-lms:") === 0; })

@@ -202,7 +202,18 @@
   var interactionTypes2004 = ["true-false", "choice", "fill-in", "long-fill-in", "matching", "performance", "sequencing", "likert", "numeric", "other"];
   var results2004 = ["correct", "incorrect", "unanticipated", "neutral"];
 
+  // Navigation (SCORM 2004 4th Ed., adl.nav): the SCOs the LMS can launch by choice are the package's
+  // Thing pages beside this one (items "item-<thing id>"); window.lmsNavigable lists them when a host
+  // page knows (the inspector); otherwise every "item-…" target is taken as valid.
+  var navRequest = "_none_";
+  function choiceValid(target) {
+    return !window.lmsNavigable || window.lmsNavigable.indexOf(target) !== -1;
+  }
+
   function get2004(element) {
+    var choice = /^adl\.nav\.request_valid\.choice\.\{target=([^}]+)\}$/.exec(element);
+    if (choice) return { value: /^item-[\w.-]+$/.test(choice[1]) && choiceValid(choice[1]) ? "true" : "false" };
+    if (element === "adl.nav.request") return { value: navRequest };
     switch (element) {
       case "cmi._version": return { value: "1.0" };
       case "cmi.learner_id": return { value: "learner-1" };
@@ -242,6 +253,13 @@
   }
 
   function set2004(element, value) {
+    if (element === "adl.nav.request") {
+      if (!/^(\{target=[^}]+\}(choice|jump)|continue|previous|exit|exitAll|abandon|abandonAll|suspendAll|_none_)$/.test(value)) {
+        return E04.typeMismatch;
+      }
+      navRequest = value;
+      return E04.none;
+    }
     switch (element) {
       case "cmi.completion_status":
         if (completionVocabulary.indexOf(value) === -1) return E04.typeMismatch;
@@ -398,7 +416,11 @@
       if (state === "not-initialized") { lastError = E04.terminateBeforeInit; return record("Terminate", null, argument, "false"); }
       if (state === "terminated") { lastError = E04.terminateAfterTerminate; return record("Terminate", null, argument, "false"); }
       state = "terminated"; lastError = E04.none; commit();
-      return record("Terminate", null, argument, "true");
+      var result = record("Terminate", null, argument, "true");
+      // After Terminate the LMS carries out a pending navigation request, as a real one does.
+      var target = /^\{target=([^}]+)\}choice$/.exec(navRequest);
+      if (target && typeof window.lmsLaunch === "function") window.setTimeout(function () { window.lmsLaunch(target[1]); }, 0);
+      return result;
     },
     GetValue: function (element) {
       if (state === "not-initialized") { lastError = E04.getBeforeInit; return record("GetValue", element, null, ""); }
