@@ -146,3 +146,27 @@ def test_scorm2004_link_to_another_thing_opens_it_through_the_lms(context, base_
     # The page asked the LMS (adl.nav.request choice, then Terminate); the LMS launched Thing 4.
     expect(page).to_have_url(re.compile(r"sco=%2Fscorm2004-linked%2Fthings%2Fthing-04\.html"))
     expect(frame.get_by_role("heading", level=1)).to_have_text("What do others say about my leadership?")
+
+
+def test_the_quiz_and_the_evidence_step_work_by_keyboard_alone(context, base_url):
+    from test_quiz import RIGHT
+    learner = Learner(context.new_page(), base_url, "html").launch()
+    page = learner.page
+    quiz = learner.activity("Check:")
+    for question, options in RIGHT.items():
+        group = quiz.get_by_role("group", name=question)
+        for option in options:
+            box = group.get_by_label(option)
+            box.focus()
+            page.keyboard.press("Space")
+            expect(box).to_be_checked()
+    check = quiz.get_by_role("button", name="Check answers")
+    check.focus()
+    page.keyboard.press("Enter")
+    expect(quiz.get_by_role("status")).to_contain_text("You answered 4 of 4 correctly")
+    evidence = learner.activity("Submit your evidence")
+    sent = evidence.get_by_label("I have sent my badge application")
+    sent.focus()
+    page.keyboard.press("Space")
+    expect(sent).to_be_checked()
+    expect(evidence.locator("[data-role=state]")).to_have_text("Done.")
