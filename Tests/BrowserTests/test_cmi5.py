@@ -45,6 +45,15 @@ def close(learner, lms, session):
              f"violations: {lms.violations}, requests: {[r for r in lms.requests if r[2] == session.id][-4:]})")
 
 
+def do_the_required_activities(learner, word="reflection"):
+    """Sorts the statements, checks them and saves a 220-word reflection: Thing 2's required activities."""
+    learner.sort_everything()
+    learner.check_classification()
+    learner.write_reflection(words(220, word))
+    learner.save_reflection()
+    expect(learner.progress()).to_have_text("All required activities are done: you have completed this Thing.")
+
+
 def cmi5_verbs(lms, session):
     return [verb for verb in lms.verbs(session) if verb != "answered"]
 
@@ -76,11 +85,7 @@ def test_first_launch_handshake_in_order(context, cmi5_lms):
 def test_completion_with_answered_statements_then_terminated_last(context, cmi5_lms, screenshot):
     lms = cmi5_lms()
     session, learner = launch(context, lms)
-    learner.sort_everything()
-    learner.check_classification()
-    learner.write_reflection(words(220))
-    learner.save_reflection()
-    expect(learner.progress()).to_have_text("All required activities are done: you have completed this Thing.")
+    do_the_required_activities(learner)
     wait_for(lambda: "completed" in lms.verbs(session), "completed")
     screenshot(learner.page)
     close(learner, lms, session)
@@ -122,10 +127,7 @@ def independent_check(statements):
 def test_relaunch_resumes_from_the_state_api_and_never_completes_twice(context, cmi5_lms):
     lms = cmi5_lms()
     first, learner = launch(context, lms)
-    learner.sort_everything()
-    learner.check_classification()
-    learner.write_reflection(words(220, "kept"))
-    learner.save_reflection()
+    do_the_required_activities(learner, "kept")
     wait_for(lambda: "completed" in lms.verbs(first), "completed")
     close(learner, lms, first)
     # A new browser profile: nothing in localStorage, so what comes back comes from the LMS.
@@ -188,11 +190,7 @@ def test_fail_then_pass_in_one_session_reports_only_the_pass(context, cmi5_lms):
 def test_browse_mode_sends_no_completion(context, cmi5_lms):
     lms = cmi5_lms()
     session, learner = launch(context, lms, mode="Browse")
-    learner.sort_everything()
-    learner.check_classification()
-    learner.write_reflection(words(220))
-    learner.save_reflection()
-    expect(learner.progress()).to_have_text("All required activities are done: you have completed this Thing.")
+    do_the_required_activities(learner)
     close(learner, lms, session)
     assert cmi5_verbs(lms, session) == ["launched", "initialized", "terminated"]
     assert lms.violations == []
@@ -239,10 +237,7 @@ def test_a_missing_registration_is_caught(context, cmi5_lms, broken_cmi5):
 def test_a_completion_sent_twice_is_caught(context, cmi5_lms, broken_cmi5):
     lms = cmi5_lms(broken_cmi5("if (report.done && !outcome.completed) {", "if (report.done) {", "broken-cmi5-twice"))
     first, learner = launch(context, lms)
-    learner.sort_everything()
-    learner.check_classification()
-    learner.write_reflection(words(220))
-    learner.save_reflection()
+    do_the_required_activities(learner)
     wait_for(lambda: "completed" in lms.verbs(first), "completed")
     close(learner, lms, first)
     second, learner = launch(context, lms, registration=first.registration)
