@@ -80,7 +80,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]),
         // Watching folders for changes (inotify on Linux), in batches.
-        .target(name: "FileWatch"),
+        .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),
         // `toolkit preview`: the course served from memory on 127.0.0.1, rebuilt on every edit, with the
         // errors over the page and a SCORM inspector.
         .target(
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "SVGRasterTests", dependencies: ["SVGRaster", "CRSVG"]),
         .testTarget(
             name: "CoursePreviewTests",
-            dependencies: ["CoursePreview", "CourseModel", "CoursePackager", "FileAccess", "FileWatch"]),
+            dependencies: ["CoursePreview", "CourseModel", "CoursePackager", "FileAccess", "FileWatch", "ToolkitSupport"]),
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
             name: "ThemeTemplatesTests",

@@ -184,17 +184,26 @@ public struct PackageBuilder: Sendable {
             warnings: warnings)
     }
 
+    /// A manifest's title: the Thing's label for a one-Thing package, the course title otherwise.
+    private static func title(of things: [Thing], request: PackageRequest) -> String {
+        things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : request.course.title
+    }
+
+    /// A manifest's identifier, stable for a course: `<kind>-<course>[-<thing>]`.
+    private static func identifier(_ kind: String, of things: [Thing], request: PackageRequest) -> String {
+        ([kind, request.course.id] + (request.thingNumber != nil ? things.first.map { [$0.id] } ?? [] : []))
+            .joined(separator: "-")
+    }
+
     /// Writes the SCORM manifest (and the XSDs shipped beside it) into `files`; returns the manifest.
     private func scormManifest(
         things: [Thing], media: MediaPlan, request: PackageRequest, files: inout PackageFileSet
     ) throws(PackageError) -> [UInt8] {
         let course = request.course
         let layout = request.packageLayout
-        let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
+        let title = Self.title(of: things, request: request)
         let builder = ManifestBuilder(
-            course: course, format: request.format,
-            identifier: "manifest-"
-                + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
+            course: course, format: request.format, identifier: Self.identifier("manifest", of: things, request: request),
             organizationTitle: title,
             scos: things.map {
                 ManifestBuilder.SCO(
@@ -248,12 +257,9 @@ public struct PackageBuilder: Sendable {
                     thing: thing, title: ThingPageBuilder.label(of: thing), page: layout.thingPage(id: thing.id),
                     media: media.filesByThing[thing.id] ?? [], webLinks: links)
             }
-            let title = things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : course.title
             let builder = CartridgeManifestBuilder(
-                course: course,
-                identifier: "cartridge-"
-                    + [course.id, request.thingNumber != nil ? things.first?.id : nil].compactMap { $0 }.joined(separator: "-"),
-                title: title, units: units)
+                course: course, identifier: Self.identifier("cartridge", of: things, request: request),
+                title: Self.title(of: things, request: request), units: units)
             let manifest = try XMLSerializer.serialize(builder.manifest())
             files.add(layout.manifest, manifest)
             return manifest

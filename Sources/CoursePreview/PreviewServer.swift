@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import ToolkitSupport
 
 /// `toolkit preview`'s server: the course, built in memory, served on 127.0.0.1 only. It rebuilds
 /// when a watched folder changes (a burst of saves is one rebuild), tells open pages over Server-Sent
@@ -69,31 +70,25 @@ public final class PreviewServer: Sendable {
 }
 
 /// Runs rebuilds one at a time; a rebuild asked for while one runs runs once after it.
-private final class LockedRebuilds: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = false
-    private var again = false
+private final class LockedRebuilds: Sendable {
+    private let state = LockedValue((running: false, again: false))
 
     func run(_ body: () -> Void) {
-        lock.lock()
-        if running {
-            again = true
-            lock.unlock()
-            return
-        }
-        running = true
-        lock.unlock()
-        while true {
-            body()
-            lock.lock()
-            if again {
-                again = false
-                lock.unlock()
-                continue
+        let first = state.withLock { state -> Bool in
+            if state.running {
+                state.again = true
+                return false
             }
-            running = false
-            lock.unlock()
-            return
+            state.running = true
+            return true
+        }
+        guard first else { return }
+        repeat {
+            body()
+        } while state.withLock { state -> Bool in
+            defer { state.again = false }
+            state.running = state.again
+            return state.again
         }
     }
 }

@@ -49,8 +49,11 @@ public struct PreviewProblem: Sendable, Encodable, Equatable {
     }
 
     /// `file:line:col: error: message [rule]`, as `validate` prints it.
-    public var text: String {
-        var location = file
+    public var text: String { text(showingFileAs: file) }
+
+    /// The same line with the file shown as `shownFile` (relative to where the user is).
+    public func text(showingFileAs shownFile: String) -> String {
+        var location = shownFile
         if line > 0 { location += ":\(line)" + (column > 0 ? ":\(column)" : "") }
         return "\(location): error: \(message) [\(rule)]" + (hint.map { "\n    hint: \($0)" } ?? "")
     }

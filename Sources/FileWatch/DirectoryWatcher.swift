@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -13,8 +14,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
     public let roots: [String]
     private let quietPeriod: Double
     private let onChange: @Sendable ([String]) -> Void
-    private let lock = NSLock()
-    private var stopped = false
+    private let stopped = LockedValue(false)
     private var thread: Thread?
 
     /// Starts watching `roots` (folders that do not exist are skipped); `onChange` gets the changed
@@ -38,17 +38,9 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     /// Stops watching; no batch is reported afterwards.
-    public func stop() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-    }
+    public func stop() { stopped.withLock { $0 = true } }
 
-    private var isStopped: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
+    private var isStopped: Bool { stopped.current }
 
     #if canImport(Glibc)
         private func runInotify(_ watches: InotifyWatches) {

@@ -4,6 +4,7 @@ import FileAccess
 import FileWatch
 import Foundation
 import Testing
+import ToolkitSupport
 
 @testable import CoursePreview
 
@@ -72,8 +73,10 @@ struct PreviewTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let batches = LockedBatches()
-        let watcher = try DirectoryWatcher(roots: [folder.path], quietPeriod: 0.15) { batches.append($0) }
+        let batches = LockedValue([[String]]())
+        let watcher = try DirectoryWatcher(roots: [folder.path], quietPeriod: 0.15) { batch in
+            batches.withLock { $0.append(batch) }
+        }
         defer { watcher.stop() }
         Thread.sleep(forTimeInterval: 0.1)
         let file = folder.appendingPathComponent("sub/thing.md")
@@ -86,11 +89,11 @@ struct PreviewTests {
         Thread.sleep(forTimeInterval: 0.05)
         try Data("x".utf8).write(to: folder.appendingPathComponent("new/late.md"))
         var waited = 0.0
-        while batches.all.flatMap({ $0 }).contains(where: { $0.hasSuffix("new/late.md") }) == false, waited < 5 {
+        while batches.current.flatMap({ $0 }).contains(where: { $0.hasSuffix("new/late.md") }) == false, waited < 5 {
             Thread.sleep(forTimeInterval: 0.05)
             waited += 0.05
         }
-        let all = batches.all
+        let all = batches.current
         #expect(all.first?.contains(file.path) == true, "\(all)")
         #expect(all.count <= 2, "five saves and a new folder made \(all.count) batches: \(all)")
         #expect(all.flatMap { $0 }.contains(folder.appendingPathComponent("new/late.md").path))
@@ -133,23 +136,5 @@ struct PreviewTests {
         let status = String(decoding: PreviewResponder.status(snapshot, format: .scorm12), as: UTF8.self)
         #expect(status.contains(#""suspendDataLimit":4096"#))
         #expect(status.contains(#""things":["things\/thing-01.html"]"#))
-    }
-}
-
-/// Batches reported by a watcher, from its thread.
-final class LockedBatches: @unchecked Sendable {
-    private let lock = NSLock()
-    private var batches: [[String]] = []
-
-    func append(_ batch: [String]) {
-        lock.lock()
-        batches.append(batch)
-        lock.unlock()
-    }
-
-    var all: [[String]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return batches
     }
 }

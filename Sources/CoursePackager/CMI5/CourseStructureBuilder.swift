@@ -38,8 +38,7 @@ struct CourseStructureBuilder {
     /// The mastery score (0…1, at most 4 decimals), by the same rule as SCORM's: the pass mark of the
     /// Thing's only quiz, and none with several.
     static func masteryScore(_ thing: Thing) -> String? {
-        thing.passMark.map { String(format: "%.4f", $0).replacingOccurrences(of: "0+$", with: "", options: .regularExpression) }
-            .map { $0.hasSuffix(".") ? $0 + "0" : $0 }
+        thing.passMark.map { "\(($0 * 10_000).rounded() / 10_000)" }
     }
 
     /// The course structure element.

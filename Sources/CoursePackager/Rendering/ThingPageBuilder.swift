@@ -2,6 +2,7 @@ import CourseMarkdown
 import CourseMedia
 import CourseModel
 import Foundation
+import ToolkitSupport
 
 /// Turns the model into the views the templates show: one Thing page, or the course index.
 struct ThingPageBuilder: Sendable {
@@ -56,8 +57,11 @@ struct ThingPageBuilder: Sendable {
     /// A sanitiser for Markdown written in `thing` (its body or a prompt, as `origin` says): links to
     /// Things in this package lead to their pages (in the HTML site); links to files of the course lead
     /// to their copies in the package, as downloads; pictures, video and audio are shown from the
-    /// package; every other relative link is unwrapped to its text.
-    private func sanitizer(for thing: Thing, origin: MediaReference.Origin, from page: String) -> HTMLSanitizer {
+    /// package; every other relative link is unwrapped to its text. The Things a kept link leads to are
+    /// added to `linked` (SCORM 2004 pages tell their script which of them to ask the LMS for).
+    private func sanitizer(
+        for thing: Thing, origin: MediaReference.Origin, from page: String, linked: LockedValue<Set<String>>
+    ) -> HTMLSanitizer {
         let course = course
         let included = includedThingIDs
         let links = linksBetweenThings || navigatesBetweenThings
@@ -68,6 +72,7 @@ struct ThingPageBuilder: Sendable {
                 if let link = ThingLink(href, from: thing, in: course) {
                     guard let id = link.target, let target = course.thing(id: id) else { return .unwrap }
                     if links, included.contains(id) {
+                        linked.withLock { _ = $0.insert(id) }
                         return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
                     }
                     // An LMS launches each Thing itself: a page cannot open another, so it says where it is.
@@ -81,8 +86,11 @@ struct ThingPageBuilder: Sendable {
             rewriteImage: markup.decision)
     }
 
-    private func markdownHTML(_ markdown: String, in thing: Thing, origin: MediaReference.Origin, from page: String) -> String {
-        sanitizer(for: thing, origin: origin, from: page).sanitize(MarkdownRenderer.html(markdown))
+    private func markdownHTML(
+        _ markdown: String, in thing: Thing, origin: MediaReference.Origin, from page: String,
+        linked: LockedValue<Set<String>>
+    ) -> String {
+        sanitizer(for: thing, origin: origin, from: page, linked: linked).sanitize(MarkdownRenderer.html(markdown))
     }
 
     private func citations(_ references: [Reference], in thing: Thing, from page: String) -> [CitationView] {
@@ -117,6 +125,8 @@ struct ThingPageBuilder: Sendable {
     /// The Thing page's view.
     func thingPage(_ thing: Thing) throws -> ThingPageView {
         let page = layout.thingPage(id: thing.id)
+        // Filled while the body and the prompts are rendered, read by the page script's configuration.
+        let linked = LockedValue(Set<String>())
         let previous = neighbour(of: thing, offset: -1, from: page)
         let next = neighbour(of: thing, offset: 1, from: page)
         let badge = thing.badge.flatMap { badges.badge(id: $0.id) }.map { badge in
@@ -140,8 +150,9 @@ struct ThingPageBuilder: Sendable {
             }
         }
         let activities = thing.activities.enumerated().map { index, activity in
-            activityView(activity, position: index + 1, in: thing, from: page)
+            activityView(activity, position: index + 1, in: thing, from: page, linked: linked)
         }
+        let bodyHTML = markdownHTML(thing.body.source, in: thing, origin: .body, from: page, linked: linked)
         return ThingPageView(
             language: course.language, courseTitle: course.title,
             indexHref: format == .html ? PackageLayout.href(to: layout.indexPage, from: page) : nil,
@@ -153,19 +164,21 @@ struct ThingPageBuilder: Sendable {
             aim: thing.aim,
             durationText: thing.durationMinutes.map(Self.durationText),
             outcomes: thing.outcomes, prerequisites: prerequisites, badge: badge,
-            bodyHTML: markdownHTML(thing.body.source, in: thing, origin: .body, from: page),
+            bodyHTML: bodyHTML,
             activities: activities, hasRequiredActivities: thing.activities.contains(where: \.isRequired),
             resources: thing.resources.filter { resource in !thing.references.contains { $0.id == resource.id } }
                 .map { citation($0, in: thing, from: page) },
             references: citations(thing.references, in: thing, from: page),
             licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) }, attribution: course.attribution,
-            configJSON: try configurationJSON(for: thing), generator: Self.generator,
+            configJSON: try configurationJSON(for: thing, linkedThings: linked.current), generator: Self.generator,
             onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page },
             previous: previous, next: next, hasNeighbours: previous != nil || next != nil, accentColour: accentColour,
             logo: course.logo.flatMap { coverView($0, entry: media.courseLogo, from: page) })
     }
 
-    private func activityView(_ activity: Activity, position: Int, in thing: Thing, from page: String) -> ActivityView {
+    private func activityView(
+        _ activity: Activity, position: Int, in thing: Thing, from page: String, linked: LockedValue<Set<String>>
+    ) -> ActivityView {
         var classification: ClassificationView?
         var reflection: ReflectionView?
         var evidence: EvidenceView?
@@ -209,7 +222,8 @@ struct ThingPageBuilder: Sendable {
         }
         return ActivityView(
             id: activity.id, position: position, title: activity.title, kind: activity.kindName,
-            promptHTML: markdownHTML(activity.prompt, in: thing, origin: .prompt(activityID: activity.id), from: page),
+            promptHTML: markdownHTML(
+                activity.prompt, in: thing, origin: .prompt(activityID: activity.id), from: page, linked: linked),
             required: activity.isRequired,
             classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
     }
@@ -222,8 +236,9 @@ struct ThingPageBuilder: Sendable {
         return ThingLinkView(label: Self.label(of: other), href: href(toThing: other.id, from: page))
     }
 
-    /// The page script's configuration as JSON (slashes escaped, so `</script>` cannot occur).
-    func configurationJSON(for thing: Thing) throws -> String {
+    /// The page script's configuration as JSON (slashes escaped, so `</script>` cannot occur);
+    /// `linkedThings` are the Things the page links to.
+    func configurationJSON(for thing: Thing, linkedThings: Set<String> = []) throws -> String {
         let activities = thing.activities.map { activity -> RuntimeConfiguration.Activity in
             var entry = RuntimeConfiguration.Activity(
                 id: activity.id, kind: activity.kindName, title: activity.title, required: activity.isRequired)
@@ -259,7 +274,8 @@ struct ThingPageBuilder: Sendable {
         if navigatesBetweenThings {
             let page = layout.thingPage(id: thing.id)
             var targets: [String: String] = [:]
-            for id in orderedThingIDs where id != thing.id {
+            // Only the Things this page links to: a map of every Thing would grow each page with the course.
+            for id in linkedThings.sorted() where id != thing.id {
                 guard let other = course.thing(id: id) else { continue }
                 targets[PackageLayout.href(to: layout.thingPage(id: id), from: page)] = ManifestBuilder.itemID(other)
             }

@@ -439,11 +439,16 @@
     finishHooks.push(hook);
   }
 
-  function finish() {
-    if (finished) return;
+  /* Runs the hooks that save work still waiting, once, before a session ends. */
+  function runFinishHooks() {
     finishHooks.forEach(function (hook) {
       try { hook(); } catch (error) { lmsErrors.push("before finish: " + error); }
     });
+  }
+
+  function finish() {
+    if (finished) return;
+    runFinishHooks();
     if (!connected) { finished = true; return; }
     if (commitTimer) global.clearTimeout(commitTimer);
     var elapsed = Date.now() - startedAt;
@@ -724,9 +729,7 @@
 
     runtime.finish = function () {
       if (session.finished) return;
-      finishHooks.forEach(function (hook) {
-        try { hook(); } catch (error) { lmsErrors.push("before finish: " + error); }
-      });
+      runFinishHooks();
       if (!connected) { session.finished = true; return; }
       // State first: the token ends with the session.
       if (progress) writeState(PROGRESS_STATE, progress, true);

@@ -53,13 +53,7 @@ struct PreviewCommand: ParsableCommand {
                 let verb = snapshot.generation == 1 ? "built" : "rebuilt"
                 environment.standardOutput("\(verb) \(snapshot.courseID ?? "the course")\(after) in \(milliseconds) ms\n")
             } else {
-                let lines = snapshot.problems.map { problem in
-                    var text = problem.text
-                    if !problem.file.isEmpty, let range = text.range(of: problem.file) {
-                        text.replaceSubrange(range, with: display.display(problem.file))
-                    }
-                    return text
-                }
+                let lines = snapshot.problems.map { $0.text(showingFileAs: display.display($0.file)) }
                 environment.standardError(
                     lines.joined(separator: "\n")
                         + "\n\(Plural.counted(lines.count, "error")); the preview shows the last version that built\n"
