@@ -67,6 +67,9 @@ public struct BadgeFolder: Sendable {
     /// The private ledger of what was issued from this folder (beside it, never published).
     public var ledgerPath: String { outputLayout.ledger(ofBadgesFolder: path) }
 
+    /// The private per-row summary of the last `badges issue` run (beside the folder, never published).
+    public var issueSummaryPath: String { outputLayout.issueSummary(ofBadgesFolder: path) }
+
     /// The lock file badge operations on this folder take (beside it, never published).
     public var lockPath: String { outputLayout.lock(ofBadgesFolder: path) }
 

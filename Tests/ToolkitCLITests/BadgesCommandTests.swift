@@ -32,6 +32,66 @@ struct BadgesCommandTests {
                 atPath: copy.root.appendingPathComponent("build/sssc-23-things-leadership-badges.ledger.json").path))
     }
 
+    @Test("an issuer's administration: the row summary, list by email, revoke by email keeps the first reason")
+    func administration() throws {
+        let copy = try WorkspaceCopy()
+        let earners = copy.root.appendingPathComponent("earners.csv")
+        try
+            "email,badge,issuedOn\nAnn@Example.org,thing-02,2026-11-20\n=HYPERLINK(\"x\")@example.org,thing-02,2026-11-21\nbob,thing-02,2026-11-21\n"
+            .write(to: earners, atomically: true, encoding: .utf8)
+        let issue = CommandRunner.run(
+            ["badges", "issue", "--earners", "earners.csv", "--base-url", Self.base, "--keep-going"], in: copy.root)
+        #expect(issue.exitCode == 1)
+        // A collection with a draft member cannot be awarded, and the issuer is told which Things block it.
+        #expect(
+            issue.standardError.contains("collection badge `leadership-fundamentals` cannot be awarded yet: Thing 4 is a draft"))
+        let summary = try String(
+            contentsOf: copy.root.appendingPathComponent("build/sssc-23-things-leadership-badges.issued.csv"), encoding: .utf8)
+        let lines = summary.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "row,email,badge,outcome,assertion,files")
+        #expect(lines[1].hasPrefix("2,ann@example.org,thing-02,issued,https://badges.example.org/sssc/assertions/"))
+        #expect(lines[1].hasSuffix(".svg"))
+        // A cell a spreadsheet would run as a formula is neutralised (and quoted, holding a quote).
+        #expect(lines[2].hasPrefix("3,\"'=hyperlink(\"\"x\"\")@example.org\",thing-02,issued,"))
+        #expect(lines[3] == "4,,,not issued: column 1: `bob` is not an email address,,")
+
+        let list = CommandRunner.run(["badges", "list", "--format", "csv", "--email", "ann@example.org"], in: copy.root)
+        #expect(list.exitCode == 0, "\(list.standardError)")
+        let listed = list.standardOutput.split(separator: "\r\n").map(String.init)
+        #expect(listed.count == 2)
+        #expect(listed[1].hasPrefix("ann@example.org,thing-02,2026-11-20T00:00:00Z,https://badges.example.org/sssc/assertions/"))
+        #expect(listed[1].hasSuffix(",,no,,"))
+
+        let first = CommandRunner.run(
+            ["badges", "revoke", "--email", "ann@example.org", "--badge", "thing-02", "--reason", "Issued in error"],
+            in: copy.root)
+        #expect(first.exitCode == 0, "\(first.standardError)")
+        let second = CommandRunner.run(
+            ["badges", "revoke", "--email", "ann@example.org", "--badge", "thing-02", "--reason", "Another reason"], in: copy.root
+        )
+        #expect(second.exitCode == 0)
+        #expect(second.standardOutput.contains("already revoked (“Issued in error”); the reason is kept"))
+        let json = CommandRunner.run(["badges", "list", "--format", "json"], in: copy.root)
+        let holdings = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        #expect(holdings.count == 2)
+        let ann = try #require(holdings.first { ($0["email"] as? String) == "ann@example.org" })
+        #expect(ann["revoked"] as? Bool == true && ann["revocationReason"] as? String == "Issued in error")
+        let forced = CommandRunner.run(
+            ["badges", "revoke", "--email", "ann@example.org", "--badge", "thing-02", "--reason", "Replaced", "--force"],
+            in: copy.root)
+        #expect(forced.exitCode == 0)
+        let text = CommandRunner.run(["badges", "list"], in: copy.root)
+        #expect(text.standardOutput.contains("revoked: Replaced"))
+        #expect(text.standardOutput.contains("2 badges held by 2 earners; 1 revoked"))
+
+        let unknown = CommandRunner.run(
+            ["badges", "revoke", "--email", "zed@example.org", "--badge", "thing-02", "--reason", "x"], in: copy.root)
+        #expect(unknown.exitCode == 1 && unknown.standardError.contains("no badge was issued to zed@example.org"))
+        let both = CommandRunner.run(["badges", "revoke", "abc", "--email", "a@b.org", "--reason", "x"], in: copy.root)
+        #expect(both.exitCode == 2)
+    }
+
     @Test("bad rows issue nothing and exit 1; --keep-going issues the good rows and still exits 1")
     func badRows() throws {
         let copy = try WorkspaceCopy()

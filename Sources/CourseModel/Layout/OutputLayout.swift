@@ -8,6 +8,8 @@ public struct OutputLayout: Sendable, Hashable {
     public var badgesSuffix = "-badges"
     /// The suffix of the private ledger written beside a published badge folder.
     public var ledgerSuffix = ".ledger.json"
+    /// The suffix of the private per-row summary `badges issue` writes beside a published badge folder.
+    public var issueSummarySuffix = ".issued.csv"
     /// The suffix of the lock file badge operations take, beside a published badge folder.
     public var lockSuffix = ".lock"
     /// The extension of a zip package.
@@ -42,6 +44,9 @@ public struct OutputLayout: Sendable, Hashable {
 
     /// The private ledger of a published badge folder: beside it, so it is never published with it.
     public func ledger(ofBadgesFolder folder: String) -> String { trimmed(folder) + ledgerSuffix }
+
+    /// The private summary of the last `badges issue` run (row → assertion files), beside the folder.
+    public func issueSummary(ofBadgesFolder folder: String) -> String { trimmed(folder) + issueSummarySuffix }
 
     /// The lock file of a published badge folder, beside it.
     public func lock(ofBadgesFolder folder: String) -> String { trimmed(folder) + lockSuffix }

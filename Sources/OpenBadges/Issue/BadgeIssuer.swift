@@ -13,6 +13,8 @@ public struct BadgeIssuer: Sendable {
         public var id: String
         /// The badge id.
         public var badgeID: String
+        /// The earner's email as given.
+        public var email: String
         /// Spreadsheet row it came from; nil for a collection awarded automatically.
         public var row: Int?
         /// Files written, relative to the output folder.
@@ -23,8 +25,10 @@ public struct BadgeIssuer: Sendable {
     public struct Outcome: Sendable {
         /// Assertions written now.
         public var issued: [Issued] = []
-        /// Rows whose assertion already existed (nothing written).
-        public var alreadyIssued: Int = 0
+        /// Rows whose assertion already existed (nothing written; `files` is empty).
+        public var alreadyHeld: [Issued] = []
+        /// How many rows were already issued.
+        public var alreadyIssued: Int { alreadyHeld.count }
         /// Things worth telling the user.
         public var notes: [String] = []
     }
@@ -56,13 +60,16 @@ public struct BadgeIssuer: Sendable {
         // First decide, in order, what to issue (ids are stable, so the ledger can be updated before
         // anything is written); then write every assertion and its baked images across the cores.
         var pending: [Pending] = []
+        outcome.notes = undrawableCollections()
         for row in rows {
             let earner = IssuedLedger.earnerKey(issuer: urls.issuer, email: row.email)
             emails[earner] = row.email
+            ledger.remember(email: row.email, of: earner)
             // The ledger is the record of what was issued (it is saved only after every file is
             // written), so a file left by an interrupted run is simply written again under its stable id.
-            if ledger.earners[earner]?[row.badgeID] != nil {
-                outcome.alreadyIssued += 1
+            if let held = ledger.earners[earner]?[row.badgeID] {
+                outcome.alreadyHeld.append(
+                    Issued(id: held.assertionID, badgeID: row.badgeID, email: row.email, row: row.row, files: []))
                 continue
             }
             let id = assertionID(badgeID: row.badgeID, email: row.email)
@@ -127,6 +134,32 @@ public struct BadgeIssuer: Sendable {
         outcome.issued = try written.map { result throws(BadgeError) in try result.get() }
         try ledger.save(to: output)
         return outcome
+    }
+
+    /// Why collections cannot be awarded: a member Thing still a draft (its badge is never issued)
+    /// or without a badge.
+    func undrawableCollections() -> [String] {
+        var notes: [String] = []
+        for collection in course.collections {
+            guard let badgeID = collection.badge?.id, badges.badge(id: badgeID)?.kind == .collection else { continue }
+            let blocking = collection.members.compactMap { course.thing(id: $0.id) }.filter {
+                $0.status != .published || $0.badge == nil
+            }
+            guard !blocking.isEmpty else { continue }
+            func things(_ group: [Thing], _ one: String, _ many: String) -> String? {
+                guard !group.isEmpty else { return nil }
+                let numbers = group.map { String($0.number) }.joined(separator: ", ")
+                return group.count == 1 ? "Thing \(numbers) \(one)" : "Things \(numbers) \(many)"
+            }
+            let reasons = [
+                things(blocking.filter { $0.status != .published }, "is a draft", "are drafts"),
+                things(blocking.filter { $0.status == .published }, "has no badge", "have no badge"),
+            ].compactMap { $0 }
+            notes.append(
+                "collection badge `\(badgeID)` cannot be awarded yet: \(reasons.joined(separator: "; ")) (a Thing's badge is issued once it is published with one)"
+            )
+        }
+        return notes
     }
 
     /// One assertion decided on, not yet written.
@@ -203,6 +236,6 @@ public struct BadgeIssuer: Sendable {
             }
             try write(bytes, extension: artwork.format)
         }
-        return Issued(id: id, badgeID: badgeID, row: row, files: files)
+        return Issued(id: id, badgeID: badgeID, email: email, row: row, files: files)
     }
 }

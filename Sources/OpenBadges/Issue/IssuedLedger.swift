@@ -2,21 +2,63 @@ import Crypto
 import FileAccess
 import Foundation
 
-/// What has been issued to whom, kept privately beside the published folder (never published):
-/// earners are keyed by a hash of issuer and email, so the ledger holds no addresses.
+/// What has been issued to whom, kept privately beside the published folder (never published, mode
+/// 600): earners are keyed by a hash of issuer and email, with the address beside the key so the
+/// issuer can list and revoke by email. Ledgers written before addresses were kept still load; their
+/// earners are listed by key until they appear in an earners file again.
 struct IssuedLedger: Codable {
+    /// How and when a holding was revoked.
+    struct Revocation: Codable, Hashable {
+        var reason: String
+        var revokedOn: String
+    }
+
     /// One badge held.
     struct Holding: Codable, Hashable {
+        /// The Open Badges 2.0 assertion's id.
         var assertionID: String
         var issuedOn: String
+        /// The Open Badges 3.0 credential's id, once one was issued.
+        var credentialID: String?
+        /// Set by `badges revoke`.
+        var revoked: Revocation?
     }
 
     /// Badge id → holding, by earner key.
     var earners: [String: [String: Holding]] = [:]
+    /// Earner key → email as first given.
+    var emails: [String: String]? = [:]
 
     static func earnerKey(issuer: String, email: String) -> String {
         RecipientIdentity.hex(
             Array(SHA256.hash(data: Data("earner\u{1F}\(issuer)\u{1F}\(RecipientIdentity.normalise(email))".utf8))))
+    }
+
+    /// Records `email` as the address of `earner` (the first spelling given is kept).
+    mutating func remember(email: String, of earner: String) {
+        var known = emails ?? [:]
+        if known[earner] == nil { known[earner] = email }
+        emails = known
+    }
+
+    /// The earner key and holding of `badgeID` held by `email`, if any.
+    func holding(email: String, badgeID: String, issuer: String) -> (key: String, holding: Holding)? {
+        let key = Self.earnerKey(issuer: issuer, email: email)
+        return earners[key]?[badgeID].map { (key, $0) }
+    }
+
+    /// The earner key and badge id of the holding whose assertion or credential is `id` (compared by UUID).
+    func holding(id: String) -> (key: String, badgeID: String)? {
+        let uuid = BadgeURLs.assertionUUID(of: id)
+        for (key, held) in earners {
+            for (badgeID, holding) in held
+            where BadgeURLs.assertionUUID(of: holding.assertionID) == uuid
+                || holding.credentialID.map(BadgeURLs.assertionUUID(of:)) == uuid
+            {
+                return (key, badgeID)
+            }
+        }
+        return nil
     }
 
     /// The ledger beside `folder`, or an empty one when nothing was issued from it yet.
@@ -34,7 +76,7 @@ struct IssuedLedger: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            // Private: hashes of who holds what, readable by its owner only.
+            // Private: who holds what, readable by its owner only.
             try AtomicOutput(fileSystem: folder.fileSystem).writeFile(
                 Array(try encoder.encode(self)), to: folder.ledgerPath, permissions: 0o600)
         } catch {

@@ -1,12 +1,98 @@
-/// Revokes an assertion: a hosted one is rewritten with `revoked: true`; a signed one is added to
-/// the issuer's revocation list.
+import Foundation
+
+/// Revokes what was issued: a hosted assertion is rewritten with `revoked: true`; a signed one is
+/// added to the issuer's revocation list; the private ledger records when and why. A badge already
+/// revoked keeps its first reason unless the caller forces a new one, so a second administrator
+/// cannot silently rewrite what verifiers were told.
 public enum BadgeRevoker {
-    /// Revokes `assertionID` (its URL, `urn:uuid:…`, or bare UUID) in the published `folder`.
-    public static func revoke(_ assertionID: String, reason: String, in folder: BadgeFolder) throws(BadgeError) -> String {
-        let urls = folder.urls
+    /// What a revocation did, in words for the issuer.
+    public struct Outcome: Sendable, Hashable {
+        /// One line per record touched.
+        public var said: [String] = []
+    }
+
+    /// Revokes `assertionID` (its URL, `urn:uuid:…`, or bare UUID) in the published `folder`; with
+    /// `force`, an earlier reason is replaced.
+    public static func revoke(
+        _ assertionID: String, reason: String, force: Bool = false, now: Date = Date(), in folder: BadgeFolder
+    ) throws(BadgeError) -> Outcome {
         let uuid = BadgeURLs.assertionUUID(of: assertionID)
         guard !uuid.isEmpty, uuid.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw BadgeError("`\(assertionID)` is not an assertion id")
+        }
+        var ledger = try IssuedLedger.load(from: folder)
+        if let (key, badgeID) = ledger.holding(id: uuid) {
+            return try revoke(earner: key, badgeID: badgeID, reason: reason, force: force, now: now, ledger: &ledger, in: folder)
+        }
+        // Not in this folder's ledger (issued elsewhere, or before the ledger): the published files only.
+        return Outcome(said: [try revokePublished(uuid: uuid, reason: reason, force: force, in: folder)])
+    }
+
+    /// Revokes the badge `badgeID` held by `email`, every form it was issued in.
+    public static func revoke(
+        email: String, badgeID: String, reason: String, force: Bool = false, now: Date = Date(), in folder: BadgeFolder
+    ) throws(BadgeError) -> Outcome {
+        var ledger = try IssuedLedger.load(from: folder)
+        guard let (key, _) = ledger.holding(email: email, badgeID: badgeID, issuer: folder.urls.issuer) else {
+            let held = ledger.earners[IssuedLedger.earnerKey(issuer: folder.urls.issuer, email: email)]?.keys.sorted() ?? []
+            throw BadgeError(
+                path: folder.ledgerPath,
+                held.isEmpty
+                    ? "no badge was issued to \(email) from this folder (check the address with `toolkit badges list`)"
+                    : "\(email) holds no `\(badgeID)` badge; they hold \(held.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        return try revoke(earner: key, badgeID: badgeID, reason: reason, force: force, now: now, ledger: &ledger, in: folder)
+    }
+
+    private static func revoke(
+        earner: String, badgeID: String, reason: String, force: Bool, now: Date, ledger: inout IssuedLedger,
+        in folder: BadgeFolder
+    ) throws(BadgeError) -> Outcome {
+        guard var holding = ledger.earners[earner]?[badgeID] else { return Outcome() }
+        // The first reason stands unless forced, in the published files as in the ledger.
+        let effective = force ? reason : holding.revoked?.reason ?? reason
+        var outcome = Outcome()
+        outcome.said.append(
+            try revokePublished(
+                uuid: BadgeURLs.assertionUUID(of: holding.assertionID), reason: effective, force: force, in: folder))
+        if holding.revoked == nil || force {
+            holding.revoked = IssuedLedger.Revocation(
+                reason: reason, revokedOn: ISO8601DateFormatter().string(from: now))
+            ledger.earners[earner]?[badgeID] = holding
+            try ledger.save(to: folder)
+        }
+        return outcome
+    }
+
+    /// The published revocation of the assertion with this UUID, its reason, if it is revoked.
+    static func publishedReason(uuid: String, in folder: BadgeFolder, list: JSONValue?) -> String?? {
+        let urls = folder.urls
+        if let bytes = folder.read(urls.layout.assertion(uuid: uuid, extension: "json")),
+            let hosted = try? JSONValue.parse(bytes), hosted["revoked"] == .bool(true)
+        {
+            return .some(hosted["revocationReason"]?.stringValue)
+        }
+        let id = "urn:uuid:\(uuid)"
+        if let entry = list?["revokedAssertions"]?.arrayValue?.first(where: {
+            $0["id"]?.stringValue == id || $0.stringValue == id
+        }) {
+            return .some(entry["revocationReason"]?.stringValue)
+        }
+        return nil
+    }
+
+    /// The published revocation list, if there is one.
+    static func publishedList(in folder: BadgeFolder) -> JSONValue? {
+        folder.read(folder.urls.layout.revocationList).flatMap { try? JSONValue.parse($0) }
+    }
+
+    private static func revokePublished(uuid: String, reason: String, force: Bool, in folder: BadgeFolder) throws(BadgeError)
+        -> String
+    {
+        let urls = folder.urls
+        if let earlier = publishedReason(uuid: uuid, in: folder, list: publishedList(in: folder)), !force || earlier == reason {
+            return
+                "\(uuid) was already revoked (“\(earlier ?? "no reason given")”); the reason is kept (pass --force to replace it)"
         }
         let hosted = urls.layout.assertion(uuid: uuid, extension: "json")
         if let bytes = folder.read(hosted) {
@@ -19,7 +105,7 @@ public enum BadgeRevoker {
             return "marked the hosted assertion \(urls.assertion(uuid)) revoked"
         }
         guard folder.read(urls.layout.assertion(uuid: uuid, extension: "jws")) != nil else {
-            throw BadgeError(path: folder.path, "holds no assertion \(assertionID)")
+            throw BadgeError(path: folder.path, "holds no assertion \(uuid)")
         }
         let listPath = urls.layout.revocationList
         var list = RevocationList.empty(urls: urls)

@@ -12,6 +12,8 @@ public struct BadgeVerifier: Sendable {
         public var badgeName: String?
         /// `hosted` or `signed`.
         public var verification: String?
+        /// Whether the recipient is the email asked about (nil when none was asked or the recipient is unreadable).
+        public var recipientMatches: Bool?
         /// Everything wrong; empty means the badge verifies.
         public var problems: [String] = []
     }
@@ -97,7 +99,14 @@ public struct BadgeVerifier: Sendable {
             report.problems.append("the assertion is not hosted, yet no signature was baked")
         }
         guard let hosted = document(assertion["id"]?.stringValue, "hosted assertion", &report) else { return }
-        if hosted != assertion { report.problems.append("the baked assertion differs from the hosted copy") }
+        // Revoking rewrites the hosted copy with two members; anything else differing is tampering.
+        var unrevoked = hosted
+        if case .object(var members) = hosted {
+            members["revoked"] = nil
+            members["revocationReason"] = nil
+            unrevoked = .object(members)
+        }
+        if unrevoked != assertion { report.problems.append("the baked assertion differs from the hosted copy") }
         if hosted["revoked"] == .bool(true) {
             report.problems.append("the assertion was revoked: \(hosted["revocationReason"]?.stringValue ?? "no reason given")")
         }
@@ -150,9 +159,8 @@ public struct BadgeVerifier: Sendable {
             report.problems.append("the recipient is not a sha256-hashed identity")
         } else if let email {
             let salt = recipient?["salt"]?.stringValue ?? ""
-            if RecipientIdentity.hash(email: email, salt: salt) != identity {
-                report.problems.append("the badge was not issued to \(email)")
-            }
+            report.recipientMatches = RecipientIdentity.hash(email: email, salt: salt) == identity
+            if report.recipientMatches == false { report.problems.append("the badge was not issued to \(email)") }
         }
         guard let badgeClass = document(assertion["badge"]?.stringValue, "badge class", &report) else { return }
         report.badgeName = badgeClass["name"]?.stringValue

@@ -11,7 +11,7 @@ struct BadgesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges",
         abstract: "Open Badges 2.0: export issuer and badge classes, issue and bake assertions, revoke, verify.",
-        subcommands: [Export.self, Issue.self, Revoke.self, Verify.self])
+        subcommands: [Export.self, Issue.self, List.self, Revoke.self, Verify.self])
 
     /// Options every badges subcommand that builds from the course shares.
     struct PublishOptions: ParsableArguments {
@@ -81,7 +81,8 @@ struct BadgesCommand: ParsableCommand {
                 The earners file is CSV with the header email,badge,issuedOn,evidenceUrl,evidenceNarrative (extra columns \
                 are ignored). Bad rows are reported with row and column and nothing is issued, unless --keep-going. \
                 Re-running with the same file issues nothing twice. A private ledger of what was issued is kept \
-                beside the output folder (<output>.ledger.json); do not publish it.
+                beside the output folder (<output>.ledger.json), with a per-row summary of the last run \
+                (<output>.issued.csv: row, email, badge, outcome, assertion, files); do not publish either.
                 """)
 
         @OptionGroup var courses: CourseSelectionOptions
@@ -136,27 +137,37 @@ struct BadgesCommand: ParsableCommand {
                     return try issuer.issue(rows, into: folder)
                 }
             }
+            try context.run { () throws(BadgeError) in try IssueSummary.write(outcome, refused: problems, beside: folder) }
+            for note in outcome.notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
                 "issued \(Plural.counted(outcome.issued.count - collections, "assertion")) and \(Plural.counted(collections, "collection badge")) into \(context.display(folder.path))"
                     + (outcome.alreadyIssued > 0
                         ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued"
-                        : "") + "\n")
+                        : "") + "; row by row: \(context.display(folder.issueSummaryPath))\n")
             if !problems.isEmpty { throw ExitCode(ToolkitExitCode.failure) }
         }
     }
 
-    // MARK: revoke
+    // MARK: list
 
-    struct Revoke: ParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revoke an assertion: mark it revoked (hosted) or list it (signed).")
+            abstract: "Who holds which badge: email, badge, issued date, assertion id, revoked or not (from the private ledger).")
 
-        @Argument(help: "The assertion's id: its URL, urn:uuid:…, or UUID.")
-        var assertionID: String
+        /// The forms the list is printed in.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, csv, json
+        }
 
-        @Option(help: "Why it is revoked (shown to verifiers).")
-        var reason: String
+        @Option(help: "text (a table), csv (for a spreadsheet) or json.")
+        var format: Format = .text
+
+        @Option(help: "Only this earner's badges.")
+        var email: String?
+
+        @Option(help: "Only holders of this badge id.")
+        var badge: String?
 
         @Option(help: "The published folder (default: the only course's build/<course>-badges/).")
         var output: String?
@@ -164,11 +175,79 @@ struct BadgesCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let folder = try BadgeContext.publishedFolder(output, environment)
-            let said = try BadgeContext.run { () throws(BadgeError) in
-                try folder.transaction { () throws(BadgeError) in try BadgeRevoker.revoke(assertionID, reason: reason, in: folder)
+            let holdings = try BadgeContext.run { () throws(BadgeError) in
+                try BadgeHoldings.list(in: folder, email: email, badge: badge)
+            }
+            switch format {
+            case .csv: environment.standardOutput(BadgeHoldings.csv(holdings))
+            case .json: environment.standardOutput(BadgeHoldings.json(holdings))
+            case .text:
+                let rows = holdings.map {
+                    [
+                        $0.email ?? "(address not recorded)", $0.badge, $0.issuedOn, $0.assertion,
+                        $0.revoked ? "revoked: \($0.revocationReason ?? "no reason given")" : "",
+                    ]
+                }
+                environment.standardOutput(
+                    TextTable.render(header: ["EMAIL", "BADGE", "ISSUED", "ASSERTION", "REVOKED"], rows: rows))
+                let revoked = holdings.filter(\.revoked).count
+                environment.standardOutput(
+                    "\(Plural.counted(holdings.count, "badge")) held by \(Plural.counted(Set(holdings.map { $0.email ?? $0.assertion }).count, "earner")); \(revoked) revoked\n"
+                )
+            }
+        }
+    }
+
+    // MARK: revoke
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a badge, by assertion id or by --email and --badge: mark it revoked (hosted) or list it (signed).",
+            discussion: """
+                A badge already revoked keeps its first reason (verifiers were told it) unless --force is given.
+                """)
+
+        @Argument(help: "The assertion's id: its URL, urn:uuid:…, or UUID (or give --email and --badge).")
+        var assertionID: String?
+
+        @Option(help: "The earner's email (with --badge).")
+        var email: String?
+
+        @Option(help: "The badge id (with --email).")
+        var badge: String?
+
+        @Option(help: "Why it is revoked (shown to verifiers).")
+        var reason: String
+
+        @Flag(help: "Replace the reason of a badge already revoked.")
+        var force = false
+
+        @Option(help: "The published folder (default: the only course's build/<course>-badges/).")
+        var output: String?
+
+        func validate() throws {
+            switch (assertionID, email, badge) {
+            case (.some, nil, nil), (nil, .some, .some): break
+            case (.some, _, _): throw ValidationError("give an assertion id or --email and --badge, not both")
+            default: throw ValidationError("give an assertion id, or both --email and --badge")
+            }
+            if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError("--reason must say why: verifiers show it")
+            }
+        }
+
+        func run() throws {
+            let environment = CommandEnvironment.current
+            let folder = try BadgeContext.publishedFolder(output, environment)
+            let outcome = try BadgeContext.run { () throws(BadgeError) in
+                try folder.transaction { () throws(BadgeError) in
+                    if let assertionID {
+                        return try BadgeRevoker.revoke(assertionID, reason: reason, force: force, in: folder)
+                    }
+                    return try BadgeRevoker.revoke(email: email!, badgeID: badge!, reason: reason, force: force, in: folder)
                 }
             }
-            environment.standardOutput(said + "\n")
+            for line in outcome.said { environment.standardOutput(TerminalText.escaped(line) + "\n") }
         }
     }
 
@@ -194,6 +273,13 @@ struct BadgesCommand: ParsableCommand {
                 throw CommandFailure.io("\(file): cannot read it")
             }
             let report = BadgeVerifier(folder: folder).verify(bytes, email: email)
+            if let email, let matches = report.recipientMatches {
+                environment.standardOutput(
+                    TerminalText.escaped(
+                        matches
+                            ? "\(file): issued to \(email): yes, the recipient matches"
+                            : "\(file): issued to \(email): NO, this badge was issued to someone else") + "\n")
+            }
             if report.problems.isEmpty {
                 environment.standardOutput(
                     "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
