@@ -70,7 +70,12 @@ let package = Package(
                 "ToolkitSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Theme")]),
-        // Open Badges 2.0: issuer, badge classes, assertions, baking, signing, verification.
+        // JSON-LD to RDF and RDF Dataset Canonicalization (RDFC-1.0), offline with pinned contexts.
+        .target(
+            name: "LinkedData",
+            dependencies: ["ToolkitSupport", .product(name: "Crypto", package: "swift-crypto")]),
+        // Open Badges 2.0 and 3.0: issuer, badge classes and achievements, assertions and credentials,
+        // baking, signing, verification, administration.
         .target(
             name: "OpenBadges",
             dependencies: [
@@ -127,9 +132,14 @@ let package = Package(
             ],
             exclude: ["Snapshots", "Scripts"]),
         .testTarget(
+            name: "LinkedDataTests",
+            dependencies: ["LinkedData", "ToolkitSupport", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
             name: "OpenBadgesTests",
             dependencies: [
                 "OpenBadges", "CourseLoader", "CourseMedia", "CourseXML", "FileAccess", "TestSupport",
+                "ToolkitSupport",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             exclude: ["Snapshots"]),
@@ -137,7 +147,7 @@ let package = Package(
             name: "ToolkitCLITests",
             dependencies: [
                 "ToolkitCLI", "CourseValidator", "CourseLoader", "CourseMedia", "CourseModel", "CoursePackager", "FileAccess",
-                "OpenBadges",
+                "OpenBadges", "ToolkitSupport",
             ]),
     ],
     swiftLanguageModes: [.v6]

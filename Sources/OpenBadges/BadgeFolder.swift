@@ -1,5 +1,6 @@
 import CourseModel
 import FileAccess
+import ToolkitSupport
 
 /// A course's published Open Badges folder: where it is, the URL it is served under, and the private
 /// ledger beside it. Every read and write of a badge command goes through it, and so through one

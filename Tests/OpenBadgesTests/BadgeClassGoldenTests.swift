@@ -3,6 +3,7 @@ import FileAccess
 import Foundation
 import TestSupport
 import Testing
+import ToolkitSupport
 
 @testable import OpenBadges
 

@@ -2,6 +2,7 @@ import CourseMedia
 import CourseXML
 import Foundation
 import Testing
+import ToolkitSupport
 import _CryptoExtras
 
 @testable import OpenBadges

@@ -5,6 +5,7 @@ import FileAccess
 import Foundation
 import OpenBadges
 import Testing
+import ToolkitSupport
 
 /// The commands run against the in-memory file system: the bundled workspace is copied into memory,
 /// and every read and every output goes through it, never the disk.

@@ -1,6 +1,7 @@
 import CourseModel
 import FileAccess
 import Foundation
+import ToolkitSupport
 
 /// The Open Badges 2.0 documents of a course: issuer profile, badge classes with their images, and,
 /// for signed badges, the public key and revocation list. Files are written one by one, each

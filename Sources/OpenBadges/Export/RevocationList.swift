@@ -1,3 +1,5 @@
+import ToolkitSupport
+
 /// The issuer's list of revoked signed assertions.
 public enum RevocationList {
     /// An empty list.

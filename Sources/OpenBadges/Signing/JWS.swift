@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ToolkitSupport
 import _CryptoExtras
 
 /// JSON Web Signatures in compact form with RS256, as signed Open Badges use.

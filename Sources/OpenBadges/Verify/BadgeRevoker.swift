@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitSupport
 
 /// Revokes what was issued: a hosted assertion is rewritten with `revoked: true`; a signed one is
 /// added to the issuer's revocation list; the private ledger records when and why. A badge already

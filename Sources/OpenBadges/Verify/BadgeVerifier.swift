@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitSupport
 
 /// Checks a baked image, an assertion JSON or a JWS against the published files in an output
 /// folder, offline: structure, recipient hash, badge class and issuer, signature or hosted copy,
