@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "OpenBadges",
             dependencies: [
-                "CourseMedia", "CourseModel", "CourseXML", "FileAccess", "SVGRaster", "ToolkitSupport",
+                "CourseMedia", "CourseModel", "CourseXML", "FileAccess", "LinkedData", "SVGRaster", "ToolkitSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),

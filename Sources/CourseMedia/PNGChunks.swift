@@ -23,6 +23,8 @@ public struct PNGChunks: Sendable {
 
     /// The keyword of an Open Badges chunk (Baking 2.0).
     public static let openBadgesKeyword = "openbadges"
+    /// The `iTXt` keyword an Open Badges 3.0 credential is baked under.
+    public static let openBadges3Keyword = "openbadgecredential"
 
     /// The chunks, in order, from `IHDR` to `IEND`.
     public let chunks: [Chunk]
@@ -56,7 +58,9 @@ public struct PNGChunks: Sendable {
 
     /// Whether a chunk carries Open Badges data (an `iTXt` or `tEXt` chunk with the keyword).
     public static func isOpenBadges(_ chunk: Chunk) -> Bool {
-        (chunk.type == "iTXt" || chunk.type == "tEXt") && chunk.data.starts(with: Array(openBadgesKeyword.utf8) + [0])
+        (chunk.type == "iTXt" || chunk.type == "tEXt")
+            && (chunk.data.starts(with: Array(openBadgesKeyword.utf8) + [0])
+                || chunk.data.starts(with: Array(openBadges3Keyword.utf8) + [0]))
     }
 
     /// The bytes of a PNG made of `chunks`, with their lengths and CRCs.

@@ -15,6 +15,10 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     /// The folder of assertions and their baked images.
     public var assertionsFolder = "assertions"
 
+    /// The folder of the Open Badges 3.0 documents (profile, achievements, keys, credentials),
+    /// beside the 2.0 ones so one folder and one base URL serve both.
+    public var openBadges3Folder = "ob3"
+
     /// The standard layout.
     public static let standard = PublishedBadgesLayout()
 
@@ -31,4 +35,17 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     public func publicKey(fingerprint: String) -> String { keysFolder + "/" + fingerprint + ".json" }
     /// An assertion's file with this extension (`json` hosted, `jws` signed, `png`/`svg` baked).
     public func assertion(uuid: String, extension ext: String) -> String { assertionsFolder + "/" + uuid + "." + ext }
+
+    /// The Open Badges 3.0 issuer `Profile`.
+    public var ob3Profile: String { openBadges3Folder + "/" + issuerProfile }
+    /// An Open Badges 3.0 `Achievement`.
+    public func ob3Achievement(id: String) -> String { openBadges3Folder + "/achievements/" + id + ".json" }
+    /// A public key document for Open Badges 3.0: a Multikey (Ed25519) or a JSON Web Key (RSA, `jwk` kind).
+    public func ob3Key(fingerprint: String, kind: String) -> String {
+        openBadges3Folder + "/" + keysFolder + "/" + fingerprint + "." + kind + ".json"
+    }
+    /// An Open Badges 3.0 credential's file with this extension (`json`, `jwt`, `png`, `svg`).
+    public func ob3Credential(uuid: String, extension ext: String) -> String {
+        openBadges3Folder + "/credentials/" + uuid + "." + ext
+    }
 }

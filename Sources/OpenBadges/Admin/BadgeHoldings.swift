@@ -8,8 +8,8 @@ public struct BadgeHolding: Sendable, Hashable, Codable {
     public var badge: String
     /// When it was earned (ISO 8601).
     public var issuedOn: String
-    /// The Open Badges 2.0 assertion's id.
-    public var assertion: String
+    /// The Open Badges 2.0 assertion's id, when one was issued.
+    public var assertion: String?
     /// The Open Badges 3.0 credential's id, when one was issued.
     public var credential: String?
     /// Whether it is revoked.
@@ -33,8 +33,9 @@ public enum BadgeHoldings {
         var holdings: [BadgeHolding] = []
         for (key, held) in ledger.earners where wantedKey == nil || wantedKey == key {
             for (badgeID, holding) in held where badge == nil || badge == badgeID {
-                let published = BadgeRevoker.publishedReason(
-                    uuid: BadgeURLs.assertionUUID(of: holding.assertionID), in: folder, list: list)
+                let published = holding.assertionID.flatMap {
+                    BadgeRevoker.publishedReason(uuid: BadgeURLs.assertionUUID(of: $0), in: folder, list: list)
+                }
                 holdings.append(
                     BadgeHolding(
                         email: ledger.emails?[key], badge: badgeID, issuedOn: holding.issuedOn, assertion: holding.assertionID,
@@ -43,7 +44,8 @@ public enum BadgeHoldings {
             }
         }
         return holdings.sorted {
-            ($0.email ?? "~", $0.badge, $0.assertion) < ($1.email ?? "~", $1.badge, $1.assertion)
+            ($0.email ?? "~", $0.badge, $0.assertion ?? $0.credential ?? "")
+                < ($1.email ?? "~", $1.badge, $1.assertion ?? $1.credential ?? "")
         }
     }
 
@@ -65,7 +67,7 @@ public enum BadgeHoldings {
             header: csvHeader,
             rows: holdings.map {
                 [
-                    $0.email ?? "", $0.badge, $0.issuedOn, $0.assertion, $0.credential ?? "", $0.revoked ? "yes" : "no",
+                    $0.email ?? "", $0.badge, $0.issuedOn, $0.assertion ?? "", $0.credential ?? "", $0.revoked ? "yes" : "no",
                     $0.revocationReason ?? "", $0.revokedOn ?? "",
                 ]
             })

@@ -2,7 +2,8 @@ import CourseMedia
 import Foundation
 
 /// Bakes an assertion into a PNG: exactly one uncompressed `iTXt` chunk with the keyword
-/// `openbadges`, placed after `IHDR`, with a valid CRC (Open Badges Baking 2.0).
+/// `openbadges` (Open Badges Baking 2.0) or `openbadgecredential` (Open Badges 3.0 §5.3), placed
+/// after `IHDR`, with a valid CRC.
 public enum PNGBaker {
     /// A file that is not a PNG this can bake.
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -12,6 +13,7 @@ public enum PNGBaker {
 
     static let signature = ImageInspector.pngSignature
     static let keyword = PNGChunks.openBadgesKeyword
+    static let keyword3 = PNGChunks.openBadges3Keyword
     typealias Chunk = PNGChunks.Chunk
 
     /// The PNG's chunks, checking lengths and CRCs.
@@ -23,8 +25,10 @@ public enum PNGBaker {
         }
     }
 
-    /// `png` with `text` baked in, replacing any earlier Open Badges chunk.
-    public static func bake(_ png: [UInt8], text: String) throws(Problem) -> [UInt8] {
+    /// `png` with `text` baked in under `keyword` (2.0's by default), replacing any earlier Open Badges chunk.
+    public static func bake(_ png: [UInt8], text: String, keyword: String = PNGChunks.openBadgesKeyword) throws(Problem)
+        -> [UInt8]
+    {
         var chunks = try chunks(of: png).filter { !isOpenBadgesChunk($0) }
         // keyword, NUL, compression flag 0, compression method 0, empty language tag + NUL, empty translated keyword + NUL.
         let data = Array(keyword.utf8) + [0, 0, 0, 0, 0] + Array(text.utf8)

@@ -9,6 +9,9 @@ public enum SVGBaker {
     /// The baking namespace.
     public static let namespace = XMLNamespace(prefix: "openbadges", uri: "http://openbadges.org")
 
+    /// The Open Badges 3.0 baking namespace (§5.3.2).
+    public static let namespace3 = XMLNamespace(prefix: "openbadges", uri: "https://purl.imsglobal.org/ob/v3p0")
+
     /// A file that is not an SVG this can bake.
     public struct Problem: Error, CustomStringConvertible, Sendable {
         /// Why.
@@ -38,6 +41,17 @@ public enum SVGBaker {
         try bake(svg, element: XMLElementNode("assertion", namespace: namespace, attributes: [XMLAttribute("verify", jws)]))
     }
 
+    /// `svg` with an Open Badges 3.0 credential baked in: JSON (with an embedded proof) as the content of
+    /// `openbadges:credential`, or a VC-JWT as its `verify` attribute.
+    public static func bakeCredential(_ svg: [UInt8], json: String? = nil, jwt: String? = nil) throws(Problem) -> [UInt8] {
+        try bake(
+            svg,
+            element: XMLElementNode(
+                "credential", namespace: namespace3, attributes: jwt.map { [XMLAttribute("verify", $0)] } ?? [],
+                children: json.map(cdataSections) ?? []),
+            name: "credential", in: namespace3)
+    }
+
     /// What is baked: the JSON content if there is any, else the `verify` attribute (a JWS or a URL).
     public static func unbake(_ svg: [UInt8]) throws(Problem) -> String {
         let root: XMLElementSnapshot
@@ -46,7 +60,10 @@ public enum SVGBaker {
         } catch {
             throw Problem(description: "not a well-formed SVG: \(error.message)")
         }
-        let found = root.children.filter { $0.name == "assertion" && $0.namespaceURI == namespace.uri }
+        let found = root.children.filter {
+            ($0.name == "assertion" && $0.namespaceURI == namespace.uri)
+                || ($0.name == "credential" && $0.namespaceURI == namespace3.uri)
+        }
         guard found.count == 1, let element = found.first else {
             throw Problem(
                 description: found.isEmpty ? "the SVG carries no Open Badges data" : "the SVG carries \(found.count) assertions")
@@ -59,10 +76,12 @@ public enum SVGBaker {
         return verify
     }
 
-    private static func bake(_ svg: [UInt8], element: XMLElementNode) throws(Problem) -> [UInt8] {
+    private static func bake(
+        _ svg: [UInt8], element: XMLElementNode, name: String = "assertion", in namespace: XMLNamespace = namespace
+    ) throws(Problem) -> [UInt8] {
         do {
             return try UntrustedXMLEditor.replacingRootChildren(
-                in: svg, named: "assertion", namespace: namespace, with: element, rootName: "svg")
+                in: svg, named: name, namespace: namespace, with: element, rootName: "svg")
         } catch {
             throw Problem(description: "cannot bake the SVG: \(error.message)")
         }

@@ -27,13 +27,18 @@ public struct BadgeExport: Sendable {
     public private(set) var notes: [String] = []
     /// The exported badge class ids, in order.
     public private(set) var badgeIDs: [String] = []
+    /// The Open Badges 3.0 documents, when asked for.
+    public private(set) var openBadges3: OpenBadges3Export?
+    /// What each badge class says, for the 3.0 achievements: criteria and image URL.
+    private var classes: [(badge: BadgeClass, criteria: [String: JSONValue], imageURL: String)] = []
 
     /// Builds the documents of `course`, reading badge art through `workspace`. `pageBaseURL` is where
     /// the HTML site is published (criteria link to Thing pages, laid out as `pageLayout` says, when
     /// given); `publicKeyPEM` makes the issuer's badges signed.
     public init(
         course: Course, badges: BadgeCatalog, workspace: WorkspaceFiles, urls: BadgeURLs, pageBaseURL: String? = nil,
-        publicKey: PublishedKey? = nil, workspaceLayout: WorkspaceLayout = .standard, pageLayout: PackageLayout = .standard
+        publicKey: PublishedKey? = nil, workspaceLayout: WorkspaceLayout = .standard, pageLayout: PackageLayout = .standard,
+        spec: OpenBadgesSpec = .v2, openBadges3Keys: OpenBadges3Keys = OpenBadges3Keys()
     ) throws(BadgeError) {
         self.urls = urls
         self.publicKey = publicKey
@@ -46,10 +51,12 @@ public struct BadgeExport: Sendable {
         ]
         if let url = issuer.url { profile["url"] = .string(url) }
         if let email = issuer.email { profile["email"] = .string(email) }
+        var issuerImage: (url: String, ext: String)?
         if let image = issuer.image {
             let ext = try BadgeArt.imageExtension(image)
             add(urls.layout.issuerImage(extension: ext), try art.read(image))
             profile["image"] = .string(urls.issuerImage(extension: ext))
+            issuerImage = (urls.issuerImage(extension: ext), ext)
         }
         if let publicKey {
             let keyURL = urls.publicKey(fingerprint: publicKey.fingerprint)
@@ -82,6 +89,10 @@ public struct BadgeExport: Sendable {
             }
             let criteria = CriteriaNarrative.collection(collection, course: course, memberBadges: members)
             try addBadgeClass(badge, criteria: criteria, criteriaURL: nil, art: art)
+        }
+        if spec.includes3 {
+            openBadges3 = OpenBadges3Export(
+                issuer: issuer, urls: urls, keys: openBadges3Keys, issuerImage: issuerImage, badgeClasses: classes)
         }
     }
 
@@ -118,7 +129,7 @@ public struct BadgeExport: Sendable {
                 "the signing key changed: the earlier key stays published at \(earlierKey), so badges signed with it keep verifying"
             )
         }
-        for file in files where file.path != urls.layout.issuerProfile {
+        for file in files + (openBadges3?.files ?? []) where file.path != urls.layout.issuerProfile {
             try folder.write(file.bytes, to: file.path)
         }
         try folder.write(JSONValue.object(profile).prettyBytes(), to: urls.layout.issuerProfile)
@@ -164,6 +175,7 @@ public struct BadgeExport: Sendable {
         }
         if !alignments.isEmpty { object["alignment"] = .array(alignments) }
         add(urls.layout.badgeClass(id: badge.id), JSONValue.object(object).prettyBytes())
+        classes.append((badge, criteriaObject, urls.badgeImage(badge.id, extension: ext)))
         badgeIDs.append(badge.id)
     }
 

@@ -38,17 +38,23 @@ public struct BadgeIssuer: Sendable {
     let art: BadgeArt
     let urls: BadgeURLs
     let key: SigningKey?
+    let spec: OpenBadgesSpec
+    let openBadges3: OpenBadges3Issuer?
 
-    /// Creates an issuer reading badge art through `workspace`; with a key, assertions are signed, otherwise hosted.
+    /// Creates an issuer reading badge art through `workspace`; with a key, 2.0 assertions are signed,
+    /// otherwise hosted. With `spec` 3.0 or both, `openBadges3` (the export's 3.0 documents and the
+    /// keys) issues an Open Badges 3.0 credential per badge too.
     public init(
         course: Course, badges: BadgeCatalog, workspace: WorkspaceFiles, urls: BadgeURLs, key: SigningKey?,
-        workspaceLayout: WorkspaceLayout = .standard
+        workspaceLayout: WorkspaceLayout = .standard, spec: OpenBadgesSpec = .v2, openBadges3: OpenBadges3Issuer? = nil
     ) {
         self.course = course
         self.badges = badges
         self.art = BadgeArt(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
         self.urls = urls
         self.key = key
+        self.spec = spec
+        self.openBadges3 = spec.includes3 ? openBadges3 : nil
     }
 
     /// Issues one assertion per row (and collections earned), writing into `output`.
@@ -56,6 +62,9 @@ public struct BadgeIssuer: Sendable {
         var ledger = try IssuedLedger.load(from: output)
         var outcome = Outcome()
         var emails: [String: String] = [:]  // earner key → email, for this run's earners only
+        if spec.includes3 && openBadges3 == nil {
+            throw BadgeError("Open Badges 3.0 credentials must be signed: give an Ed25519 key, an RSA key, or both")
+        }
 
         // First decide, in order, what to issue (ids are stable, so the ledger can be updated before
         // anything is written); then write every assertion and its baked images across the cores.
@@ -65,14 +74,6 @@ public struct BadgeIssuer: Sendable {
             let earner = IssuedLedger.earnerKey(issuer: urls.issuer, email: row.email)
             emails[earner] = row.email
             ledger.remember(email: row.email, of: earner)
-            // The ledger is the record of what was issued (it is saved only after every file is
-            // written), so a file left by an interrupted run is simply written again under its stable id.
-            if let held = ledger.earners[earner]?[row.badgeID] {
-                outcome.alreadyHeld.append(
-                    Issued(id: held.assertionID, badgeID: row.badgeID, email: row.email, row: row.row, files: []))
-                continue
-            }
-            let id = assertionID(badgeID: row.badgeID, email: row.email)
             var evidence: [JSONValue] = []
             if row.evidenceURL != nil || row.evidenceNarrative != nil {
                 var item: [String: JSONValue] = [:]
@@ -80,9 +81,23 @@ public struct BadgeIssuer: Sendable {
                 if let narrative = row.evidenceNarrative { item["narrative"] = .string(narrative) }
                 evidence.append(.object(item))
             }
+            // The ledger is the record of what was issued (it is saved only after every file is
+            // written), so a file left by an interrupted run is simply written again under its stable id.
+            // A badge held in one specification and now asked for in another gets only the missing form.
+            let held = ledger.earners[earner]?[row.badgeID]
+            let forms = missingForms(held)
+            if forms.isEmpty, let held {
+                outcome.alreadyHeld.append(
+                    Issued(
+                        id: held.assertionID ?? held.credentialID ?? "", badgeID: row.badgeID, email: row.email, row: row.row,
+                        files: []))
+                continue
+            }
+            let issuedOn = held?.issuedOn ?? row.issuedOn
             pending.append(
-                Pending(badgeID: row.badgeID, email: row.email, issuedOn: row.issuedOn, evidence: evidence, row: row.row))
-            ledger.earners[earner, default: [:]][row.badgeID] = IssuedLedger.Holding(assertionID: id, issuedOn: row.issuedOn)
+                Pending(
+                    badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, evidence: evidence, row: row.row, forms: forms))
+            record(forms, badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, earner: earner, in: &ledger)
         }
 
         // Collections: an earner of this run who now holds every member badge receives the collection badge.
@@ -92,17 +107,18 @@ public struct BadgeIssuer: Sendable {
                 let members = BadgeExport.memberBadgeIDs(of: collection, in: course)
                 guard !members.isEmpty, let held = ledger.earners[earner] else { continue }
                 let holdings = members.compactMap { held[$0] }
-                guard holdings.count == members.count, held[badgeID] == nil else { continue }
+                guard holdings.count == members.count else { continue }
+                let forms = missingForms(held[badgeID])
+                guard !forms.isEmpty else { continue }
                 let evidence = zip(members, holdings).map { member, holding -> JSONValue in
-                    .object([
-                        "id": .string(holding.assertionID),
-                        "narrative": .string("Holds \(badges.badge(id: member)?.name ?? member)."),
-                    ])
+                    var item: [String: JSONValue] = ["narrative": .string("Holds \(badges.badge(id: member)?.name ?? member).")]
+                    if let id = holding.assertionID ?? holding.credentialID { item["id"] = .string(id) }
+                    return .object(item)
                 }
-                let issuedOn = holdings.map(\.issuedOn).max() ?? ""
-                pending.append(Pending(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil))
-                ledger.earners[earner, default: [:]][badgeID] = IssuedLedger.Holding(
-                    assertionID: assertionID(badgeID: badgeID, email: email), issuedOn: issuedOn)
+                let issuedOn = held[badgeID]?.issuedOn ?? holdings.map(\.issuedOn).max() ?? ""
+                pending.append(
+                    Pending(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, forms: forms))
+                record(forms, badgeID: badgeID, email: email, issuedOn: issuedOn, earner: earner, in: &ledger)
             }
         }
 
@@ -126,14 +142,55 @@ public struct BadgeIssuer: Sendable {
         let artworkOfBadge = artworks
         let written = ParallelMap.map(pending) { item -> Result<Issued, BadgeError> in
             Result { () throws(BadgeError) in
-                try write(
-                    badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn, evidence: item.evidence, row: item.row,
-                    artworks: artworkOfBadge[item.badgeID] ?? [], into: output)
+                var files: [String] = []
+                var id = ""
+                let artworks = artworkOfBadge[item.badgeID] ?? []
+                if item.forms.contains(.v2) {
+                    let issued = try write(
+                        badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn, evidence: item.evidence, row: item.row,
+                        artworks: artworks, into: output)
+                    files += issued.files
+                    id = issued.id
+                }
+                if item.forms.contains(.v3), let openBadges3 {
+                    let credentialID = credentialID(badgeID: item.badgeID, email: item.email)
+                    let credentialFiles = try openBadges3.write(
+                        id: credentialID, badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn,
+                        evidence: item.evidence, artworks: artworks, into: output)
+                    files += credentialFiles
+                    if id.isEmpty { id = credentialID }
+                }
+                return Issued(id: id, badgeID: item.badgeID, email: item.email, row: item.row, files: files)
             }
         }
         outcome.issued = try written.map { result throws(BadgeError) in try result.get() }
         try ledger.save(to: output)
         return outcome
+    }
+
+    /// The forms asked for that `held` lacks.
+    private func missingForms(_ held: IssuedLedger.Holding?) -> Set<OpenBadgesSpec> {
+        var forms: Set<OpenBadgesSpec> = []
+        if spec.includes2 && held?.assertionID == nil { forms.insert(.v2) }
+        if spec.includes3 && held?.credentialID == nil { forms.insert(.v3) }
+        return forms
+    }
+
+    /// Records in the ledger what is about to be written.
+    private func record(
+        _ forms: Set<OpenBadgesSpec>, badgeID: String, email: String, issuedOn: String, earner: String,
+        in ledger: inout IssuedLedger
+    ) {
+        var holding =
+            ledger.earners[earner]?[badgeID] ?? IssuedLedger.Holding(assertionID: nil, issuedOn: issuedOn, credentialID: nil)
+        if forms.contains(.v2) { holding.assertionID = assertionID(badgeID: badgeID, email: email) }
+        if forms.contains(.v3) { holding.credentialID = credentialID(badgeID: badgeID, email: email) }
+        ledger.earners[earner, default: [:]][badgeID] = holding
+    }
+
+    /// The stable id of the Open Badges 3.0 credential of `badgeID` for `email`.
+    func credentialID(badgeID: String, email: String) -> String {
+        "urn:uuid:" + RecipientIdentity.stableUUID(["credential", urls.issuer, badgeID, RecipientIdentity.normalise(email)])
     }
 
     /// Why collections cannot be awarded: a member Thing still a draft (its badge is never issued)
@@ -169,6 +226,7 @@ public struct BadgeIssuer: Sendable {
         let issuedOn: String
         let evidence: [JSONValue]
         let row: Int?
+        let forms: Set<OpenBadgesSpec>
     }
 
     /// The stable id of the assertion of `badgeID` for `email`.

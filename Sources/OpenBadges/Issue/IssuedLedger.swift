@@ -15,8 +15,8 @@ struct IssuedLedger: Codable {
 
     /// One badge held.
     struct Holding: Codable, Hashable {
-        /// The Open Badges 2.0 assertion's id.
-        var assertionID: String
+        /// The Open Badges 2.0 assertion's id, once one was issued.
+        var assertionID: String?
         var issuedOn: String
         /// The Open Badges 3.0 credential's id, once one was issued.
         var credentialID: String?
@@ -52,7 +52,7 @@ struct IssuedLedger: Codable {
         let uuid = BadgeURLs.assertionUUID(of: id)
         for (key, held) in earners {
             for (badgeID, holding) in held
-            where BadgeURLs.assertionUUID(of: holding.assertionID) == uuid
+            where holding.assertionID.map(BadgeURLs.assertionUUID(of:)) == uuid
                 || holding.credentialID.map(BadgeURLs.assertionUUID(of:)) == uuid
             {
                 return (key, badgeID)

@@ -11,9 +11,10 @@ public enum JWS {
         public var description: String
     }
 
-    /// `header.payload.signature`, each base64url-encoded, signed with RS256.
-    public static func sign(payload: [UInt8], with key: SigningKey) throws -> String {
-        let header = JSONValue.object(["alg": "RS256"]).compactBytes()
+    /// `header.payload.signature`, each base64url-encoded, signed with RS256; `header` adds members
+    /// to the protected header (`kid`, `typ`).
+    public static func sign(payload: [UInt8], with key: SigningKey, header extra: [String: JSONValue] = [:]) throws -> String {
+        let header = JSONValue.object(extra.merging(["alg": "RS256"]) { _, fixed in fixed }).compactBytes()
         let signingInput = base64URL(header) + "." + base64URL(payload)
         let signature = try key.privateKey.signature(for: Data(signingInput.utf8), padding: .insecurePKCS1v1_5)
         return signingInput + "." + base64URL(Array(signature.rawRepresentation))
@@ -38,6 +39,12 @@ public enum JWS {
             padding: .insecurePKCS1v1_5)
         guard valid else { throw Problem(description: "the signature does not match the issuer's public key") }
         return payload
+    }
+
+    /// The protected header without checking the signature.
+    public static func unverifiedHeader(_ jws: String) -> JSONValue? {
+        let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 3 ? decode(parts[0]).flatMap { try? JSONValue.parse($0) } : nil
     }
 
     /// The payload without checking the signature (to find which key to check it with).

@@ -1,11 +1,22 @@
 import Crypto
 import Foundation
+import ToolkitSupport
 import _CryptoExtras
 
 /// The issuer's RSA private key, read from a PEM file that only its owner may read.
 /// The key itself is never written anywhere; only its public half is published.
 public struct SigningKey: Sendable {
     let privateKey: _RSA.Signing.PrivateKey
+
+    /// The public key as a JSON Web Key (RFC 7517), as Open Badges 3.0 VC-JWT verifiers resolve `kid` to.
+    public var publicJWK: JSONValue {
+        let primitives = try? privateKey.publicKey.getKeyPrimitives()
+        return .object([
+            "kty": "RSA", "alg": "RS256", "use": "sig",
+            "n": .string(JWS.base64URL(Array(primitives?.modulus ?? Data()))),
+            "e": .string(JWS.base64URL(Array(primitives?.publicExponent ?? Data()))),
+        ])
+    }
 
     /// The public key, PEM-encoded, for the CryptographicKey document.
     public var publicKeyPEM: String { privateKey.publicKey.pemRepresentation }
@@ -30,6 +41,12 @@ public struct SigningKey: Sendable {
     /// Loads the key at `path`; refuses a file others can read, a link, anything but a regular file,
     /// and keys shorter than 2048 bits.
     public static func load(path: String) throws(Problem) -> SigningKey {
+        try parse(pem: String(decoding: try readKeyFile(path), as: UTF8.self), source: path)
+    }
+
+    /// The bytes of the private key file at `path`, after checking it is a regular file of a key's
+    /// size that only its owner can read.
+    static func readKeyFile(_ path: String) throws(Problem) -> Data {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -52,7 +69,7 @@ public struct SigningKey: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(description: "\(path): cannot read the key file")
         }
-        return try parse(pem: String(decoding: data, as: UTF8.self), source: path)
+        return data
     }
 
     /// Reads a PEM-encoded RSA private key.

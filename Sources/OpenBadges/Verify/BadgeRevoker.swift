@@ -53,9 +53,10 @@ public enum BadgeRevoker {
         // The first reason stands unless forced, in the published files as in the ledger.
         let effective = force ? reason : holding.revoked?.reason ?? reason
         var outcome = Outcome()
-        outcome.said.append(
-            try revokePublished(
-                uuid: BadgeURLs.assertionUUID(of: holding.assertionID), reason: effective, force: force, in: folder))
+        if let assertion = holding.assertionID {
+            outcome.said.append(
+                try revokePublished(uuid: BadgeURLs.assertionUUID(of: assertion), reason: effective, force: force, in: folder))
+        }
         if holding.revoked == nil || force {
             holding.revoked = IssuedLedger.Revocation(
                 reason: reason, revokedOn: ISO8601DateFormatter().string(from: now))

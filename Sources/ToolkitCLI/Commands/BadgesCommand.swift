@@ -10,7 +10,8 @@ import ToolkitSupport
 struct BadgesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "badges",
-        abstract: "Open Badges 2.0: export issuer and badge classes, issue and bake assertions, revoke, verify.",
+        abstract:
+            "Open Badges 2.0 and 3.0: export issuer, badge classes and achievements; issue and bake assertions and credentials; list, revoke, verify.",
         subcommands: [Export.self, Issue.self, List.self, Revoke.self, Verify.self])
 
     /// Options every badges subcommand that builds from the course shares.
@@ -25,6 +26,25 @@ struct BadgesCommand: ParsableCommand {
         @Option(
             name: .customLong("sign-key"), help: "An RSA private key (PEM, mode 600) to sign with; without it badges are hosted.")
         var signKey: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Which Open Badges to make: 2.0 (default), 3.0 or both.",
+                discussion:
+                    "3.0 credentials are signed with --ed25519-key (Data Integrity, eddsa-rdfc-2022), --sign-key (VC-JWT, RS256), or both."
+            ))
+        var spec: SpecOption = .v2
+
+        @Option(
+            name: .customLong("ed25519-key"),
+            help: "An Ed25519 private key (PKCS#8 PEM, mode 600) for Open Badges 3.0 Data Integrity proofs.")
+        var ed25519Key: String?
+
+        @Option(
+            help:
+                "The folder of the pinned JSON-LD contexts Data Integrity proofs need (default: $COURSE_TOOLKIT_SCHEMAS/openbadges/v3, else ../shared/schemas/openbadges/v3 beside the workspace)."
+        )
+        var contexts: String?
 
         @Option(help: "The folder to publish (default: build/<course>-badges/ in the workspace).")
         var output: String?
@@ -127,9 +147,14 @@ struct BadgesCommand: ParsableCommand {
                 )
                 throw ExitCode(ToolkitExitCode.failure)
             }
+            let openBadges3 = try export.openBadges3.map { documents in
+                try context.run { () throws(BadgeError) in
+                    try OpenBadges3Issuer(export: documents, keys: context.openBadges3Keys, urls: context.urls)
+                }
+            }
             let issuer = BadgeIssuer(
                 course: course, badges: context.report.workspace.badges, workspace: context.workspaceFiles, urls: context.urls,
-                key: context.key)
+                key: context.key, spec: context.spec, openBadges3: openBadges3)
             // One transaction: the badge classes the assertions point to and the assertions themselves.
             let outcome = try context.run { () throws(BadgeError) in
                 try folder.transaction { () throws(BadgeError) in
@@ -184,7 +209,7 @@ struct BadgesCommand: ParsableCommand {
             case .text:
                 let rows = holdings.map {
                     [
-                        $0.email ?? "(address not recorded)", $0.badge, $0.issuedOn, $0.assertion,
+                        $0.email ?? "(address not recorded)", $0.badge, $0.issuedOn, $0.assertion ?? $0.credential ?? "",
                         $0.revoked ? "revoked: \($0.revocationReason ?? "no reason given")" : "",
                     ]
                 }
@@ -192,7 +217,7 @@ struct BadgesCommand: ParsableCommand {
                     TextTable.render(header: ["EMAIL", "BADGE", "ISSUED", "ASSERTION", "REVOKED"], rows: rows))
                 let revoked = holdings.filter(\.revoked).count
                 environment.standardOutput(
-                    "\(Plural.counted(holdings.count, "badge")) held by \(Plural.counted(Set(holdings.map { $0.email ?? $0.assertion }).count, "earner")); \(revoked) revoked\n"
+                    "\(Plural.counted(holdings.count, "badge")) held by \(Plural.counted(Set(holdings.map { $0.email ?? $0.assertion ?? $0.credential ?? "" }).count, "earner")); \(revoked) revoked\n"
                 )
             }
         }
@@ -294,6 +319,21 @@ struct BadgesCommand: ParsableCommand {
     }
 }
 
+/// `--spec`: which Open Badges specifications to make.
+enum SpecOption: String, ExpressibleByArgument, CaseIterable {
+    case v2 = "2.0"
+    case v3 = "3.0"
+    case both
+
+    var spec: OpenBadgesSpec {
+        switch self {
+        case .v2: .v2
+        case .v3: .v3
+        case .both: .both
+        }
+    }
+}
+
 /// What the badges subcommands share: the validated workspace, the URL layout, the key, paths.
 struct BadgeContext {
     let environment: CommandEnvironment
@@ -304,6 +344,8 @@ struct BadgeContext {
     let pageBaseURL: String?
     let output: String?
     let allowNewBaseURL: Bool
+    let spec: OpenBadgesSpec
+    let openBadges3Keys: OpenBadges3Keys
 
     static func prepare(
         _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
@@ -331,9 +373,40 @@ struct BadgeContext {
                 throw CommandFailure.io(error.description)
             }
         }
+        var ob3Keys = OpenBadges3Keys(jwt: key)
+        if publish.spec.spec.includes3 {
+            if let path = publish.ed25519Key {
+                do {
+                    ob3Keys.dataIntegrity = try DataIntegrityKey.load(path: environment.absolutePath(path))
+                } catch {
+                    throw CommandFailure.io(error.description)
+                }
+                let folder = JSONLDContextsLayout.standard.folder(
+                    explicit: publish.contexts.map(environment.absolutePath), environment: environment.variables,
+                    workspaceRoot: workspace.selection.root)
+                do {
+                    ob3Keys.contexts = try OpenBadges3Keys.pinnedContexts { url in
+                        JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap {
+                            try? environment.fileSystem.readFile($0)
+                        }
+                    }
+                } catch {
+                    throw CommandFailure.io(
+                        "\(folder): \(error.description) (pass --contexts with the folder of the pinned JSON-LD contexts)")
+                }
+            }
+            if !ob3Keys.canSign {
+                throw CommandFailure.io(
+                    "--spec \(publish.spec.rawValue) needs a key: Open Badges 3.0 credentials are always signed (--ed25519-key for Data Integrity, --sign-key for VC-JWT)"
+                )
+            }
+        } else if publish.ed25519Key != nil {
+            throw CommandFailure.io("--ed25519-key signs Open Badges 3.0 credentials: add --spec 3.0 or --spec both")
+        }
         return BadgeContext(
             environment: environment, selection: workspace.selection, report: workspace.report, urls: urls, key: key,
-            pageBaseURL: publish.pageBaseURL, output: publish.output, allowNewBaseURL: publish.allowNewBaseURL)
+            pageBaseURL: publish.pageBaseURL, output: publish.output, allowNewBaseURL: publish.allowNewBaseURL,
+            spec: publish.spec.spec, openBadges3Keys: ob3Keys)
     }
 
     /// The safe way to the workspace's files (badge art).
@@ -352,7 +425,7 @@ struct BadgeContext {
         let export = try run { () throws(BadgeError) in
             try BadgeExport(
                 course: course, badges: report.workspace.badges, workspace: workspaceFiles, urls: urls,
-                pageBaseURL: pageBaseURL, publicKey: key?.published)
+                pageBaseURL: pageBaseURL, publicKey: key?.published, spec: spec, openBadges3Keys: openBadges3Keys)
         }
         return (export, folder)
     }

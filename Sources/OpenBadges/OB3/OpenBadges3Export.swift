@@ -1,0 +1,134 @@
+import CourseModel
+import FileAccess
+import LinkedData
+import ToolkitSupport
+
+/// Which Open Badges specifications a run produces.
+public enum OpenBadgesSpec: String, Sendable, CaseIterable {
+    /// Open Badges 2.0 only (the default: what the SSSC's platform takes today).
+    case v2 = "2.0"
+    /// Open Badges 3.0 credentials only (the 2.0 issuer and badge classes still anchor the folder).
+    case v3 = "3.0"
+    /// Both, from the same source.
+    case both
+
+    /// Whether 2.0 assertions are issued.
+    public var includes2: Bool { self != .v3 }
+    /// Whether 3.0 documents and credentials are made.
+    public var includes3: Bool { self != .v2 }
+}
+
+/// The keys Open Badges 3.0 credentials are secured with: an RSA key makes VC-JWTs (RS256), an
+/// Ed25519 key makes embedded Data Integrity proofs (`eddsa-rdfc-2022`), which need the pinned
+/// JSON-LD contexts.
+public struct OpenBadges3Keys: Sendable {
+    /// The RSA key for VC-JWT.
+    public var jwt: SigningKey?
+    /// The Ed25519 key for Data Integrity proofs.
+    public var dataIntegrity: DataIntegrityKey?
+    /// The pinned contexts, needed with `dataIntegrity`.
+    public var contexts: PinnedContexts?
+
+    /// Keys for 3.0.
+    public init(jwt: SigningKey? = nil, dataIntegrity: DataIntegrityKey? = nil, contexts: PinnedContexts? = nil) {
+        self.jwt = jwt
+        self.dataIntegrity = dataIntegrity
+        self.contexts = contexts
+    }
+
+    /// The pinned contexts, read through `read` (context URL → bytes of its local copy).
+    public static func pinnedContexts(read: (String) -> [UInt8]?) throws(BadgeError) -> PinnedContexts {
+        do {
+            return try PinnedContexts(read: read)
+        } catch {
+            throw BadgeError(error.description, isIOFailure: true)
+        }
+    }
+
+    /// Whether there is a key to secure credentials with (Open Badges 3.0 has no hosted credentials).
+    public var canSign: Bool { jwt != nil || dataIntegrity != nil }
+}
+
+/// The Open Badges 3.0 documents of a course, beside the 2.0 ones: the issuer `Profile`, an
+/// `Achievement` per published Thing and per collection (the same criteria as 2.0), and the public
+/// keys: a Multikey document for the Ed25519 key (the proofs' `verificationMethod`) and a JSON Web
+/// Key for the RSA key (the VC-JWT `kid`).
+public struct OpenBadges3Export: Sendable {
+    /// The `@context` of every 3.0 document.
+    public static let context: JSONValue = [.string(PinnedContexts.credentialsV2), .string(PinnedContexts.openBadgesV3)]
+
+    /// The issuer profile as embedded in credentials (without `@context`).
+    public private(set) var issuer: JSONValue = .null
+    /// Achievements by badge id, as embedded in credentials (without `@context`).
+    public private(set) var achievements: [String: JSONValue] = [:]
+    /// The files to publish.
+    public private(set) var files: [BadgeExport.File] = []
+    /// The URL of the Ed25519 key's Multikey document, when there is one.
+    public private(set) var verificationMethod: String?
+    /// The URL of the RSA key's JWK, when there is one.
+    public private(set) var jwtKeyID: String?
+
+    /// The documents for `course`, with achievement criteria, images and alignments as `badgeClass` gives them.
+    init(
+        issuer source: Issuer, urls: BadgeURLs, keys: OpenBadges3Keys, issuerImage: (url: String, ext: String)?,
+        badgeClasses: [(badge: BadgeClass, criteria: [String: JSONValue], imageURL: String)]
+    ) {
+        let layout = urls.layout
+        let profileURL = urls.url(of: layout.ob3Profile)
+        var profile: [String: JSONValue] = [
+            "id": .string(profileURL), "type": ["Profile"], "name": .string(source.name),
+        ]
+        if !source.description.isEmpty { profile["description"] = .string(source.description) }
+        if let url = source.url { profile["url"] = .string(url) }
+        if let email = source.email { profile["email"] = .string(email) }
+        if let image = issuerImage { profile["image"] = ["id": .string(image.url), "type": "Image"] }
+        issuer = .object(profile)
+        if let key = keys.dataIntegrity {
+            let url = urls.url(of: layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey"))
+            verificationMethod = url
+            add(
+                layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey"),
+                [
+                    "@context": [.string(PinnedContexts.multikeyV1)], "id": .string(url), "type": "Multikey",
+                    "controller": .string(profileURL), "publicKeyMultibase": .string(key.publicKeyMultibase),
+                ])
+        }
+        if let key = keys.jwt {
+            let url = urls.url(of: layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"))
+            jwtKeyID = url
+            guard case .object(var jwk) = key.publicJWK else { return }
+            jwk["kid"] = .string(url)
+            add(layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"), .object(jwk))
+        }
+        var document = profile
+        document["@context"] = Self.context
+        add(layout.ob3Profile, .object(document))
+
+        for (badge, criteria, imageURL) in badgeClasses {
+            var achievement: [String: JSONValue] = [
+                "id": .string(urls.url(of: layout.ob3Achievement(id: badge.id))), "type": ["Achievement"],
+                "name": .string(badge.name), "description": .string(badge.description.isEmpty ? badge.name : badge.description),
+                "criteria": .object(criteria), "image": ["id": .string(imageURL), "type": "Image"],
+                "creator": .object(profile),
+            ]
+            if !badge.tags.isEmpty { achievement["tag"] = .array(badge.tags.map(JSONValue.string)) }
+            let alignments = badge.alignments.compactMap { alignment -> JSONValue? in
+                guard let url = alignment.targetURL else { return nil }
+                var entry: [String: JSONValue] = [
+                    "type": ["Alignment"], "targetName": .string(alignment.targetName), "targetUrl": .string(url),
+                ]
+                if let framework = alignment.framework { entry["targetFramework"] = .string(framework) }
+                return .object(entry)
+            }
+            if !alignments.isEmpty { achievement["alignment"] = .array(alignments) }
+            achievements[badge.id] = .object(achievement)
+            var published = achievement
+            published["@context"] = Self.context
+            add(layout.ob3Achievement(id: badge.id), .object(published))
+        }
+    }
+
+    private mutating func add(_ path: String, _ document: JSONValue) {
+        files.append(BadgeExport.File(path: path, bytes: document.prettyBytes()))
+    }
+}
