@@ -82,7 +82,7 @@ let package = Package(
                 "CourseMedia", "CourseModel", "CourseXML", "FileAccess", "LinkedData", "SVGRaster", "ToolkitSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Watching folders for changes (inotify on Linux), in batches.
         .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),

@@ -48,4 +48,8 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     public func ob3Credential(uuid: String, extension ext: String) -> String {
         openBadges3Folder + "/credentials/" + uuid + "." + ext
     }
+    /// The signed Bitstring Status List of revoked 3.0 credentials.
+    public var ob3StatusList: String { openBadges3Folder + "/status/revocation.json" }
+    /// The same list as a VC-JWT.
+    public var ob3StatusListJWT: String { openBadges3Folder + "/status/revocation.jwt" }
 }

@@ -132,6 +132,7 @@ public struct BadgeExport: Sendable {
         for file in files + (openBadges3?.files ?? []) where file.path != urls.layout.issuerProfile {
             try folder.write(file.bytes, to: file.path)
         }
+        try openBadges3?.writeStatusListIfMissing(to: folder)
         try folder.write(JSONValue.object(profile).prettyBytes(), to: urls.layout.issuerProfile)
         // A revocation list is created once and then only ever added to (by `badges revoke`).
         if profile["revocationList"] != nil, folder.read(urls.layout.revocationList) == nil {

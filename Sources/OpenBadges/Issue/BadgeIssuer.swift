@@ -97,7 +97,8 @@ public struct BadgeIssuer: Sendable {
             pending.append(
                 Pending(
                     badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, evidence: evidence, row: row.row, forms: forms))
-            record(forms, badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, earner: earner, in: &ledger)
+            try record(forms, badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, earner: earner, in: &ledger)
+            pending[pending.count - 1].statusIndex = ledger.earners[earner]?[row.badgeID]?.statusIndex
         }
 
         // Collections: an earner of this run who now holds every member badge receives the collection badge.
@@ -118,7 +119,8 @@ public struct BadgeIssuer: Sendable {
                 let issuedOn = held[badgeID]?.issuedOn ?? holdings.map(\.issuedOn).max() ?? ""
                 pending.append(
                     Pending(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, forms: forms))
-                record(forms, badgeID: badgeID, email: email, issuedOn: issuedOn, earner: earner, in: &ledger)
+                try record(forms, badgeID: badgeID, email: email, issuedOn: issuedOn, earner: earner, in: &ledger)
+                pending[pending.count - 1].statusIndex = ledger.earners[earner]?[badgeID]?.statusIndex
             }
         }
 
@@ -156,7 +158,7 @@ public struct BadgeIssuer: Sendable {
                     let credentialID = credentialID(badgeID: item.badgeID, email: item.email)
                     let credentialFiles = try openBadges3.write(
                         id: credentialID, badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn,
-                        evidence: item.evidence, artworks: artworks, into: output)
+                        evidence: item.evidence, statusIndex: item.statusIndex ?? 0, artworks: artworks, into: output)
                     files += credentialFiles
                     if id.isEmpty { id = credentialID }
                 }
@@ -180,11 +182,19 @@ public struct BadgeIssuer: Sendable {
     private func record(
         _ forms: Set<OpenBadgesSpec>, badgeID: String, email: String, issuedOn: String, earner: String,
         in ledger: inout IssuedLedger
-    ) {
+    ) throws(BadgeError) {
         var holding =
             ledger.earners[earner]?[badgeID] ?? IssuedLedger.Holding(assertionID: nil, issuedOn: issuedOn, credentialID: nil)
         if forms.contains(.v2) { holding.assertionID = assertionID(badgeID: badgeID, email: email) }
-        if forms.contains(.v3) { holding.credentialID = credentialID(badgeID: badgeID, email: email) }
+        if forms.contains(.v3) {
+            guard (ledger.nextStatusIndex ?? 0) < StatusList.capacity else {
+                throw BadgeError(
+                    "the status list is full (\(StatusList.capacity) credentials); a second list is not supported yet")
+            }
+            holding.credentialID = credentialID(badgeID: badgeID, email: email)
+            holding.statusIndex = ledger.nextStatusIndex ?? 0
+            ledger.nextStatusIndex = (ledger.nextStatusIndex ?? 0) + 1
+        }
         ledger.earners[earner, default: [:]][badgeID] = holding
     }
 
@@ -227,6 +237,7 @@ public struct BadgeIssuer: Sendable {
         let evidence: [JSONValue]
         let row: Int?
         let forms: Set<OpenBadgesSpec>
+        var statusIndex: Int?
     }
 
     /// The stable id of the assertion of `badgeID` for `email`.

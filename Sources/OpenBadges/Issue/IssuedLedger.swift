@@ -20,6 +20,8 @@ struct IssuedLedger: Codable {
         var issuedOn: String
         /// The Open Badges 3.0 credential's id, once one was issued.
         var credentialID: String?
+        /// The credential's bit in the status list.
+        var statusIndex: Int?
         /// Set by `badges revoke`.
         var revoked: Revocation?
     }
@@ -28,6 +30,8 @@ struct IssuedLedger: Codable {
     var earners: [String: [String: Holding]] = [:]
     /// Earner key → email as first given.
     var emails: [String: String]? = [:]
+    /// The next free bit of the 3.0 status list.
+    var nextStatusIndex: Int?
 
     static func earnerKey(issuer: String, email: String) -> String {
         RecipientIdentity.hex(

@@ -1,5 +1,6 @@
 import CourseModel
 import FileAccess
+import Foundation
 import LinkedData
 import ToolkitSupport
 
@@ -67,6 +68,10 @@ public struct OpenBadges3Export: Sendable {
     public private(set) var verificationMethod: String?
     /// The URL of the RSA key's JWK, when there is one.
     public private(set) var jwtKeyID: String?
+    /// The keys the documents were made for.
+    let keys: OpenBadges3Keys
+    /// The issuer profile's URL.
+    let issuerID: String
 
     /// The documents for `course`, with achievement criteria, images and alignments as `badgeClass` gives them.
     init(
@@ -75,6 +80,8 @@ public struct OpenBadges3Export: Sendable {
     ) {
         let layout = urls.layout
         let profileURL = urls.url(of: layout.ob3Profile)
+        self.keys = keys
+        issuerID = profileURL
         var profile: [String: JSONValue] = [
             "id": .string(profileURL), "type": ["Profile"], "name": .string(source.name),
         ]
@@ -84,7 +91,7 @@ public struct OpenBadges3Export: Sendable {
         if let image = issuerImage { profile["image"] = ["id": .string(image.url), "type": "Image"] }
         issuer = .object(profile)
         if let key = keys.dataIntegrity {
-            let url = urls.url(of: layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey"))
+            let url = Self.verificationMethod(of: key, urls: urls)
             verificationMethod = url
             add(
                 layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey"),
@@ -94,7 +101,7 @@ public struct OpenBadges3Export: Sendable {
                 ])
         }
         if let key = keys.jwt {
-            let url = urls.url(of: layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"))
+            let url = Self.keyID(of: key, urls: urls)
             jwtKeyID = url
             guard case .object(var jwk) = key.publicJWK else { return }
             jwk["kid"] = .string(url)
@@ -126,6 +133,24 @@ public struct OpenBadges3Export: Sendable {
             published["@context"] = Self.context
             add(layout.ob3Achievement(id: badge.id), .object(published))
         }
+    }
+
+    /// The URL of the Multikey document of `key` (what proofs name as `verificationMethod`).
+    static func verificationMethod(of key: DataIntegrityKey, urls: BadgeURLs) -> String {
+        urls.url(of: urls.layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey"))
+    }
+
+    /// The URL of the JWK of `key` (what VC-JWTs name as `kid`).
+    static func keyID(of key: SigningKey, urls: BadgeURLs) -> String {
+        urls.url(of: urls.layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"))
+    }
+
+    /// Writes the signed empty status list when the folder has none yet (`badges revoke` keeps it after).
+    func writeStatusListIfMissing(to folder: BadgeFolder, now: Date = Date()) throws(BadgeError) {
+        guard folder.read(folder.urls.layout.ob3StatusList) == nil else { return }
+        try CredentialStatusList.write(
+            StatusList(), issuer: issuerID, keys: keys, verificationMethod: verificationMethod, jwtKeyID: jwtKeyID,
+            created: OpenBadges3Issuer.timestamp(now), into: folder)
     }
 
     private mutating func add(_ path: String, _ document: JSONValue) {

@@ -27,15 +27,20 @@ public struct OpenBadges3Issuer: Sendable {
         self.export = export
         self.keys = keys
         self.urls = urls
+        created = Self.timestamp(now)
+    }
+
+    /// An XML Schema dateTime in UTC, to the second.
+    static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        created = formatter.string(from: now)
+        return formatter.string(from: date)
     }
 
     /// The unsigned credential `id` of `badgeID` for `email`.
-    func credential(id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue]) throws(BadgeError)
-        -> [String: JSONValue]
-    {
+    func credential(
+        id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], statusIndex: Int
+    ) throws(BadgeError) -> [String: JSONValue] {
         guard let achievement = export.achievements[badgeID] else {
             throw BadgeError("badge `\(badgeID)` has no Open Badges 3.0 achievement")
         }
@@ -53,6 +58,7 @@ public struct OpenBadges3Issuer: Sendable {
                 ],
                 "achievement": achievement,
             ],
+            "credentialStatus": CredentialStatusList.entry(index: statusIndex, urls: urls),
         ]
         if !evidence.isEmpty {
             credential["evidence"] = .array(
@@ -67,10 +73,11 @@ public struct OpenBadges3Issuer: Sendable {
 
     /// Signs and writes the credential, returning the files written (relative to the folder).
     func write(
-        id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], artworks: [BadgeArt.Artwork],
-        into output: BadgeFolder
+        id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], statusIndex: Int,
+        artworks: [BadgeArt.Artwork], into output: BadgeFolder
     ) throws(BadgeError) -> [String] {
-        let unsigned = try credential(id: id, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence)
+        let unsigned = try credential(
+            id: id, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, statusIndex: statusIndex)
         let uuid = BadgeURLs.assertionUUID(of: id)
         var files: [String] = []
         func write(_ bytes: [UInt8], extension ext: String) throws(BadgeError) {

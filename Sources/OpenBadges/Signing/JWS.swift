@@ -34,6 +34,17 @@ public enum JWS {
         } catch {
             throw Problem(description: "the published public key cannot be read")
         }
+        return try verify(jws, publicKey: key)
+    }
+
+    /// The payload of `jws`, after checking its RS256 signature with `publicKey`.
+    static func verify(_ jws: String, publicKey key: _RSA.Signing.PublicKey) throws(Problem) -> [UInt8] {
+        let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let header = decode(parts[0]), let payload = decode(parts[1]), let signature = decode(parts[2])
+        else { throw Problem(description: "not a compact JWS (three base64url parts)") }
+        guard (try? JSONValue.parse(header))?["alg"]?.stringValue == "RS256" else {
+            throw Problem(description: "the JWS header does not say `alg: RS256`")
+        }
         let valid = key.isValidSignature(
             _RSA.Signing.RSASignature(rawRepresentation: signature), for: Data((parts[0] + "." + parts[1]).utf8),
             padding: .insecurePKCS1v1_5)

@@ -15,7 +15,8 @@ public enum BadgeRevoker {
     /// Revokes `assertionID` (its URL, `urn:uuid:…`, or bare UUID) in the published `folder`; with
     /// `force`, an earlier reason is replaced.
     public static func revoke(
-        _ assertionID: String, reason: String, force: Bool = false, now: Date = Date(), in folder: BadgeFolder
+        _ assertionID: String, reason: String, force: Bool = false, now: Date = Date(),
+        openBadges3Keys: OpenBadges3Keys = OpenBadges3Keys(), in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {
         let uuid = BadgeURLs.assertionUUID(of: assertionID)
         guard !uuid.isEmpty, uuid.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
@@ -23,7 +24,9 @@ public enum BadgeRevoker {
         }
         var ledger = try IssuedLedger.load(from: folder)
         if let (key, badgeID) = ledger.holding(id: uuid) {
-            return try revoke(earner: key, badgeID: badgeID, reason: reason, force: force, now: now, ledger: &ledger, in: folder)
+            return try revoke(
+                earner: key, badgeID: badgeID, reason: reason, force: force, now: now, keys: openBadges3Keys, ledger: &ledger,
+                in: folder)
         }
         // Not in this folder's ledger (issued elsewhere, or before the ledger): the published files only.
         return Outcome(said: [try revokePublished(uuid: uuid, reason: reason, force: force, in: folder)])
@@ -31,7 +34,8 @@ public enum BadgeRevoker {
 
     /// Revokes the badge `badgeID` held by `email`, every form it was issued in.
     public static func revoke(
-        email: String, badgeID: String, reason: String, force: Bool = false, now: Date = Date(), in folder: BadgeFolder
+        email: String, badgeID: String, reason: String, force: Bool = false, now: Date = Date(),
+        openBadges3Keys: OpenBadges3Keys = OpenBadges3Keys(), in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {
         var ledger = try IssuedLedger.load(from: folder)
         guard let (key, _) = ledger.holding(email: email, badgeID: badgeID, issuer: folder.urls.issuer) else {
@@ -42,20 +46,48 @@ public enum BadgeRevoker {
                     ? "no badge was issued to \(email) from this folder (check the address with `toolkit badges list`)"
                     : "\(email) holds no `\(badgeID)` badge; they hold \(held.map { "`\($0)`" }.joined(separator: ", "))")
         }
-        return try revoke(earner: key, badgeID: badgeID, reason: reason, force: force, now: now, ledger: &ledger, in: folder)
+        return try revoke(
+            earner: key, badgeID: badgeID, reason: reason, force: force, now: now, keys: openBadges3Keys, ledger: &ledger,
+            in: folder)
     }
 
     private static func revoke(
-        earner: String, badgeID: String, reason: String, force: Bool, now: Date, ledger: inout IssuedLedger,
-        in folder: BadgeFolder
+        earner: String, badgeID: String, reason: String, force: Bool, now: Date, keys: OpenBadges3Keys,
+        ledger: inout IssuedLedger, in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {
         guard var holding = ledger.earners[earner]?[badgeID] else { return Outcome() }
+        // A 3.0 credential is revoked by signing the status list again: check the keys before changing anything.
+        var statusList: StatusList?
+        if let index = holding.statusIndex, holding.credentialID != nil {
+            guard keys.canSign, keys.dataIntegrity == nil || keys.contexts != nil else {
+                throw BadgeError(
+                    "this badge was also issued as an Open Badges 3.0 credential, whose revocation list must be signed again: pass the keys it was issued with (--ed25519-key and/or --sign-key)"
+                )
+            }
+            guard let list = CredentialStatusList.published(in: folder) else {
+                throw BadgeError(
+                    path: folder.file(folder.urls.layout.ob3StatusList), "is not a status list this toolkit can read")
+            }
+            if !list.isSet(index) { statusList = list }
+        }
         // The first reason stands unless forced, in the published files as in the ledger.
         let effective = force ? reason : holding.revoked?.reason ?? reason
         var outcome = Outcome()
         if let assertion = holding.assertionID {
             outcome.said.append(
                 try revokePublished(uuid: BadgeURLs.assertionUUID(of: assertion), reason: effective, force: force, in: folder))
+        }
+        if var list = statusList, let index = holding.statusIndex {
+            list.set(index)
+            let urls = folder.urls
+            try CredentialStatusList.write(
+                list, issuer: urls.url(of: urls.layout.ob3Profile), keys: keys,
+                verificationMethod: keys.dataIntegrity.map { OpenBadges3Export.verificationMethod(of: $0, urls: urls) },
+                jwtKeyID: keys.jwt.map { OpenBadges3Export.keyID(of: $0, urls: urls) }, created: OpenBadges3Issuer.timestamp(now),
+                into: folder)
+            outcome.said.append("set bit \(index) of the Open Badges 3.0 status list for \(holding.credentialID ?? "")")
+        } else if holding.credentialID != nil {
+            outcome.said.append("the Open Badges 3.0 credential \(holding.credentialID ?? "") was already revoked")
         }
         if holding.revoked == nil || force {
             holding.revoked = IssuedLedger.Revocation(

@@ -1,9 +1,10 @@
 import Foundation
+import LinkedData
 import ToolkitSupport
 
-/// Checks a baked image, an assertion JSON or a JWS against the published files in an output
-/// folder, offline: structure, recipient hash, badge class and issuer, signature or hosted copy,
-/// and revocation.
+/// Checks a baked image, an assertion JSON or a JWS (Open Badges 2.0), or a credential JSON or
+/// VC-JWT (3.0), against the published files in an output folder, offline: structure, recipient
+/// hash, badge class or achievement and issuer, signature or hosted copy, and revocation.
 public struct BadgeVerifier: Sendable {
     /// What verification found.
     public struct Report: Sendable {
@@ -24,9 +25,15 @@ public struct BadgeVerifier: Sendable {
     /// The URL layout.
     public var urls: BadgeURLs { folder.urls }
 
-    /// Creates a verifier for the files in `folder`.
-    public init(folder: BadgeFolder) {
+    /// The pinned JSON-LD contexts, for Open Badges 3.0 Data Integrity proofs.
+    public var contexts: PinnedContexts?
+    /// The time validity dates are checked against.
+    public var now = Date()
+
+    /// Creates a verifier for the files in `folder`; `contexts` lets it check 3.0 Data Integrity proofs.
+    public init(folder: BadgeFolder, contexts: PinnedContexts? = nil) {
         self.folder = folder
+        self.contexts = contexts
     }
 
     /// Verifies `bytes` (PNG, SVG, JSON or JWS, told apart by content); `email`, when given, must match the recipient.
@@ -46,6 +53,10 @@ public struct BadgeVerifier: Sendable {
             return report
         }
 
+        if CredentialVerifier.isCredential(baked) {
+            CredentialVerifier(folder: folder, contexts: contexts, now: now).verify(baked, email: email, into: &report)
+            return report
+        }
         var assertion: JSONValue
         if baked.hasPrefix("{") {
             guard let parsed = try? JSONValue.parse(Array(baked.utf8)) else {

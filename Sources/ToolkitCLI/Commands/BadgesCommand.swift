@@ -166,7 +166,7 @@ struct BadgesCommand: ParsableCommand {
             for note in outcome.notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
-                "issued \(Plural.counted(outcome.issued.count - collections, "assertion")) and \(Plural.counted(collections, "collection badge")) into \(context.display(folder.path))"
+                "issued \(Plural.counted(outcome.issued.count - collections, context.spec == .v2 ? "assertion" : context.spec == .v3 ? "credential" : "badge")) and \(Plural.counted(collections, "collection badge"))\(context.spec == .both ? " (each as a 2.0 assertion and a 3.0 credential)" : "") into \(context.display(folder.path))"
                     + (outcome.alreadyIssued > 0
                         ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued"
                         : "") + "; row by row: \(context.display(folder.issueSummaryPath))\n")
@@ -247,6 +247,19 @@ struct BadgesCommand: ParsableCommand {
         @Flag(help: "Replace the reason of a badge already revoked.")
         var force = false
 
+        @Option(
+            name: .customLong("sign-key"),
+            help: "The RSA key 3.0 credentials were issued with (their status list is signed again).")
+        var signKey: String?
+
+        @Option(
+            name: .customLong("ed25519-key"),
+            help: "The Ed25519 key 3.0 credentials were issued with (their status list is signed again).")
+        var ed25519Key: String?
+
+        @Option(help: "The folder of the pinned JSON-LD contexts (with --ed25519-key).")
+        var contexts: String?
+
         @Option(help: "The published folder (default: the only course's build/<course>-badges/).")
         var output: String?
 
@@ -264,12 +277,28 @@ struct BadgesCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let folder = try BadgeContext.publishedFolder(output, environment)
+            var jwt: SigningKey?
+            if let signKey {
+                do {
+                    jwt = try SigningKey.load(path: environment.absolutePath(signKey))
+                } catch {
+                    throw CommandFailure.io(error.description)
+                }
+            }
+            let root =
+                (try? WorkspaceLocator.locate(
+                    nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem))?.root
+                ?? environment.currentDirectory
+            let keys = try BadgeContext.openBadges3Keys(
+                jwt: jwt, ed25519Key: ed25519Key, contexts: contexts, environment, workspaceRoot: root)
             let outcome = try BadgeContext.run { () throws(BadgeError) in
                 try folder.transaction { () throws(BadgeError) in
                     if let assertionID {
-                        return try BadgeRevoker.revoke(assertionID, reason: reason, force: force, in: folder)
+                        return try BadgeRevoker.revoke(
+                            assertionID, reason: reason, force: force, openBadges3Keys: keys, in: folder)
                     }
-                    return try BadgeRevoker.revoke(email: email!, badgeID: badge!, reason: reason, force: force, in: folder)
+                    return try BadgeRevoker.revoke(
+                        email: email!, badgeID: badge!, reason: reason, force: force, openBadges3Keys: keys, in: folder)
                 }
             }
             for line in outcome.said { environment.standardOutput(TerminalText.escaped(line) + "\n") }
@@ -288,6 +317,9 @@ struct BadgesCommand: ParsableCommand {
         @Option(help: "The earner's email: also check the badge was issued to it.")
         var email: String?
 
+        @Option(help: "The folder of the pinned JSON-LD contexts, for 3.0 Data Integrity proofs (default as for issue).")
+        var contexts: String?
+
         @Option(help: "The published folder (default: the only course's build/<course>-badges/).")
         var output: String?
 
@@ -297,7 +329,19 @@ struct BadgesCommand: ParsableCommand {
             guard let bytes = try? environment.fileSystem.readFile(environment.absolutePath(file)) else {
                 throw CommandFailure.io("\(file): cannot read it")
             }
-            let report = BadgeVerifier(folder: folder).verify(bytes, email: email)
+            let root =
+                (try? WorkspaceLocator.locate(
+                    nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem))?.root
+                ?? environment.currentDirectory
+            let contextFolder = JSONLDContextsLayout.standard.folder(
+                explicit: contexts.map(environment.absolutePath), environment: environment.variables, workspaceRoot: root)
+            // Only a 3.0 Data Integrity proof needs them: when they cannot be read, that check says so.
+            let pinned = try? OpenBadges3Keys.pinnedContexts { url in
+                JSONLDContextsLayout.standard.file(of: url, in: contextFolder).flatMap {
+                    try? environment.fileSystem.readFile($0)
+                }
+            }
+            let report = BadgeVerifier(folder: folder, contexts: pinned).verify(bytes, email: email)
             if let email, let matches = report.recipientMatches {
                 environment.standardOutput(
                     TerminalText.escaped(
@@ -307,7 +351,7 @@ struct BadgesCommand: ParsableCommand {
             }
             if report.problems.isEmpty {
                 environment.standardOutput(
-                    "\(file): valid \(report.verification ?? "") assertion \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
+                    "\(file): valid \(report.verification ?? "") \(report.verification?.hasPrefix("Open Badges 3.0") == true ? "credential" : "assertion") \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
                 )
             } else {
                 for problem in report.problems {
@@ -375,26 +419,9 @@ struct BadgeContext {
         }
         var ob3Keys = OpenBadges3Keys(jwt: key)
         if publish.spec.spec.includes3 {
-            if let path = publish.ed25519Key {
-                do {
-                    ob3Keys.dataIntegrity = try DataIntegrityKey.load(path: environment.absolutePath(path))
-                } catch {
-                    throw CommandFailure.io(error.description)
-                }
-                let folder = JSONLDContextsLayout.standard.folder(
-                    explicit: publish.contexts.map(environment.absolutePath), environment: environment.variables,
-                    workspaceRoot: workspace.selection.root)
-                do {
-                    ob3Keys.contexts = try OpenBadges3Keys.pinnedContexts { url in
-                        JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap {
-                            try? environment.fileSystem.readFile($0)
-                        }
-                    }
-                } catch {
-                    throw CommandFailure.io(
-                        "\(folder): \(error.description) (pass --contexts with the folder of the pinned JSON-LD contexts)")
-                }
-            }
+            ob3Keys = try openBadges3Keys(
+                jwt: key, ed25519Key: publish.ed25519Key, contexts: publish.contexts, environment,
+                workspaceRoot: workspace.selection.root)
             if !ob3Keys.canSign {
                 throw CommandFailure.io(
                     "--spec \(publish.spec.rawValue) needs a key: Open Badges 3.0 credentials are always signed (--ed25519-key for Data Integrity, --sign-key for VC-JWT)"
@@ -407,6 +434,31 @@ struct BadgeContext {
             environment: environment, selection: workspace.selection, report: workspace.report, urls: urls, key: key,
             pageBaseURL: publish.pageBaseURL, output: publish.output, allowNewBaseURL: publish.allowNewBaseURL,
             spec: publish.spec.spec, openBadges3Keys: ob3Keys)
+    }
+
+    /// The 3.0 keys: the RSA key (already read), the Ed25519 key at `ed25519Key` and, with it, the pinned
+    /// contexts from `contexts` or the default folder.
+    static func openBadges3Keys(
+        jwt: SigningKey?, ed25519Key: String?, contexts: String?, _ environment: CommandEnvironment, workspaceRoot: String
+    ) throws -> OpenBadges3Keys {
+        var keys = OpenBadges3Keys(jwt: jwt)
+        guard let path = ed25519Key else { return keys }
+        do {
+            keys.dataIntegrity = try DataIntegrityKey.load(path: environment.absolutePath(path))
+        } catch {
+            throw CommandFailure.io(error.description)
+        }
+        let folder = JSONLDContextsLayout.standard.folder(
+            explicit: contexts.map(environment.absolutePath), environment: environment.variables, workspaceRoot: workspaceRoot)
+        do {
+            keys.contexts = try OpenBadges3Keys.pinnedContexts { url in
+                JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap { try? environment.fileSystem.readFile($0) }
+            }
+        } catch {
+            throw CommandFailure.io(
+                "\(folder): \(error.message) (pass --contexts with the folder of the pinned JSON-LD contexts)")
+        }
+        return keys
     }
 
     /// The safe way to the workspace's files (badge art).

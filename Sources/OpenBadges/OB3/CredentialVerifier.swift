@@ -1,0 +1,211 @@
+import Crypto
+import Foundation
+import LinkedData
+import ToolkitSupport
+import _CryptoExtras
+
+/// Checks an Open Badges 3.0 credential (JSON with an embedded `eddsa-rdfc-2022` proof, or a VC-JWT)
+/// against the published folder, offline: the proof with the issuer's published key, that the
+/// issuer and achievement are this folder's, the validity dates, the recipient, and the signed
+/// status list.
+struct CredentialVerifier {
+    let folder: BadgeFolder
+    let contexts: PinnedContexts?
+    let now: Date
+
+    /// Whether `text` (unbaked) is an Open Badges 3.0 credential rather than a 2.0 assertion.
+    static func isCredential(_ text: String) -> Bool {
+        if text.hasPrefix("{") {
+            return (try? JSONValue.parse(Array(text.utf8)))?["@context"]?.arrayValue?.first
+                == .string(PinnedContexts.credentialsV2)
+        }
+        return JWS.unverifiedHeader(text)?["typ"]?.stringValue == "JWT"
+    }
+
+    func verify(_ text: String, email: String?, into report: inout BadgeVerifier.Report) {
+        let urls = folder.urls
+        var credential: JSONValue
+        if text.hasPrefix("{") {
+            report.verification = "Open Badges 3.0 (Data Integrity)"
+            guard let parsed = try? JSONValue.parse(Array(text.utf8)) else {
+                report.problems.append("the credential is not valid JSON")
+                return
+            }
+            credential = parsed
+            checkDataIntegrity(credential, &report)
+        } else {
+            report.verification = "Open Badges 3.0 (VC-JWT)"
+            guard let payload = JWS.unverifiedPayload(text), let parsed = try? JSONValue.parse(payload) else {
+                report.problems.append("the VC-JWT's payload is not JSON")
+                return
+            }
+            credential = parsed
+            checkJWT(text, credential, &report)
+        }
+        report.assertionID = credential["id"]?.stringValue
+        if credential["@context"] != OpenBadges3Export.context {
+            report.problems.append("@context is not the Verifiable Credentials 2.0 and Open Badges 3.0.3 contexts")
+        }
+        let types = credential["type"]?.arrayValue ?? []
+        if !types.contains("VerifiableCredential") || !types.contains("OpenBadgeCredential") {
+            report.problems.append("type is not VerifiableCredential, OpenBadgeCredential")
+        }
+        let issuerID = credential["issuer"]?["id"]?.stringValue ?? credential["issuer"]?.stringValue
+        if issuerID != urls.url(of: urls.layout.ob3Profile) {
+            report.problems.append("the credential names another issuer: \(issuerID ?? "none")")
+        }
+        checkDates(credential, &report)
+        let achievement = credential["credentialSubject"]?["achievement"]
+        report.badgeName = achievement?["name"]?.stringValue
+        if let id = achievement?["id"]?.stringValue, folder.read(url: id) != nil {
+            // Published here.
+        } else {
+            report.problems.append("the achievement is not one published in this folder")
+        }
+        if let email { checkRecipient(credential, email: email, &report) }
+        checkStatus(credential, &report)
+    }
+
+    private func checkDataIntegrity(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
+        let proofs = credential["proof"].map { $0.arrayValue ?? [$0] } ?? []
+        guard let method = proofs.first?["verificationMethod"]?.stringValue else {
+            report.problems.append("the credential has no proof")
+            return
+        }
+        guard let key = multikey(method, &report) else { return }
+        guard let contexts else {
+            report.problems.append(
+                "cannot check the Data Integrity proof without the pinned JSON-LD contexts (pass --contexts)")
+            return
+        }
+        do {
+            try DataIntegrityProof(loader: contexts).verify(credential, publicKey: key)
+        } catch {
+            report.problems.append("the proof does not verify: \(error.description)")
+        }
+    }
+
+    /// The Ed25519 key of a Multikey document published in the folder and controlled by its issuer.
+    private func multikey(_ url: String, _ report: inout BadgeVerifier.Report) -> Curve25519.Signing.PublicKey? {
+        let urls = folder.urls
+        guard let bytes = folder.read(url: url), let document = try? JSONValue.parse(bytes) else {
+            report.problems.append("the verification method \(url) is not a key published in this folder")
+            return nil
+        }
+        guard document["controller"]?.stringValue == urls.url(of: urls.layout.ob3Profile) else {
+            report.problems.append("the key \(url) is not controlled by the issuer")
+            return nil
+        }
+        guard let raw = document["publicKeyMultibase"]?.stringValue.flatMap(Multibase.ed25519PublicKey(multibase:)),
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
+        else {
+            report.problems.append("the key \(url) is not an Ed25519 Multikey")
+            return nil
+        }
+        return key
+    }
+
+    private func checkJWT(_ jwt: String, _ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
+        guard let keyID = JWS.unverifiedHeader(jwt)?["kid"]?.stringValue, let key = jwk(keyID, &report) else {
+            if JWS.unverifiedHeader(jwt)?["kid"] == nil { report.problems.append("the VC-JWT names no key (kid)") }
+            return
+        }
+        do {
+            _ = try JWS.verify(jwt, publicKey: key)
+        } catch {
+            report.problems.append(error.description)
+        }
+        let issuerID = credential["issuer"]?["id"] ?? credential["issuer"]
+        if credential["iss"] != issuerID { report.problems.append("the VC-JWT's iss is not the credential's issuer") }
+        if credential["jti"] != credential["id"] { report.problems.append("the VC-JWT's jti is not the credential's id") }
+        let validFrom = credential["validFrom"]?.stringValue.flatMap(OpenBadges3Issuer.epochSeconds)
+        if case .number(let nbf)? = credential["nbf"], nbf == validFrom {
+        } else {
+            report.problems.append("the VC-JWT's nbf is not the credential's validFrom")
+        }
+    }
+
+    private func jwk(_ url: String, _ report: inout BadgeVerifier.Report) -> _RSA.Signing.PublicKey? {
+        guard let bytes = folder.read(url: url), let document = try? JSONValue.parse(bytes),
+            document["kty"]?.stringValue == "RSA", let n = document["n"]?.stringValue.flatMap({ JWS.decode(Substring($0)) }),
+            let e = document["e"]?.stringValue.flatMap({ JWS.decode(Substring($0)) }),
+            let key = try? _RSA.Signing.PublicKey(n: n, e: e)
+        else {
+            report.problems.append("the VC-JWT's key \(url) is not an RSA key published in this folder")
+            return nil
+        }
+        return key
+    }
+
+    private func checkDates(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
+        guard let validFrom = credential["validFrom"]?.stringValue.flatMap(OpenBadges3Issuer.epochSeconds) else {
+            report.problems.append("validFrom is missing or not a date and time with a time zone")
+            return
+        }
+        if validFrom > now.timeIntervalSince1970 { report.problems.append("the credential is not valid yet (validFrom)") }
+        if let until = credential["validUntil"]?.stringValue {
+            if let seconds = OpenBadges3Issuer.epochSeconds(until) {
+                if seconds <= now.timeIntervalSince1970 { report.problems.append("the credential expired (validUntil)") }
+            } else {
+                report.problems.append("validUntil is not a date and time with a time zone")
+            }
+        }
+    }
+
+    private func checkRecipient(_ credential: JSONValue, email: String, _ report: inout BadgeVerifier.Report) {
+        let identifiers = credential["credentialSubject"]?["identifier"]?.arrayValue ?? []
+        let emails = identifiers.filter { $0["identityType"]?.stringValue == "emailAddress" }
+        guard !emails.isEmpty else {
+            report.problems.append("the credential names no email recipient")
+            return
+        }
+        report.recipientMatches = emails.contains { identifier in
+            let hash = identifier["identityHash"]?.stringValue ?? ""
+            if identifier["hashed"] == .bool(true) {
+                return RecipientIdentity.hash(email: email, salt: identifier["salt"]?.stringValue ?? "") == hash
+            }
+            return RecipientIdentity.normalise(hash) == RecipientIdentity.normalise(email)
+        }
+        if report.recipientMatches == false { report.problems.append("the badge was not issued to \(email)") }
+    }
+
+    private func checkStatus(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
+        guard let status = credential["credentialStatus"] else { return }
+        guard status["type"]?.stringValue == "BitstringStatusListEntry",
+            status["statusPurpose"]?.stringValue == "revocation",
+            let listURL = status["statusListCredential"]?.stringValue,
+            let index = status["statusListIndex"]?.stringValue.flatMap({ Int($0) })
+        else {
+            report.problems.append("the credential's status is not a revocation entry of a Bitstring Status List")
+            return
+        }
+        guard let bytes = folder.read(url: listURL), let list = try? JSONValue.parse(bytes) else {
+            report.problems.append("the status list \(listURL) is not in the published folder")
+            return
+        }
+        // The list must be the issuer's: its own proof checked as the credential's is.
+        var listReport = BadgeVerifier.Report()
+        if list["proof"] != nil {
+            checkDataIntegrity(list, &listReport)
+        } else if let jwt = folder.read(folder.urls.layout.ob3StatusListJWT).map({ String(decoding: $0, as: UTF8.self) }),
+            let payload = JWS.unverifiedPayload(jwt).flatMap({ try? JSONValue.parse($0) })
+        {
+            checkJWT(jwt.trimmingCharacters(in: .whitespacesAndNewlines), payload, &listReport)
+            if payload["credentialSubject"] != list["credentialSubject"] {
+                listReport.problems.append("the signed status list differs from the published one")
+            }
+        } else {
+            listReport.problems.append("it is not signed")
+        }
+        if !listReport.problems.isEmpty {
+            report.problems.append("the status list cannot be trusted: \(listReport.problems.joined(separator: "; "))")
+            return
+        }
+        guard let encoded = list["credentialSubject"]?["encodedList"]?.stringValue, let bits = StatusList.decode(encoded)
+        else {
+            report.problems.append("the status list cannot be read")
+            return
+        }
+        if bits.isSet(index) { report.problems.append("the credential was revoked") }
+    }
+}
