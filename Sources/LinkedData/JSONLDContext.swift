@@ -14,10 +14,28 @@ public struct LinkedDataError: Error, CustomStringConvertible, Sendable, Hashabl
 public protocol ContextLoader: Sendable {
     /// The context document (an object with an `@context` member) published at `url`.
     func document(at url: String) throws(LinkedDataError) -> JSONValue
+
+    /// Where contexts processed from scratch are kept for the loader's lifetime (its documents never
+    /// change), or nil to process them every time.
+    var processedContexts: ProcessedContexts? { get }
+}
+
+extension ContextLoader {
+    /// No memory by default.
+    public var processedContexts: ProcessedContexts? { nil }
+}
+
+/// Top-level contexts already processed, by their JSON: every credential of a run names the same
+/// two, and processing them is most of the work of expanding one.
+public final class ProcessedContexts: Sendable {
+    let storage = LockedValue<[JSONValue: ActiveContext]>([:])
+
+    /// An empty memory.
+    public init() {}
 }
 
 /// One term of an active context (JSON-LD 1.1 §4.2).
-struct TermDefinition: Hashable {
+struct TermDefinition: Hashable, Sendable {
     /// The IRI or keyword the term maps to; nil for a term explicitly mapped to null.
     var iri: String?
     var isPrefix = false
@@ -39,7 +57,7 @@ struct TermDefinition: Hashable {
 
 /// The state JSON-LD expansion runs in: terms, vocabulary mapping, default language, and the
 /// context to return to when a type-scoped context must not propagate.
-struct ActiveContext {
+struct ActiveContext: Sendable {
     var terms: [String: TermDefinition] = [:]
     var vocab: String?
     var defaultLanguage: String?

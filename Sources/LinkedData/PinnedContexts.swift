@@ -32,6 +32,8 @@ public struct PinnedContexts: ContextLoader {
     ]
 
     private let documents: [String: JSONValue]
+    /// The top-level contexts processed with these documents.
+    public let processedContexts: ProcessedContexts? = ProcessedContexts()
 
     /// Reads each pinned context through `read` (URL → bytes of its local copy, nil when absent) and
     /// checks it against its pin.
