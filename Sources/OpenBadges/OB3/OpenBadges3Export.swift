@@ -23,6 +23,9 @@ public enum OpenBadgesSpec: String, Sendable, CaseIterable {
 /// Ed25519 key makes embedded Data Integrity proofs (`eddsa-rdfc-2022`), which need the pinned
 /// JSON-LD contexts.
 public struct OpenBadges3Keys: Sendable {
+    /// The pinned JSON-LD contexts Data Integrity proofs are computed with.
+    public typealias Contexts = PinnedContexts
+
     /// The RSA key for VC-JWT.
     public var jwt: SigningKey?
     /// The Ed25519 key for Data Integrity proofs.

@@ -285,12 +285,9 @@ struct BadgesCommand: ParsableCommand {
                     throw CommandFailure.io(error.description)
                 }
             }
-            let root =
-                (try? WorkspaceLocator.locate(
-                    nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem))?.root
-                ?? environment.currentDirectory
             let keys = try BadgeContext.openBadges3Keys(
-                jwt: jwt, ed25519Key: ed25519Key, contexts: contexts, environment, workspaceRoot: root)
+                jwt: jwt, ed25519Key: ed25519Key, contexts: contexts, environment,
+                workspaceRoot: BadgeContext.workspaceRoot(environment))
             let outcome = try BadgeContext.run { () throws(BadgeError) in
                 try folder.transaction { () throws(BadgeError) in
                     if let assertionID {
@@ -329,18 +326,9 @@ struct BadgesCommand: ParsableCommand {
             guard let bytes = try? environment.fileSystem.readFile(environment.absolutePath(file)) else {
                 throw CommandFailure.io("\(file): cannot read it")
             }
-            let root =
-                (try? WorkspaceLocator.locate(
-                    nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem))?.root
-                ?? environment.currentDirectory
-            let contextFolder = JSONLDContextsLayout.standard.folder(
-                explicit: contexts.map(environment.absolutePath), environment: environment.variables, workspaceRoot: root)
             // Only a 3.0 Data Integrity proof needs them: when they cannot be read, that check says so.
-            let pinned = try? OpenBadges3Keys.pinnedContexts { url in
-                JSONLDContextsLayout.standard.file(of: url, in: contextFolder).flatMap {
-                    try? environment.fileSystem.readFile($0)
-                }
-            }
+            let pinned = try? BadgeContext.pinnedContexts(
+                contexts, environment, workspaceRoot: BadgeContext.workspaceRoot(environment))
             let report = BadgeVerifier(folder: folder, contexts: pinned).verify(bytes, email: email)
             if let email, let matches = report.recipientMatches {
                 environment.standardOutput(
@@ -448,17 +436,30 @@ struct BadgeContext {
         } catch {
             throw CommandFailure.io(error.description)
         }
+        keys.contexts = try pinnedContexts(contexts, environment, workspaceRoot: workspaceRoot)
+        return keys
+    }
+
+    /// The pinned JSON-LD contexts from `contexts`, or the default folder (see `JSONLDContextsLayout`).
+    static func pinnedContexts(_ contexts: String?, _ environment: CommandEnvironment, workspaceRoot: String)
+        throws(CommandFailure) -> OpenBadges3Keys.Contexts
+    {
         let folder = JSONLDContextsLayout.standard.folder(
             explicit: contexts.map(environment.absolutePath), environment: environment.variables, workspaceRoot: workspaceRoot)
-        do {
-            keys.contexts = try OpenBadges3Keys.pinnedContexts { url in
+        do throws(BadgeError) {
+            return try OpenBadges3Keys.pinnedContexts { url in
                 JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap { try? environment.fileSystem.readFile($0) }
             }
         } catch {
             throw CommandFailure.io(
                 "\(folder): \(error.message) (pass --contexts with the folder of the pinned JSON-LD contexts)")
         }
-        return keys
+    }
+
+    /// The workspace the current folder is in, or the current folder (where default contexts are looked for).
+    static func workspaceRoot(_ environment: CommandEnvironment) -> String {
+        (try? WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem))?
+            .root ?? environment.currentDirectory
     }
 
     /// The safe way to the workspace's files (badge art).
