@@ -25,10 +25,19 @@ extension ContextLoader {
     public var processedContexts: ProcessedContexts? { nil }
 }
 
-/// Top-level contexts already processed, by their JSON: every credential of a run names the same
-/// two, and processing them is most of the work of expanding one.
+/// Contexts already processed, by the context they were applied to and their JSON: every
+/// credential of a run names the same contexts and the same type-scoped ones, and processing them
+/// was most of the work of expanding one.
 public final class ProcessedContexts: Sendable {
-    let storage = LockedValue<[JSONValue: ActiveContext]>([:])
+    /// What a processing step is known by: the active context's derivation, the local context, the flags.
+    struct Step: Hashable {
+        var derivation: Int
+        var local: JSONValue
+        var overrideProtected: Bool
+        var propagate: Bool
+    }
+
+    let storage = LockedValue<[Step: ActiveContext]>([:])
 
     /// An empty memory.
     public init() {}
@@ -63,6 +72,9 @@ struct ActiveContext: Sendable {
     var defaultLanguage: String?
     /// Holds at most one context: the one before a non-propagating (type-scoped) context.
     var previous: [ActiveContext] = []
+    /// Which remembered processing step made this context (0: the empty context); two contexts with
+    /// the same derivation are the same.
+    var derivation = 0
 
     var hasProtectedTerms: Bool { terms.values.contains { $0.isProtected } }
 }
@@ -83,11 +95,24 @@ enum Keyword {
 
 /// Whether `text` is an absolute IRI: a scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`) then `:`.
 func isAbsoluteIRI(_ text: String) -> Bool {
-    guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-    let scheme = text[..<colon]
-    guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-    return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-        && !text.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "{" || $0 == "}" })
+    var sawScheme = false
+    var inScheme = true
+    for byte in text.utf8 {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return false
+        case UInt8(ascii: ":") where inScheme:
+            guard sawScheme else { return false }
+            inScheme = false
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            sawScheme = true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            if inScheme && !sawScheme { return false }
+        default:
+            if inScheme { return false }
+        }
+    }
+    return !inScheme
 }
 
 /// Context processing and IRI expansion (JSON-LD 1.1 Processing Algorithms §4.1, §4.2, §5.2), for the
@@ -102,6 +127,24 @@ struct ContextProcessor {
     func process(
         _ active: ActiveContext, _ local: JSONValue, remote: [String] = [], overrideProtected: Bool = false,
         propagate: Bool = true
+    ) throws(LinkedDataError) -> ActiveContext {
+        guard let memory = loader.processedContexts else {
+            return try processAfresh(active, local, remote: remote, overrideProtected: overrideProtected, propagate: propagate)
+        }
+        let step = ProcessedContexts.Step(
+            derivation: active.derivation, local: local, overrideProtected: overrideProtected, propagate: propagate)
+        if let known = memory.storage.withLock({ $0[step] }) { return known }
+        var result = try processAfresh(active, local, remote: remote, overrideProtected: overrideProtected, propagate: propagate)
+        return memory.storage.withLock { known in
+            if let raced = known[step] { return raced }
+            result.derivation = known.count + 1
+            known[step] = result
+            return result
+        }
+    }
+
+    private func processAfresh(
+        _ active: ActiveContext, _ local: JSONValue, remote: [String], overrideProtected: Bool, propagate: Bool
     ) throws(LinkedDataError) -> ActiveContext {
         var result = active
         var propagate = propagate

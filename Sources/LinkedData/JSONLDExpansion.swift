@@ -67,20 +67,7 @@ struct Expander {
             if !expandsToValue && !(keyIDs.count == 1 && keyIDs[0] == "@id") { active = previous }
         }
         if let propertyScoped { active = try contexts.process(active, propertyScoped, overrideProtected: true) }
-        if let local = element["@context"] {
-            // A document's own top-level contexts, processed from scratch, are remembered by the loader.
-            if depth == 0, active.terms.isEmpty, active.previous.isEmpty, let memory = contexts.loader.processedContexts {
-                if let known = memory.storage.withLock({ $0[local] }) {
-                    active = known
-                } else {
-                    active = try contexts.process(active, local)
-                    let processed = active
-                    memory.storage.withLock { $0[local] = processed }
-                }
-            } else {
-                active = try contexts.process(active, local)
-            }
-        }
+        if let local = element["@context"] { active = try contexts.process(active, local) }
         var typeScoped = active
         var typeKeys: [String] = []
         for key in element.keys.sorted() where try contexts.expandIRI(&active, key, vocab: true) == "@type" {
