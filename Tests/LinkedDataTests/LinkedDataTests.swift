@@ -137,6 +137,20 @@ struct LinkedDataTests {
         // Key order does not matter: the same statements in another order give the same bytes.
         let reversed = Array(quads.reversed())
         #expect(try RDFCanonicalizer().canonicalNQuads(reversed) == expected)
+        // A loader remembers processed contexts: with one shared by other documents, and warm, the
+        // result is the same as with a fresh one.
+        let shared = try SharedOB3.contexts()
+        let other: JSONValue = [
+            "@context": [.string(PinnedContexts.credentialsV2), .string(PinnedContexts.openBadgesV3)],
+            "type": ["VerifiableCredential", "OpenBadgeCredential"], "id": "urn:uuid:2",
+            "credentialSubject": ["type": ["AchievementSubject"], "achievement": ["type": ["Achievement"], "name": "x"]],
+        ]
+        for document in [document, other, document] {
+            let fresh = try RDFCanonicalizer().canonicalNQuads(
+                try JSONLDToRDF(loader: try SharedOB3.contexts()).quads(of: document))
+            let warm = try RDFCanonicalizer().canonicalNQuads(try JSONLDToRDF(loader: shared).quads(of: document))
+            #expect(warm == fresh)
+        }
     }
 
     @Test("a dataset of blank nodes no hash can tell apart fails within its work bound instead of running for ever")
