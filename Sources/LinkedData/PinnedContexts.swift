@@ -41,7 +41,7 @@ public struct PinnedContexts: ContextLoader {
         var documents: [String: JSONValue] = [:]
         for pin in Self.pins {
             guard let bytes = read(pin.url) else { throw LinkedDataError("no local copy of the context \(pin.url)") }
-            let digest = SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
+            let digest = Hexadecimal.lowercase(SHA256.hash(data: Data(bytes)))
             guard digest == pin.sha256 else {
                 throw LinkedDataError(
                     "the local copy of \(pin.url) is not the pinned one (SHA-256 \(digest), expected \(pin.sha256))")

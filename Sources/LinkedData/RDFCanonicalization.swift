@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ToolkitSupport
 
 /// RDF Dataset Canonicalization (W3C RDFC-1.0, formerly URDNA2015) with SHA-256: blank nodes get
 /// labels `c14n0`, `c14n1`, … that depend only on the dataset's content, so the same statements
@@ -18,7 +19,7 @@ public struct RDFCanonicalizer {
         var state = State(quads: quads, maximumWork: maximumWork)
         try state.run()
         let lines = Set(quads.map { NQuads.line(state.relabel($0)) })
-        return lines.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.joined()
+        return lines.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined()
     }
 
     /// Issues identifiers with a prefix in order (§4.5).
@@ -96,7 +97,7 @@ public struct RDFCanonicalizer {
                 NQuads.line(
                     RDFQuad(subject: map($0.subject), predicate: $0.predicate, object: map($0.object), graph: $0.graph.map(map)))
             }
-            let hash = Self.sha256(lines.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.joined())
+            let hash = Self.sha256(lines.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined())
             firstDegreeCache[label] = hash
             return hash
         }
@@ -189,7 +190,7 @@ public struct RDFCanonicalizer {
         }
 
         static func sha256(_ text: String) -> String {
-            SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+            Hexadecimal.lowercase(SHA256.hash(data: Data(text.utf8)))
         }
 
         /// Every ordering of `items` (Heap's algorithm order does not matter: the smallest path wins).

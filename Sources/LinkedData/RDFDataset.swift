@@ -306,7 +306,7 @@ enum CanonicalJSON {
         case .string(let text): return string(text)
         case .array(let items): return "[" + items.map(text).joined(separator: ",") + "]"
         case .object(let members):
-            let keys = members.keys.sorted { Array($0.utf16).lexicographicallyPrecedes(Array($1.utf16)) }
+            let keys = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             return "{" + keys.map { string($0) + ":" + text(members[$0]!) }.joined(separator: ",") + "}"
         }
     }

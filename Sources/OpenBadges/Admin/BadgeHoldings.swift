@@ -18,6 +18,9 @@ public struct BadgeHolding: Sendable, Hashable, Codable {
     public var revocationReason: String?
     /// When it was revoked through this toolkit, when known.
     public var revokedOn: String?
+
+    /// The id it is best known by: the 2.0 assertion's, else the 3.0 credential's.
+    public var id: String { assertion ?? credential ?? "" }
 }
 
 /// Reads who holds what from a published folder's private ledger, with the revocations published
@@ -33,19 +36,23 @@ public enum BadgeHoldings {
         var holdings: [BadgeHolding] = []
         for (key, held) in ledger.earners where wantedKey == nil || wantedKey == key {
             for (badgeID, holding) in held where badge == nil || badge == badgeID {
-                let published = holding.assertionID.flatMap {
-                    BadgeRevoker.publishedReason(uuid: BadgeURLs.assertionUUID(of: $0), in: folder, list: list)
-                }
+                // The ledger records what `revoke` did; only a holding it shows unrevoked is looked up in the
+                // published files (revoked by id before the ledger recorded revocations).
+                let published =
+                    holding.revoked != nil
+                    ? nil
+                    : holding.assertionID.flatMap {
+                        BadgeRevoker.publishedRevocation(uuid: BadgeURLs.assertionUUID(of: $0), in: folder, list: list)
+                    }
                 holdings.append(
                     BadgeHolding(
                         email: ledger.emails?[key], badge: badgeID, issuedOn: holding.issuedOn, assertion: holding.assertionID,
                         credential: holding.credentialID, revoked: holding.revoked != nil || published != nil,
-                        revocationReason: holding.revoked?.reason ?? published ?? nil, revokedOn: holding.revoked?.revokedOn))
+                        revocationReason: holding.revoked?.reason ?? published?.reason, revokedOn: holding.revoked?.revokedOn))
             }
         }
         return holdings.sorted {
-            ($0.email ?? "~", $0.badge, $0.assertion ?? $0.credential ?? "")
-                < ($1.email ?? "~", $1.badge, $1.assertion ?? $1.credential ?? "")
+            ($0.email ?? "~", $0.badge, $0.id) < ($1.email ?? "~", $1.badge, $1.id)
         }
     }
 

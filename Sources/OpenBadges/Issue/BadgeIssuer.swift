@@ -95,10 +95,9 @@ public struct BadgeIssuer: Sendable {
             }
             let issuedOn = held?.issuedOn ?? row.issuedOn
             pending.append(
-                Pending(
-                    badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, evidence: evidence, row: row.row, forms: forms))
-            try record(forms, badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, earner: earner, in: &ledger)
-            pending[pending.count - 1].statusIndex = ledger.earners[earner]?[row.badgeID]?.statusIndex
+                try record(
+                    forms, badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, evidence: evidence, row: row.row,
+                    earner: earner, in: &ledger))
         }
 
         // Collections: an earner of this run who now holds every member badge receives the collection badge.
@@ -118,9 +117,9 @@ public struct BadgeIssuer: Sendable {
                 }
                 let issuedOn = held[badgeID]?.issuedOn ?? holdings.map(\.issuedOn).max() ?? ""
                 pending.append(
-                    Pending(badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, forms: forms))
-                try record(forms, badgeID: badgeID, email: email, issuedOn: issuedOn, earner: earner, in: &ledger)
-                pending[pending.count - 1].statusIndex = ledger.earners[earner]?[badgeID]?.statusIndex
+                    try record(
+                        forms, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, earner: earner,
+                        in: &ledger))
             }
         }
 
@@ -178,11 +177,11 @@ public struct BadgeIssuer: Sendable {
         return forms
     }
 
-    /// Records in the ledger what is about to be written.
+    /// Records in the ledger what is about to be written, and returns it to be written.
     private func record(
-        _ forms: Set<OpenBadgesSpec>, badgeID: String, email: String, issuedOn: String, earner: String,
-        in ledger: inout IssuedLedger
-    ) throws(BadgeError) {
+        _ forms: Set<OpenBadgesSpec>, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?,
+        earner: String, in ledger: inout IssuedLedger
+    ) throws(BadgeError) -> Pending {
         var holding =
             ledger.earners[earner]?[badgeID] ?? IssuedLedger.Holding(assertionID: nil, issuedOn: issuedOn, credentialID: nil)
         if forms.contains(.v2) { holding.assertionID = assertionID(badgeID: badgeID, email: email) }
@@ -196,6 +195,9 @@ public struct BadgeIssuer: Sendable {
             ledger.nextStatusIndex = (ledger.nextStatusIndex ?? 0) + 1
         }
         ledger.earners[earner, default: [:]][badgeID] = holding
+        return Pending(
+            badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: row, forms: forms,
+            statusIndex: holding.statusIndex)
     }
 
     /// The stable id of the Open Badges 3.0 credential of `badgeID` for `email`.
@@ -237,7 +239,7 @@ public struct BadgeIssuer: Sendable {
         let evidence: [JSONValue]
         let row: Int?
         let forms: Set<OpenBadgesSpec>
-        var statusIndex: Int?
+        let statusIndex: Int?
     }
 
     /// The stable id of the assertion of `badgeID` for `email`.

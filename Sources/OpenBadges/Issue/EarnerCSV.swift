@@ -164,14 +164,3 @@ public enum EarnerCSV {
         return (1...days).contains(day) ? text : nil
     }
 }
-
-/// ISO 8601 formatters, made once (making one per row dominated issuing) and used under a lock.
-private enum DateFormats {
-    static let formatters: LockedValue<(full: ISO8601DateFormatter, fractional: ISO8601DateFormatter)> = {
-        let full = ISO8601DateFormatter()
-        full.formatOptions = [.withInternetDateTime]
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return LockedValue((full, fractional))
-    }()
-}

@@ -1,6 +1,7 @@
 import Crypto
 import FileAccess
 import Foundation
+import ToolkitSupport
 
 /// What has been issued to whom, kept privately beside the published folder (never published, mode
 /// 600): earners are keyed by a hash of issuer and email, with the address beside the key so the
@@ -34,7 +35,7 @@ struct IssuedLedger: Codable {
     var nextStatusIndex: Int?
 
     static func earnerKey(issuer: String, email: String) -> String {
-        RecipientIdentity.hex(
+        Hexadecimal.lowercase(
             Array(SHA256.hash(data: Data("earner\u{1F}\(issuer)\u{1F}\(RecipientIdentity.normalise(email))".utf8))))
     }
 

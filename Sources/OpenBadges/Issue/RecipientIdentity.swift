@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ToolkitSupport
 
 /// Hashed recipient identities: `sha256$` + hex of SHA-256(email + salt), with a fresh salt each time.
 public enum RecipientIdentity {
@@ -12,25 +13,13 @@ public enum RecipientIdentity {
 
     /// The `identity` value for `email` and `salt`.
     public static func hash(email: String, salt: String) -> String {
-        "sha256$" + hex(Array(SHA256.hash(data: Data((normalise(email) + salt).utf8))))
+        "sha256$" + Hexadecimal.lowercase(Array(SHA256.hash(data: Data((normalise(email) + salt).utf8))))
     }
 
     /// A new random salt: 16 bytes as 32 hex digits.
     public static func freshSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    }
-
-    /// Lowercase hexadecimal.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            output.append(digits[Int(byte >> 4)])
-            output.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+        return Hexadecimal.lowercase((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// A stable UUID derived from `parts` (SHA-256 based, version and variant bits set), so the same
@@ -39,7 +28,7 @@ public enum RecipientIdentity {
         var bytes = Array(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hexText = hex(bytes)
+        let hexText = Hexadecimal.lowercase(bytes)
         let cuts = [8, 12, 16, 20]
         var result = ""
         for (index, character) in hexText.enumerated() {

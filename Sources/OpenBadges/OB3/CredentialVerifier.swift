@@ -13,27 +13,34 @@ struct CredentialVerifier {
     let contexts: PinnedContexts?
     let now: Date
 
-    /// Whether `text` (unbaked) is an Open Badges 3.0 credential rather than a 2.0 assertion.
-    static func isCredential(_ text: String) -> Bool {
-        if text.hasPrefix("{") {
-            return (try? JSONValue.parse(Array(text.utf8)))?["@context"]?.arrayValue?.first
-                == .string(PinnedContexts.credentialsV2)
-        }
-        return JWS.unverifiedHeader(text)?["typ"]?.stringValue == "JWT"
+    /// An Open Badges 3.0 credential as it was baked or sent.
+    enum Form {
+        /// JSON with an embedded proof, parsed.
+        case json(JSONValue)
+        /// A VC-JWT.
+        case jwt(String)
     }
 
-    func verify(_ text: String, email: String?, into report: inout BadgeVerifier.Report) {
-        let urls = folder.urls
-        var credential: JSONValue
+    /// `text` (unbaked) as a 3.0 credential, or nil when it is a 2.0 assertion (or nothing).
+    static func form(of text: String) -> Form? {
         if text.hasPrefix("{") {
+            guard let parsed = try? JSONValue.parse(Array(text.utf8)),
+                parsed["@context"]?.arrayValue?.first == .string(PinnedContexts.credentialsV2)
+            else { return nil }
+            return .json(parsed)
+        }
+        return JWS.unverifiedHeader(text)?["typ"]?.stringValue == "JWT" ? .jwt(text) : nil
+    }
+
+    func verify(_ form: Form, email: String?, into report: inout BadgeVerifier.Report) {
+        let urls = folder.urls
+        let credential: JSONValue
+        switch form {
+        case .json(let parsed):
             report.verification = "Open Badges 3.0 (Data Integrity)"
-            guard let parsed = try? JSONValue.parse(Array(text.utf8)) else {
-                report.problems.append("the credential is not valid JSON")
-                return
-            }
             credential = parsed
             checkDataIntegrity(credential, &report)
-        } else {
+        case .jwt(let text):
             report.verification = "Open Badges 3.0 (VC-JWT)"
             guard let payload = JWS.unverifiedPayload(text), let parsed = try? JSONValue.parse(payload) else {
                 report.problems.append("the VC-JWT's payload is not JSON")
@@ -57,9 +64,7 @@ struct CredentialVerifier {
         checkDates(credential, &report)
         let achievement = credential["credentialSubject"]?["achievement"]
         report.badgeName = achievement?["name"]?.stringValue
-        if let id = achievement?["id"]?.stringValue, folder.read(url: id) != nil {
-            // Published here.
-        } else {
+        if achievement?["id"]?.stringValue.flatMap(folder.read(url:)) == nil {
             report.problems.append("the achievement is not one published in this folder")
         }
         if let email { checkRecipient(credential, email: email, &report) }
@@ -118,9 +123,8 @@ struct CredentialVerifier {
         let issuerID = credential["issuer"]?["id"] ?? credential["issuer"]
         if credential["iss"] != issuerID { report.problems.append("the VC-JWT's iss is not the credential's issuer") }
         if credential["jti"] != credential["id"] { report.problems.append("the VC-JWT's jti is not the credential's id") }
-        let validFrom = credential["validFrom"]?.stringValue.flatMap(OpenBadges3Issuer.epochSeconds)
-        if case .number(let nbf)? = credential["nbf"], nbf == validFrom {
-        } else {
+        let validFrom = credential["validFrom"]?.stringValue.flatMap(DateFormats.epochSeconds)
+        if validFrom == nil || credential["nbf"] != .number(validFrom!) {
             report.problems.append("the VC-JWT's nbf is not the credential's validFrom")
         }
     }
@@ -138,13 +142,13 @@ struct CredentialVerifier {
     }
 
     private func checkDates(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
-        guard let validFrom = credential["validFrom"]?.stringValue.flatMap(OpenBadges3Issuer.epochSeconds) else {
+        guard let validFrom = credential["validFrom"]?.stringValue.flatMap(DateFormats.epochSeconds) else {
             report.problems.append("validFrom is missing or not a date and time with a time zone")
             return
         }
         if validFrom > now.timeIntervalSince1970 { report.problems.append("the credential is not valid yet (validFrom)") }
         if let until = credential["validUntil"]?.stringValue {
-            if let seconds = OpenBadges3Issuer.epochSeconds(until) {
+            if let seconds = DateFormats.epochSeconds(until) {
                 if seconds <= now.timeIntervalSince1970 { report.problems.append("the credential expired (validUntil)") }
             } else {
                 report.problems.append("validUntil is not a date and time with a time zone")

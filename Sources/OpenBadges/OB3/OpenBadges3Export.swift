@@ -153,7 +153,7 @@ public struct OpenBadges3Export: Sendable {
         guard folder.read(folder.urls.layout.ob3StatusList) == nil else { return }
         try CredentialStatusList.write(
             StatusList(), issuer: issuerID, keys: keys, verificationMethod: verificationMethod, jwtKeyID: jwtKeyID,
-            created: OpenBadges3Issuer.timestamp(now), into: folder)
+            created: DateFormats.timestamp(now), into: folder)
     }
 
     private mutating func add(_ path: String, _ document: JSONValue) {

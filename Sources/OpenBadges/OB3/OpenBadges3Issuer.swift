@@ -27,14 +27,7 @@ public struct OpenBadges3Issuer: Sendable {
         self.export = export
         self.keys = keys
         self.urls = urls
-        created = Self.timestamp(now)
-    }
-
-    /// An XML Schema dateTime in UTC, to the second.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        created = DateFormats.timestamp(now)
     }
 
     /// The unsigned credential `id` of `badgeID` for `email`.
@@ -130,22 +123,17 @@ public struct OpenBadges3Issuer: Sendable {
         claims["iss"] = credential["issuer"]?["id"] ?? credential["issuer"]
         claims["jti"] = credential["id"]
         if let subject = credential["credentialSubject"]?["id"] { claims["sub"] = subject }
-        if let seconds = credential["validFrom"]?.stringValue.flatMap(Self.epochSeconds) { claims["nbf"] = .number(seconds) }
-        if let seconds = credential["validUntil"]?.stringValue.flatMap(Self.epochSeconds) { claims["exp"] = .number(seconds) }
+        if let seconds = credential["validFrom"]?.stringValue.flatMap(DateFormats.epochSeconds) {
+            claims["nbf"] = .number(seconds)
+        }
+        if let seconds = credential["validUntil"]?.stringValue.flatMap(DateFormats.epochSeconds) {
+            claims["exp"] = .number(seconds)
+        }
         do {
             return try JWS.sign(
                 payload: JSONValue.object(claims).compactBytes(), with: key, header: ["kid": .string(keyID), "typ": "JWT"])
         } catch {
             throw BadgeError("cannot sign the VC-JWT: \(error)")
         }
-    }
-
-    /// Seconds since 1970 of an XML Schema dateTime with a time zone.
-    static func epochSeconds(_ text: String) -> Double? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date.timeIntervalSince1970.rounded(.down) }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)?.timeIntervalSince1970.rounded(.down)
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import LinkedData
+import ToolkitSupport
 
 /// The issuer's Ed25519 private key for Open Badges 3.0 Data Integrity proofs (`eddsa-rdfc-2022`),
 /// read from a PKCS#8 PEM file only its owner can read (`openssl genpkey -algorithm ed25519`). Only
@@ -19,7 +20,7 @@ public struct DataIntegrityKey: Sendable {
 
     /// The first 16 hex digits of the SHA-256 of the raw public key: names its published document.
     public var fingerprint: String {
-        String(RecipientIdentity.hex(Array(SHA256.hash(data: privateKey.publicKey.rawRepresentation))).prefix(16))
+        String(Hexadecimal.lowercase(Array(SHA256.hash(data: privateKey.publicKey.rawRepresentation))).prefix(16))
     }
 
     /// The DER prefix of a PKCS#8 Ed25519 private key (RFC 8410): the 32-byte seed follows it.

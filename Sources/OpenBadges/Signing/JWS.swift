@@ -22,34 +22,48 @@ public enum JWS {
 
     /// The payload of `jws`, after checking its RS256 signature with `publicKeyPEM`.
     public static func verify(_ jws: String, publicKeyPEM: String) throws(Problem) -> [UInt8] {
-        let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let header = decode(parts[0]), let payload = decode(parts[1]), let signature = decode(parts[2])
-        else { throw Problem(description: "not a compact JWS (three base64url parts)") }
-        guard (try? JSONValue.parse(header))?["alg"]?.stringValue == "RS256" else {
-            throw Problem(description: "the JWS header does not say `alg: RS256`")
-        }
+        let compact = try Compact(jws)
         let key: _RSA.Signing.PublicKey
         do {
             key = try _RSA.Signing.PublicKey(pemRepresentation: publicKeyPEM)
         } catch {
             throw Problem(description: "the published public key cannot be read")
         }
-        return try verify(jws, publicKey: key)
+        return try compact.payload(verifiedWith: key)
     }
 
     /// The payload of `jws`, after checking its RS256 signature with `publicKey`.
     static func verify(_ jws: String, publicKey key: _RSA.Signing.PublicKey) throws(Problem) -> [UInt8] {
-        let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let header = decode(parts[0]), let payload = decode(parts[1]), let signature = decode(parts[2])
-        else { throw Problem(description: "not a compact JWS (three base64url parts)") }
-        guard (try? JSONValue.parse(header))?["alg"]?.stringValue == "RS256" else {
-            throw Problem(description: "the JWS header does not say `alg: RS256`")
+        try Compact(jws).payload(verifiedWith: key)
+    }
+
+    /// A compact JWS read once: its parts decoded and its header checked to say RS256.
+    private struct Compact {
+        let signingInput: String
+        let payload: [UInt8]
+        let signature: [UInt8]
+
+        init(_ jws: String) throws(Problem) {
+            let parts = jws.trimmingCharacters(in: .whitespacesAndNewlines).split(
+                separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 3, let header = decode(parts[0]), let payload = decode(parts[1]),
+                let signature = decode(parts[2])
+            else { throw Problem(description: "not a compact JWS (three base64url parts)") }
+            guard (try? JSONValue.parse(header))?["alg"]?.stringValue == "RS256" else {
+                throw Problem(description: "the JWS header does not say `alg: RS256`")
+            }
+            signingInput = parts[0] + "." + parts[1]
+            self.payload = payload
+            self.signature = signature
         }
-        let valid = key.isValidSignature(
-            _RSA.Signing.RSASignature(rawRepresentation: signature), for: Data((parts[0] + "." + parts[1]).utf8),
-            padding: .insecurePKCS1v1_5)
-        guard valid else { throw Problem(description: "the signature does not match the issuer's public key") }
-        return payload
+
+        func payload(verifiedWith key: _RSA.Signing.PublicKey) throws(Problem) -> [UInt8] {
+            let valid = key.isValidSignature(
+                _RSA.Signing.RSASignature(rawRepresentation: signature), for: Data(signingInput.utf8),
+                padding: .insecurePKCS1v1_5)
+            guard valid else { throw Problem(description: "the signature does not match the issuer's public key") }
+            return payload
+        }
     }
 
     /// The protected header without checking the signature.

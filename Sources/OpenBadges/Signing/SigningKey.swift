@@ -23,7 +23,7 @@ public struct SigningKey: Sendable {
 
     /// The first 16 hex digits of the SHA-256 of the public key (DER): names its published document.
     public var fingerprint: String {
-        String(RecipientIdentity.hex(Array(SHA256.hash(data: privateKey.publicKey.derRepresentation))).prefix(16))
+        String(Hexadecimal.lowercase(Array(SHA256.hash(data: privateKey.publicKey.derRepresentation))).prefix(16))
     }
 
     /// The public half as published.

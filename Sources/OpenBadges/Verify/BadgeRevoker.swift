@@ -83,7 +83,7 @@ public enum BadgeRevoker {
             try CredentialStatusList.write(
                 list, issuer: urls.url(of: urls.layout.ob3Profile), keys: keys,
                 verificationMethod: keys.dataIntegrity.map { OpenBadges3Export.verificationMethod(of: $0, urls: urls) },
-                jwtKeyID: keys.jwt.map { OpenBadges3Export.keyID(of: $0, urls: urls) }, created: OpenBadges3Issuer.timestamp(now),
+                jwtKeyID: keys.jwt.map { OpenBadges3Export.keyID(of: $0, urls: urls) }, created: DateFormats.timestamp(now),
                 into: folder)
             outcome.said.append("set bit \(index) of the Open Badges 3.0 status list for \(holding.credentialID ?? "")")
         } else if holding.credentialID != nil {
@@ -91,26 +91,31 @@ public enum BadgeRevoker {
         }
         if holding.revoked == nil || force {
             holding.revoked = IssuedLedger.Revocation(
-                reason: reason, revokedOn: ISO8601DateFormatter().string(from: now))
+                reason: reason, revokedOn: DateFormats.timestamp(now))
             ledger.earners[earner]?[badgeID] = holding
             try ledger.save(to: folder)
         }
         return outcome
     }
 
-    /// The published revocation of the assertion with this UUID, its reason, if it is revoked.
-    static func publishedReason(uuid: String, in folder: BadgeFolder, list: JSONValue?) -> String?? {
+    /// A 2.0 revocation as published: the assertion is revoked, with or without a reason.
+    struct PublishedRevocation {
+        var reason: String?
+    }
+
+    /// The published revocation of the assertion with this UUID, if it is revoked.
+    static func publishedRevocation(uuid: String, in folder: BadgeFolder, list: JSONValue?) -> PublishedRevocation? {
         let urls = folder.urls
         if let bytes = folder.read(urls.layout.assertion(uuid: uuid, extension: "json")),
             let hosted = try? JSONValue.parse(bytes), hosted["revoked"] == .bool(true)
         {
-            return .some(hosted["revocationReason"]?.stringValue)
+            return PublishedRevocation(reason: hosted["revocationReason"]?.stringValue)
         }
         let id = "urn:uuid:\(uuid)"
         if let entry = list?["revokedAssertions"]?.arrayValue?.first(where: {
             $0["id"]?.stringValue == id || $0.stringValue == id
         }) {
-            return .some(entry["revocationReason"]?.stringValue)
+            return PublishedRevocation(reason: entry["revocationReason"]?.stringValue)
         }
         return nil
     }
@@ -124,9 +129,11 @@ public enum BadgeRevoker {
         -> String
     {
         let urls = folder.urls
-        if let earlier = publishedReason(uuid: uuid, in: folder, list: publishedList(in: folder)), !force || earlier == reason {
+        if let earlier = publishedRevocation(uuid: uuid, in: folder, list: publishedList(in: folder)),
+            !force || earlier.reason == reason
+        {
             return
-                "\(uuid) was already revoked (“\(earlier ?? "no reason given")”); the reason is kept (pass --force to replace it)"
+                "\(uuid) was already revoked (“\(earlier.reason ?? "no reason given")”); the reason is kept (pass --force to replace it)"
         }
         let hosted = urls.layout.assertion(uuid: uuid, extension: "json")
         if let bytes = folder.read(hosted) {

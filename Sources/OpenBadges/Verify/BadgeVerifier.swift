@@ -14,6 +14,8 @@ public struct BadgeVerifier: Sendable {
         public var badgeName: String?
         /// `hosted` or `signed`.
         public var verification: String?
+        /// Whether it is an Open Badges 3.0 credential (else a 2.0 assertion).
+        public var isCredential = false
         /// Whether the recipient is the email asked about (nil when none was asked or the recipient is unreadable).
         public var recipientMatches: Bool?
         /// Everything wrong; empty means the badge verifies.
@@ -53,8 +55,9 @@ public struct BadgeVerifier: Sendable {
             return report
         }
 
-        if CredentialVerifier.isCredential(baked) {
-            CredentialVerifier(folder: folder, contexts: contexts, now: now).verify(baked, email: email, into: &report)
+        if let credential = CredentialVerifier.form(of: baked) {
+            report.isCredential = true
+            CredentialVerifier(folder: folder, contexts: contexts, now: now).verify(credential, email: email, into: &report)
             return report
         }
         var assertion: JSONValue

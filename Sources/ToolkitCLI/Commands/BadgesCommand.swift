@@ -33,7 +33,7 @@ struct BadgesCommand: ParsableCommand {
                 discussion:
                     "3.0 credentials are signed with --ed25519-key (Data Integrity, eddsa-rdfc-2022), --sign-key (VC-JWT, RS256), or both."
             ))
-        var spec: SpecOption = .v2
+        var spec: OpenBadgesSpec = .v2
 
         @Option(
             name: .customLong("ed25519-key"),
@@ -209,7 +209,7 @@ struct BadgesCommand: ParsableCommand {
             case .text:
                 let rows = holdings.map {
                     [
-                        $0.email ?? "(address not recorded)", $0.badge, $0.issuedOn, $0.assertion ?? $0.credential ?? "",
+                        $0.email ?? "(address not recorded)", $0.badge, $0.issuedOn, $0.id,
                         $0.revoked ? "revoked: \($0.revocationReason ?? "no reason given")" : "",
                     ]
                 }
@@ -217,7 +217,7 @@ struct BadgesCommand: ParsableCommand {
                     TextTable.render(header: ["EMAIL", "BADGE", "ISSUED", "ASSERTION", "REVOKED"], rows: rows))
                 let revoked = holdings.filter(\.revoked).count
                 environment.standardOutput(
-                    "\(Plural.counted(holdings.count, "badge")) held by \(Plural.counted(Set(holdings.map { $0.email ?? $0.assertion ?? $0.credential ?? "" }).count, "earner")); \(revoked) revoked\n"
+                    "\(Plural.counted(holdings.count, "badge")) held by \(Plural.counted(Set(holdings.map { $0.email ?? $0.id }).count, "earner")); \(revoked) revoked\n"
                 )
             }
         }
@@ -339,7 +339,7 @@ struct BadgesCommand: ParsableCommand {
             }
             if report.problems.isEmpty {
                 environment.standardOutput(
-                    "\(file): valid \(report.verification ?? "") \(report.verification?.hasPrefix("Open Badges 3.0") == true ? "credential" : "assertion") \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
+                    "\(file): valid \(report.verification ?? "") \(report.isCredential ? "credential" : "assertion") \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
                 )
             } else {
                 for problem in report.problems {
@@ -351,20 +351,8 @@ struct BadgesCommand: ParsableCommand {
     }
 }
 
-/// `--spec`: which Open Badges specifications to make.
-enum SpecOption: String, ExpressibleByArgument, CaseIterable {
-    case v2 = "2.0"
-    case v3 = "3.0"
-    case both
-
-    var spec: OpenBadgesSpec {
-        switch self {
-        case .v2: .v2
-        case .v3: .v3
-        case .both: .both
-        }
-    }
-}
+/// `--spec 2.0|3.0|both`, read straight into the library's type.
+extension OpenBadgesSpec: ExpressibleByArgument {}
 
 /// What the badges subcommands share: the validated workspace, the URL layout, the key, paths.
 struct BadgeContext {
@@ -406,7 +394,7 @@ struct BadgeContext {
             }
         }
         var ob3Keys = OpenBadges3Keys(jwt: key)
-        if publish.spec.spec.includes3 {
+        if publish.spec.includes3 {
             ob3Keys = try openBadges3Keys(
                 jwt: key, ed25519Key: publish.ed25519Key, contexts: publish.contexts, environment,
                 workspaceRoot: workspace.selection.root)
@@ -421,7 +409,7 @@ struct BadgeContext {
         return BadgeContext(
             environment: environment, selection: workspace.selection, report: workspace.report, urls: urls, key: key,
             pageBaseURL: publish.pageBaseURL, output: publish.output, allowNewBaseURL: publish.allowNewBaseURL,
-            spec: publish.spec.spec, openBadges3Keys: ob3Keys)
+            spec: publish.spec, openBadges3Keys: ob3Keys)
     }
 
     /// The 3.0 keys: the RSA key (already read), the Ed25519 key at `ed25519Key` and, with it, the pinned
@@ -474,7 +462,7 @@ struct BadgeContext {
 
     /// `course`'s issuer and badge classes, made but not yet written, and the folder they go to.
     func export(_ course: Course) throws(CommandFailure) -> (BadgeExport, BadgeFolder) {
-        let folder = try folder(for: course)
+        let folder = folder(for: course)
         let export = try run { () throws(BadgeError) in
             try BadgeExport(
                 course: course, badges: report.workspace.badges, workspace: workspaceFiles, urls: urls,
