@@ -35,7 +35,7 @@ let package = Package(
         // The only Swift code that touches libxml2.
         .target(name: "CourseXML", dependencies: ["CLibXML2", "ToolkitSupport"]),
         // The only Swift code that touches cmark-gfm.
-        .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "CourseMarkdown", dependencies: ["CCmarkGFM", "ToolkitSupport"]),
         // The only Swift code that touches librsvg: SVG badge art drawn as PNG.
         .target(name: "SVGRaster", dependencies: ["CRSVG"]),
         // The only Swift code that touches libyaml (which Yams builds; its Swift layer is not used).
@@ -43,13 +43,17 @@ let package = Package(
         // Parallel maps, the one locked-value helper, and keeping models until exit.
         .target(name: "ToolkitSupport"),
         // Value types of a course, its badges, findings, and the layout of every path; no I/O.
-        .target(name: "CourseModel"),
+        .target(name: "CourseModel", dependencies: ["ToolkitSupport"]),
         // All I/O: the file system boundary (disk or memory), atomic outputs, the safe path resolver.
-        .target(name: "FileAccess", dependencies: ["CourseModel", "ToolkitSupport"]),
+        .target(name: "FileAccess", dependencies: ["ToolkitSupport"]),
         // Media: what a Thing's pictures, video, audio and files are (sniffed, measured, SVGs checked for
         // active content), where its references lead, and the players it may embed.
         .target(
-            name: "CourseMedia", dependencies: ["CourseModel", "CourseMarkdown", "CourseXML", "FileAccess", "ToolkitSupport"]),
+            name: "CourseMedia",
+            dependencies: [
+                "CourseModel", "CourseMarkdown", "CourseXML", "FileAccess", "ToolkitSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Files on disk to the model, with source locations.
         .target(
             name: "CourseLoader",
@@ -84,6 +88,15 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // The jobs between the exporters and the front ends: the workspace checked once per run
+        // (`CheckedWorkspace`: the model, the findings, parsed Markdown, inspected media) and each job
+        // (package, badges) as a list of named steps over it.
+        .target(
+            name: "CourseBuild",
+            dependencies: [
+                "CourseModel", "CourseLoader", "CourseValidator", "CourseMarkdown", "CourseMedia", "CoursePackager",
+                "FileAccess", "ToolkitSupport",
+            ]),
         // Watching folders for changes (inotify on Linux), in batches.
         .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),
         // `toolkit preview`: the course served from memory on 127.0.0.1, rebuilt on every edit, with the
@@ -91,24 +104,31 @@ let package = Package(
         .target(
             name: "CoursePreview",
             dependencies: [
-                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "FileAccess", "FileWatch",
-                "ToolkitSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "CourseBuild", "CourseMarkdown", "CourseModel", "CourseLoader", "CoursePackager", "FileAccess", "FileWatch",
+                "ToolkitSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Client")]),
         // The commands, as a testable library.
         .target(
             name: "ToolkitCLI",
             dependencies: [
-                "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "CoursePreview", "FileAccess", "OpenBadges",
-                "ToolkitSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CourseBuild", "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "CoursePreview", "FileAccess",
+                "OpenBadges", "ToolkitSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "ToolkitSupport"]),
 
         // Helpers the test targets share (golden files); built only with the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
+        .testTarget(
+            name: "CourseBuildTests",
+            dependencies: [
+                "CourseBuild", "CourseLoader", "CourseModel", "CoursePackager", "FileAccess", "ToolkitSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
         .testTarget(name: "CourseMediaTests", dependencies: ["CourseMedia"]),
         .testTarget(name: "CourseMarkdownTests", dependencies: ["CourseMarkdown"]),

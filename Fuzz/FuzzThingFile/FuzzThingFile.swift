@@ -11,7 +11,7 @@ public func fuzzThingFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         files: RuleFixture.files.reduce(into: [:]) { $0["\(RuleFixture.root)/\($1.key)"] = $1.value })
     fileSystem.write(
         bytes: Array(UnsafeBufferPointer(start: data, count: size)), to: "\(RuleFixture.root)/\(RuleFixture.firstThing)")
-    _ = Validator().validateWorkspace(at: RuleFixture.root, fileSystem: fileSystem)
+    _ = Validator().validate(WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: RuleFixture.root), fileSystem: fileSystem)
     return 0
 }
 

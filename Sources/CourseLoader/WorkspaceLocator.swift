@@ -14,6 +14,15 @@ public struct WorkspaceSelection: Hashable, Sendable {
         self.root = root
         self.courseFolders = courseFolders
     }
+
+    /// How many courses are selected (the folders under `Courses/` when every course is).
+    public func courseCount(in fileSystem: any FileSystem, layout: WorkspaceLayout = .standard) -> Int {
+        if let courseFolders { return courseFolders.count }
+        let courses = joinPath(root, layout.coursesFolder)
+        return ((try? fileSystem.contentsOfDirectory(courses)) ?? []).filter {
+            !$0.hasPrefix(".") && fileSystem.isDirectory(joinPath(courses, $0))
+        }.count
+    }
 }
 
 /// Finds the workspace from a path given on the command line, or from the current folder.

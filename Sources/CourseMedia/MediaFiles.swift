@@ -1,4 +1,5 @@
 import CourseModel
+import Crypto
 import FileAccess
 import Foundation
 import ToolkitSupport
@@ -6,11 +7,18 @@ import ToolkitSupport
 /// Where a Thing's media references lead in the workspace, and what the files there are. Markdown in
 /// a Thing file is written relative to that file (`../files/chart.png`, as GitHub shows it); a
 /// resource's `file` relative to the course folder; either must stay inside the course folder.
-/// Files are read and inspected once, however many Things use them.
+/// Files are read and inspected once, however many Things use them; a large file's whole bytes are
+/// not read to inspect it (its first bytes say what it is), so packaging, which streams it into the
+/// package, is the one read of all of it.
 public struct MediaFiles: Sendable {
     /// The safe way to the workspace's files.
     public let workspace: WorkspaceFiles
     private let inspected = LockedValue([String: MediaFile]())
+    private let digests = LockedValue([String: [UInt8]]())
+
+    /// How many bytes of a file tell what it is (the sniffer judges text on its first 64 KB, and one
+    /// more byte tells whether the file goes on).
+    static let headLength = MediaSniffer.textJudgedLength + 1
 
     /// Reaches media through `workspace`.
     public init(workspace: WorkspaceFiles) {
@@ -40,9 +48,50 @@ public struct MediaFiles: Sendable {
         if let size = workspace.fileSystem.fileSize(at: workspace.absolute(path)), size > MediaLimits.maximumFileSize {
             throw .unreadable(path, reason: "is larger than \(MediaFormat.sizeText(MediaLimits.maximumFileSize))")
         }
-        let file = MediaFile(path: path, bytes: try workspace.read(path))
+        let reader = try workspace.openForReading(path)
+        var bytes = try read(from: reader, upTo: Self.headLength, path: path)
+        // Pictures are measured and SVGs checked for active content on their whole bytes; they are small.
+        let file: MediaFile
+        if bytes.count == Self.headLength && MediaFile.needsWholeBytes(head: bytes, path: path) {
+            bytes += try read(from: reader, upTo: Int.max, path: path)
+            file = MediaFile(path: path, bytes: bytes)
+        } else {
+            let size = bytes.count < Self.headLength ? bytes.count : workspace.fileSystem.fileSize(at: workspace.absolute(path))
+            file = MediaFile(path: path, head: bytes, size: size ?? bytes.count)
+        }
         inspected.withLock { $0[path] = file }
         return file
+    }
+
+    /// The SHA-256 of the file at a workspace path, read for it (once): packaging asks only for files
+    /// that may be copies of each other (the same size), so that one copy is carried.
+    public func digest(at path: String) throws(WorkspaceFileError) -> [UInt8] {
+        if let known = digests.withLock({ $0[path] }) { return known }
+        let reader = try workspace.openForReading(path)
+        var hasher = SHA256()
+        while true {
+            let piece = try read(from: reader, upTo: 1 << 20, path: path)
+            if piece.isEmpty { break }
+            hasher.update(data: piece)
+        }
+        let digest = Array(hasher.finalize())
+        digests.withLock { $0[path] = digest }
+        return digest
+    }
+
+    private func read(from reader: any FileReader, upTo count: Int, path: String) throws(WorkspaceFileError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            let piece: [UInt8]
+            do {
+                piece = try reader.read(upTo: min(count - bytes.count, 1 << 20))
+            } catch {
+                throw .unreadable(path, reason: error.reason)
+            }
+            if piece.isEmpty { break }
+            bytes += piece
+        }
+        return bytes
     }
 }
 
@@ -62,11 +111,17 @@ public struct MediaFile: Sendable, Hashable {
     /// Active content, for SVGs (empty for everything else).
     public let svgProblems: [SVGSafety.Problem]
 
-    /// Reads what `bytes` are.
+    /// Reads what `bytes`, the whole file, are.
     public init(path: String, bytes: [UInt8]) {
+        self.init(path: path, head: bytes, size: bytes.count)
+    }
+
+    /// Reads what the file is from its first bytes, `head` (all of them for a picture or an SVG),
+    /// and its `size`.
+    public init(path: String, head bytes: [UInt8], size: Int) {
         self.path = path
-        self.size = bytes.count
-        let verdict = MediaSniffer.sniff(bytes)
+        self.size = size
+        let verdict = MediaSniffer.sniff(bytes, isWhole: bytes.count == size)
         self.verdict = verdict
         self.fileExtension = MediaFormat.fileExtension(of: path)
         if case .format(let format) = verdict, format.category == .image {
@@ -75,6 +130,14 @@ public struct MediaFile: Sendable, Hashable {
             imageInfo = nil
         }
         svgProblems = verdict == .format(.svg) || fileExtension == "svg" ? SVGSafety.problems(in: bytes) : []
+    }
+
+    /// Whether a file whose first bytes are `head` is inspected on all its bytes: pictures (to read
+    /// their size) and SVGs (checked for active content).
+    static func needsWholeBytes(head: [UInt8], path: String) -> Bool {
+        if MediaFormat.fileExtension(of: path) == "svg" { return true }
+        if case .format(let format) = MediaSniffer.sniff(head, isWhole: false) { return format.category == .image }
+        return false
     }
 
     /// The format, when the bytes are one the toolkit carries.

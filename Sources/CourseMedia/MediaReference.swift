@@ -83,6 +83,16 @@ public struct MediaReference: Sendable, Hashable {
         return (captions, transcript)
     }
 
+    /// The captions a local video or audio gets without naming them: a `.vtt` of the same name beside
+    /// it (`talk.vtt` for `talk.mp4`), when there is one; nil for a remote reference or a path without
+    /// an extension.
+    public var conventionalCaptions: String? {
+        guard !isRemote, companions.captions == nil, let dot = path.lastIndex(of: "."), dot > path.startIndex else {
+            return nil
+        }
+        return path[..<dot] + ".vtt"
+    }
+
     /// Every media reference of `thing` in `course`: Markdown images and links to files (not to web
     /// pages, anchors, e-mail or other Things) in the body and the prompts, then resource files.
     /// `body` is the Thing's body, parsed (the validator parses each body once and shares it).

@@ -10,8 +10,12 @@ public enum MediaSniffer {
         case unknown
     }
 
-    /// What `bytes` hold. Text is told apart from binary data by being valid UTF-8 without NUL bytes.
-    public static func sniff(_ bytes: [UInt8]) -> Verdict {
+    /// How much of a file text is judged on.
+    public static let textJudgedLength = 65536
+
+    /// What `bytes` hold (the whole file, or its first bytes when `isWhole` is false). Text is told
+    /// apart from binary data by being valid UTF-8 without NUL bytes.
+    public static func sniff(_ bytes: [UInt8], isWhole: Bool = true) -> Verdict {
         func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
             bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
         }
@@ -42,8 +46,9 @@ public enum MediaSniffer {
 
         // Text formats: valid UTF-8 (an optional byte-order mark) without NUL bytes, judged on the first
         // 64 KB (a multi-byte character cut at the end of that is forgiven).
-        let head = starts([0xEF, 0xBB, 0xBF]) ? bytes[3...].prefix(65536) : bytes.prefix(65536)
-        guard !head.contains(0), isUTF8(head, cutAtEnd: head.count < bytes.count) else { return .unknown }
+        let body = starts([0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+        let head = body.prefix(textJudgedLength)
+        guard !head.contains(0), isUTF8(head, cutAtEnd: head.count < bytes.count || !isWhole) else { return .unknown }
         let trimmed = String(decoding: head.prefix(1024), as: UTF8.self).drop { $0.isWhitespace }.lowercased()
         if trimmed.hasPrefix("webvtt") { return .format(.vtt) }
         if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<script")

@@ -1,15 +1,22 @@
+import CourseMarkdown
+import CourseMedia
 import CourseModel
 import CourseXML
 import FileAccess
+import ToolkitSupport
 
 /// Builds SCORM 1.2, SCORM 2004, cmi5, Common Cartridge and HTML packages from a course, as a list of
-/// named steps.
+/// named steps (`steps(for:)`) run over one `PackageAssembly`.
 public struct PackageBuilder: Sendable {
     /// Told about each step as it starts.
-    public var onStep: @Sendable (BuildStep) -> Void
+    public var onStep: @Sendable (StepProgress) -> Void
+    /// Where this build's steps start in a longer job's numbering (1 on their own).
+    public var firstStepNumber = 1
+    /// How many steps the whole job has (nil: this build's own).
+    public var jobStepCount: Int?
 
     /// Creates a builder.
-    public init(onStep: @escaping @Sendable (BuildStep) -> Void = { _ in }) {
+    public init(onStep: @escaping @Sendable (StepProgress) -> Void = { _ in }) {
         self.onStep = onStep
     }
 
@@ -40,59 +47,169 @@ public struct PackageBuilder: Sendable {
         return selected
     }
 
-    /// Builds the package and writes it atomically into the request's output folder.
+    /// Builds the package: into the request's output folder (written atomically), or into memory.
     public func build(_ request: PackageRequest) throws(PackageError) -> PackageResult {
-        let steps = PackageStep.steps(for: request.format)
-        var position = 0
-        /// Announces the next step, which must be `expected` (so the list and the work cannot drift).
-        func start(_ expected: PackageStep) {
-            precondition(steps[position] == expected, "step \(expected) out of order")
-            position += 1
-            onStep(BuildStep(number: position, total: steps.count, step: expected))
+        var assembly = PackageAssembly(request: request)
+        do {
+            try StepRunner(onStep: onStep).run(
+                Self.steps(for: request.format), on: &assembly, first: firstStepNumber, total: jobStepCount)
+        } catch {
+            throw Self.packageError(error)
         }
-        /// Runs `body` as `step`, turning anything it throws into that step's error about `path`.
-        func run<Value>(_ step: PackageStep, path: String?, _ body: () throws -> Value) throws(PackageError) -> Value {
-            do {
-                return try body()
-            } catch let error as PackageError {
-                throw error
-            } catch let error as FileSystemError {
-                throw PackageError(step: step, path: error.path, message: error.reason, isIOFailure: true)
-            } catch {
-                throw PackageError(step: step, path: path, message: "\(error)")
-            }
+        return assembly.result!
+    }
+
+    /// The error a failed step stands for: its own, or one naming the step.
+    private static func packageError(_ failure: StepFailure) -> PackageError {
+        let step = PackageStep.named(failure.step) ?? .selectThings
+        switch failure.underlying {
+        case let error as PackageError: return error
+        case let error as FileSystemError:
+            return PackageError(step: step, path: error.path, message: error.reason, isIOFailure: true)
+        case let error: return PackageError(step: step, path: nil, message: "\(error)")
         }
-        let course = request.course
+    }
+
+    /// The steps of a build in `format`, in the order of `PackageStep.names(for:)`.
+    static func steps(for format: PackageFormat) -> [Step<PackageAssembly>] {
+        PackageStep.steps(for: format).map { step in Step(step.name) { assembly in try step.perform(&assembly) } }
+    }
+}
+
+/// What a package build has made so far: each step adds to it.
+struct PackageAssembly: Sendable {
+    let request: PackageRequest
+    var things: [Thing] = []
+    var theme: Theme?
+    var renderer: PageRenderer?
+    var files = PackageFileSet()
+    var images: [String: BadgeImage] = [:]
+    var media: MediaPlan?
+    var manifest: (path: String, bytes: [UInt8], problems: [String])?
+    var schemaValidated = false
+    var result: PackageResult?
+
+    init(request: PackageRequest) { self.request = request }
+
+    var workspace: WorkspaceFiles { WorkspaceFiles(root: request.workspaceRoot, fileSystem: request.fileSystem) }
+
+    /// A badge image the pages show: where it is in the workspace and where it goes in the package.
+    struct BadgeImage: Sendable {
+        let workspacePath: String
+        let packagePath: String
+    }
+}
+
+extension PackageStep {
+    /// Does this step's work on `assembly`.
+    fileprivate func perform(_ assembly: inout PackageAssembly) throws {
+        let request = assembly.request
         let layout = request.packageLayout
-        let workspace = WorkspaceFiles(root: request.workspaceRoot, fileSystem: request.fileSystem)
-
-        start(.selectThings)
-        let things = try Self.selectThings(request)
-
-        start(.loadTheme)
-        let themeFolder = request.workspaceLayout.themeFolder(inCourseFolder: course.folder)
-        let (theme, renderer) = try run(.loadTheme, path: themeFolder) {
-            let theme = try Theme.load(courseThemeFolder: themeFolder, files: workspace)
-            return (theme, try PageRenderer(theme: theme))
+        switch self {
+        case .selectThings:
+            assembly.things = try PackageBuilder.selectThings(request)
+        case .loadTheme:
+            let themeFolder = request.workspaceLayout.themeFolder(inCourseFolder: request.course.folder)
+            let theme = try Theme.load(courseThemeFolder: themeFolder, files: assembly.workspace)
+            assembly.theme = theme
+            assembly.renderer = try PageRenderer(theme: theme)
+        case .layOutPages:
+            try PackageBuilder.layOutPages(&assembly)
+        case .copyAssets:
+            if request.format.carriesTheme {
+                for name in Theme.assetNames { assembly.files.add(layout.asset(name), assembly.theme?.files[name] ?? []) }
+            }
+            for image in assembly.images.values.sorted(by: { $0.packagePath < $1.packagePath }) {
+                do {
+                    assembly.files.add(image.packagePath, try assembly.workspace.read(image.workspacePath))
+                } catch {
+                    throw PackageError(step: .copyAssets, path: image.workspacePath, message: error.description)
+                }
+            }
+            for entry in assembly.media!.entries.values.sorted(by: { $0.workspacePath < $1.workspacePath }) {
+                assembly.files.addCopy(
+                    entry.packagePath, of: assembly.workspace.absolute(entry.workspacePath), in: request.fileSystem,
+                    size: entry.file.size)
+            }
+        case .writeCourseStructure:
+            let path = layout.courseStructure
+            let builder = CourseStructureBuilder(
+                course: request.course, things: assembly.things, layout: layout,
+                publisherIRI: request.publisherIRI ?? CourseStructureBuilder.defaultPublisherIRI(course: request.course))
+            let structure = builder.courseStructure()
+            let bytes: [UInt8]
+            do {
+                bytes = try XMLSerializer.serialize(structure)
+            } catch {
+                throw PackageError(step: self, path: path, message: error.description)
+            }
+            assembly.files.add(path, bytes)
+            assembly.manifest = (
+                path, bytes, CourseStructureBuilder.check(structure, packageFiles: Set(assembly.files.sortedPaths))
+            )
+        case .writeManifest:
+            if request.format == .commonCartridge {
+                let bytes = try PackageBuilder.cartridgeManifest(&assembly)
+                assembly.manifest = (
+                    layout.manifest, bytes,
+                    CartridgeManifestBuilder.check(manifest: bytes, packageFiles: Set(assembly.files.sortedPaths))
+                )
+            } else {
+                let bytes = try PackageBuilder.scormManifest(&assembly)
+                assembly.manifest = (
+                    layout.manifest, bytes,
+                    ManifestChecker.check(
+                        manifest: bytes, format: request.format, packageFiles: Set(assembly.files.sortedPaths), layout: layout)
+                )
+            }
+        case .checkManifest:
+            guard let manifest = assembly.manifest else { return }
+            var problems = manifest.problems
+            if let schemas = request.schemas {
+                do {
+                    problems += try schemas.validate(manifest: manifest.bytes, format: request.format)
+                } catch {
+                    throw PackageError(step: self, path: schemas.folder, message: "\(error)")
+                }
+                assembly.schemaValidated = true
+            }
+            guard problems.isEmpty else {
+                throw PackageError(step: self, path: manifest.path, message: problems.joined(separator: "\n"))
+            }
+        case .writeZip, .writeSite:
+            assembly.result = try PackageBuilder.write(assembly, as: self)
+        default:
+            preconditionFailure("step \(self) has no work")
         }
+    }
+}
 
-        start(.layOutPages)
-        var files = PackageFileSet()
+extension PackageBuilder {
+    /// Decides every page's path and prepares their views; the pages are rendered while the package is
+    /// written, a batch at a time across the cores.
+    fileprivate static func layOutPages(_ assembly: inout PackageAssembly) throws {
+        let request = assembly.request
+        let things = assembly.things
+        let layout = request.packageLayout
         // A cartridge's pages stand alone: no theme files, no badge pictures (the badge is named).
-        let images = request.format.carriesTheme ? try badgeImages(for: things, request: request, workspace: workspace) : [:]
+        let images =
+            request.format.carriesTheme ? try badgeImages(for: things, request: request, workspace: assembly.workspace) : [:]
+        assembly.images = images
         let media = try MediaPlan.make(
-            things: things, course: course, includingCourseCover: request.format == .html,
-            includingCourseLogo: request.format.carriesTheme, workspace: workspace, layout: layout)
+            things: things, course: request.course, includingCourseCover: request.format == .html,
+            includingCourseLogo: request.format.carriesTheme, media: request.media ?? MediaFiles(workspace: assembly.workspace),
+            markdown: request.markdown ?? ParsedMarkdownCache(), layout: layout)
+        assembly.media = media
         var pageBuilder = ThingPageBuilder(
-            course: course, badges: request.badges, format: request.format, includedThingIDs: Set(things.map(\.id)),
-            imagePaths: images.mapValues(\.packagePath), layout: layout, media: media, lms: request.lms,
-            siteURL: request.siteURL)
+            course: request.course, badges: request.badges, format: request.format,
+            includedThingIDs: Set(things.map(\.id)), imagePaths: images.mapValues(\.packagePath), layout: layout, media: media,
+            lms: request.lms, siteURL: request.siteURL)
         pageBuilder.orderedThingIDs = things.map(\.id)
         let pages = pageBuilder
+        let renderer = assembly.renderer!
         let cartridge = request.format == .commonCartridge
-        // Pages are rendered while the package is written, a batch at a time across the cores.
-        let renderStep = steps.last!
-        files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
+        let renderStep: PackageStep = request.format.isArchive ? .writeZip : .writeSite
+        assembly.files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
             do {
                 let view = try pages.thingPage(things[index])
                 return Array((cartridge ? try renderer.renderCartridgePage(view) : try renderer.render(view)).utf8)
@@ -101,72 +218,29 @@ public struct PackageBuilder: Sendable {
             }
         }
         if request.format == .html {
-            try run(renderStep, path: layout.indexPage) {
-                files.add(layout.indexPage, text: try renderer.render(pages.indexPage(things: things)))
+            do {
+                assembly.files.add(layout.indexPage, text: try renderer.render(pages.indexPage(things: things)))
+            } catch {
+                throw PackageError(step: renderStep, path: layout.indexPage, message: "\(error)")
             }
         }
+    }
 
-        start(.copyAssets)
-        if request.format.carriesTheme {
-            for name in Theme.assetNames {
-                files.add(layout.asset(name), theme.files[name] ?? [])
-            }
+    /// Writes the package to its target and says what was made.
+    fileprivate static func write(_ assembly: PackageAssembly, as step: PackageStep) throws -> PackageResult {
+        let request = assembly.request
+        let files = assembly.files
+        let things = assembly.things
+        var result = PackageResult(
+            output: "", files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: assembly.schemaValidated)
+        if request.target == .memory {
+            result.memoryFiles = try files.inMemory()
+            return result
         }
-        for image in images.values.sorted(by: { $0.packagePath < $1.packagePath }) {
-            let bytes = try run(.copyAssets, path: image.workspacePath) { try workspace.read(image.workspacePath) }
-            files.add(image.packagePath, bytes)
-        }
-        for entry in media.entries.values.sorted(by: { $0.workspacePath < $1.workspacePath }) {
-            files.addCopy(entry.packagePath, of: workspace.absolute(entry.workspacePath), in: request.fileSystem)
-        }
-
-        var schemaValidated = false
-        if request.format.isArchive {
-            let manifestPath: String
-            let manifest: [UInt8]
-            var problems: [String]
-            switch request.format {
-            case .cmi5:
-                start(.writeCourseStructure)
-                manifestPath = layout.courseStructure
-                let builder = CourseStructureBuilder(
-                    course: course, things: things, layout: layout,
-                    publisherIRI: request.publisherIRI ?? CourseStructureBuilder.defaultPublisherIRI(course: course))
-                let structure = builder.courseStructure()
-                manifest = try run(.writeCourseStructure, path: manifestPath) { try XMLSerializer.serialize(structure) }
-                files.add(manifestPath, manifest)
-                start(.checkManifest)
-                problems = CourseStructureBuilder.check(structure, packageFiles: Set(files.sortedPaths))
-            case .commonCartridge:
-                start(.writeManifest)
-                manifestPath = layout.manifest
-                manifest = try cartridgeManifest(things: things, media: media, request: request, files: &files)
-                start(.checkManifest)
-                problems = CartridgeManifestBuilder.check(manifest: manifest, packageFiles: Set(files.sortedPaths))
-            default:
-                start(.writeManifest)
-                manifestPath = layout.manifest
-                manifest = try scormManifest(things: things, media: media, request: request, files: &files)
-                start(.checkManifest)
-                problems = ManifestChecker.check(
-                    manifest: manifest, format: request.format, packageFiles: Set(files.sortedPaths), layout: layout)
-            }
-            if let schemas = request.schemas {
-                problems += try run(.checkManifest, path: schemas.folder) {
-                    try schemas.validate(manifest: manifest, format: request.format)
-                }
-                schemaValidated = true
-            }
-            guard problems.isEmpty else {
-                throw PackageError(step: .checkManifest, path: manifestPath, message: problems.joined(separator: "\n"))
-            }
-        }
-
-        start(renderStep)
         let thingID = request.thingNumber != nil ? things.first?.id : nil
         let output = joinPath(request.outputFolder, request.outputName(thingID: thingID))
         let fileSystem = request.fileSystem
-        try run(renderStep, path: output) {
+        do {
             try AtomicOutput(fileSystem: fileSystem).produce(output) { temporary in
                 if request.format.isArchive {
                     try DeterministicZipWriter.write(files, to: temporary, in: fileSystem)
@@ -174,18 +248,22 @@ public struct PackageBuilder: Sendable {
                     try files.writeFolder(to: temporary, in: fileSystem)
                 }
             }
+        } catch let error as PackageError {
+            throw error
+        } catch let error as FileSystemError {
+            throw PackageError(step: step, path: error.path, message: error.reason, isIOFailure: true)
+        } catch {
+            throw PackageError(step: step, path: output, message: "\(error)")
         }
-        var warnings: [String] = []
+        result.output = output
         if request.format.isArchive, let size = fileSystem.fileSize(at: output), let warning = request.lms.sizeWarning(size) {
-            warnings.append(warning)
+            result.warnings.append(warning)
         }
-        return PackageResult(
-            output: output, files: files.sortedPaths, thingIDs: things.map(\.id), schemaValidated: schemaValidated,
-            warnings: warnings)
+        return result
     }
 
     /// A manifest's title: the Thing's label for a one-Thing package, the course title otherwise.
-    private static func title(of things: [Thing], request: PackageRequest) -> String {
+    fileprivate static func title(of things: [Thing], request: PackageRequest) -> String {
         things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : request.course.title
     }
 
@@ -196,9 +274,10 @@ public struct PackageBuilder: Sendable {
     }
 
     /// Writes the SCORM manifest (and the XSDs shipped beside it) into `files`; returns the manifest.
-    private func scormManifest(
-        things: [Thing], media: MediaPlan, request: PackageRequest, files: inout PackageFileSet
-    ) throws(PackageError) -> [UInt8] {
+    fileprivate static func scormManifest(_ assembly: inout PackageAssembly) throws(PackageError) -> [UInt8] {
+        let request = assembly.request
+        let things = assembly.things
+        let media = assembly.media!
         let course = request.course
         let layout = request.packageLayout
         let title = Self.title(of: things, request: request)
@@ -211,7 +290,7 @@ public struct PackageBuilder: Sendable {
                     media: media.filesByThing[$0.id] ?? [])
             },
             // The logo is on every page: it is listed with the assets every SCO shares.
-            sharedFiles: files.sortedPaths.filter { layout.isAsset($0) || $0 == media.courseLogo?.packagePath })
+            sharedFiles: assembly.files.sortedPaths.filter { layout.isAsset($0) || $0 == media.courseLogo?.packagePath })
         if request.format == .scorm12, let long = ([title] + things.map(ThingPageBuilder.label)).first(where: { $0.count > 200 })
         {
             throw PackageError(
@@ -223,11 +302,11 @@ public struct PackageBuilder: Sendable {
         } catch {
             throw PackageError(step: .writeManifest, path: layout.manifest, message: error.description)
         }
-        files.add(layout.manifest, manifest)
+        assembly.files.add(layout.manifest, manifest)
         if let schemas = request.schemas {
             for (path, source) in schemas.schemaFiles(for: request.format) {
                 do {
-                    files.add(path, try schemas.fileSystem.readFile(source))
+                    assembly.files.add(path, try schemas.fileSystem.readFile(source))
                 } catch {
                     throw PackageError(step: .writeManifest, path: source, message: error.reason, isIOFailure: true)
                 }
@@ -238,9 +317,10 @@ public struct PackageBuilder: Sendable {
 
     /// Writes the cartridge manifest and a web link file per resource with a URL into `files`;
     /// returns the manifest.
-    private func cartridgeManifest(
-        things: [Thing], media: MediaPlan, request: PackageRequest, files: inout PackageFileSet
-    ) throws(PackageError) -> [UInt8] {
+    fileprivate static func cartridgeManifest(_ assembly: inout PackageAssembly) throws(PackageError) -> [UInt8] {
+        let request = assembly.request
+        let things = assembly.things
+        let media = assembly.media!
         let course = request.course
         let layout = request.packageLayout
         do {
@@ -250,7 +330,7 @@ public struct PackageBuilder: Sendable {
                         HTMLSanitizer.scheme(of: url) == "https" || HTMLSanitizer.scheme(of: url) == "http"
                     else { return nil }
                     let file = layout.webLink(thing: thing.id, resource: resource.id)
-                    files.add(file, try XMLSerializer.serialize(CartridgeManifestBuilder.webLink(resource, url: url)))
+                    assembly.files.add(file, try XMLSerializer.serialize(CartridgeManifestBuilder.webLink(resource, url: url)))
                     return (resource, file)
                 }
                 return CartridgeManifestBuilder.Unit(
@@ -261,24 +341,18 @@ public struct PackageBuilder: Sendable {
                 course: course, identifier: Self.identifier("cartridge", of: things, request: request),
                 title: Self.title(of: things, request: request), units: units)
             let manifest = try XMLSerializer.serialize(builder.manifest())
-            files.add(layout.manifest, manifest)
+            assembly.files.add(layout.manifest, manifest)
             return manifest
         } catch {
             throw PackageError(step: .writeManifest, path: layout.manifest, message: "\(error)")
         }
     }
 
-    /// A badge image the pages show: where it is in the workspace and where it goes in the package.
-    private struct BadgeImage {
-        let workspacePath: String
-        let packagePath: String
-    }
-
     /// The badge images the pages show, by the image as the badge file names it, each resolved by the
     /// workspace's safe path rules (validation has already refused any that break them).
-    private func badgeImages(
+    fileprivate static func badgeImages(
         for things: [Thing], request: PackageRequest, workspace: WorkspaceFiles
-    ) throws(PackageError) -> [String: BadgeImage] {
+    ) throws(PackageError) -> [String: PackageAssembly.BadgeImage] {
         let badges = request.badges
         var images: [String] = []
         for thing in things {
@@ -296,12 +370,13 @@ public struct PackageBuilder: Sendable {
             }
         }
         let badgesFolder = request.workspaceLayout.badgesFolder
-        var resolved: [String: BadgeImage] = [:]
+        var resolved: [String: PackageAssembly.BadgeImage] = [:]
         for image in images where resolved[image] == nil {
             switch workspace.resolve(image, under: badgesFolder) {
             case .success(let path):
                 let underBadges = String(path.dropFirst(badgesFolder.count + 1))
-                resolved[image] = BadgeImage(workspacePath: path, packagePath: request.packageLayout.badgeImage(underBadges))
+                resolved[image] = PackageAssembly.BadgeImage(
+                    workspacePath: path, packagePath: request.packageLayout.badgeImage(underBadges))
             case .failure(let refusal):
                 throw PackageError(step: .layOutPages, path: image, message: "badge image: \(refusal.message)")
             }

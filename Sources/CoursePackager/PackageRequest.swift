@@ -1,3 +1,5 @@
+import CourseMarkdown
+import CourseMedia
 import CourseModel
 import FileAccess
 
@@ -33,6 +35,13 @@ public struct PackageRequest: Sendable {
     public var publisherIRI: String?
     /// Common Cartridge: where the HTML site is hosted, so each page links to its interactive version.
     public var siteURL: String?
+    /// Where the package goes: written into `outputFolder` (a zip streamed entry by entry, or a folder),
+    /// or kept in memory (the preview serves it from there).
+    public var target: PackageTarget = .outputFolder
+    /// Each Thing's body as the workspace check parsed it (nil: parsed here).
+    public var markdown: ParsedMarkdownCache?
+    /// The media as the workspace check inspected it (nil: inspected here).
+    public var media: MediaFiles?
 
     /// Creates a request.
     public init(
@@ -65,6 +74,16 @@ public struct PackageRequest: Sendable {
     }
 }
 
+/// Where a package goes.
+public enum PackageTarget: Sendable, Hashable {
+    /// A zip or a folder in the request's output folder, written through a temporary path and moved
+    /// into place; a zip is streamed entry by entry to its temporary file, so at most one entry is in
+    /// memory at a time.
+    case outputFolder
+    /// Kept in memory, file by file, in `PackageResult.memoryFiles` (nothing is written).
+    case memory
+}
+
 /// What a build produced.
 public struct PackageResult: Sendable {
     /// The zip or folder written, absolute.
@@ -77,19 +96,8 @@ public struct PackageResult: Sendable {
     public var schemaValidated: Bool
     /// What the author should know (a package near the LMS's upload limit).
     public var warnings: [String] = []
-}
-
-/// A build step as it starts, as shown on a terminal: `[3/7] Lay out pages`.
-public struct BuildStep: Sendable, CustomStringConvertible {
-    /// 1-based position.
-    public var number: Int
-    /// How many steps there are.
-    public var total: Int
-    /// The step.
-    public var step: PackageStep
-
-    /// `[number/total] name`.
-    public var description: String { "[\(number)/\(total)] \(step.name)" }
+    /// The package's files by path, for the memory target (nil otherwise).
+    public var memoryFiles: [String: [UInt8]]? = nil
 }
 
 /// A build that failed, with the step and the path involved.

@@ -1,14 +1,14 @@
+import CourseBuild
 import CourseLoader
+import CourseMarkdown
 import CourseModel
 import CoursePackager
-import CourseValidator
 import FileAccess
 import Foundation
-import ZIPFoundation
 
 /// Builds what the preview serves: the workspace validated as `toolkit validate` does, then the
-/// course packaged as `toolkit package` does, into memory (nothing is written to disk). SCORM
-/// packages are unzipped in memory so their pages can be served one by one.
+/// course packaged as `toolkit package` does, into memory (nothing is written to disk, nothing is
+/// zipped): the pages are served from the package's files as the build made them.
 public struct PreviewBuilder: Sendable {
     /// The workspace folder, absolute.
     public let workspaceRoot: String
@@ -20,9 +20,8 @@ public struct PreviewBuilder: Sendable {
     public let fileSystem: any FileSystem
     /// Thing files parsed by earlier builds: an edit re-parses only the files it changed.
     let thingCache = ParsedThingCache()
-
-    /// The folder, outside the workspace and never on disk, that builds are written to in memory.
-    static let scratchFolder = "/course-toolkit-preview"
+    /// Thing bodies parsed by earlier builds: an edit re-parses only the bodies it changed.
+    let markdown = ParsedMarkdownCache()
 
     /// A builder for the workspace at `workspaceRoot`.
     public init(workspaceRoot: String, courseFolders: [String]?, format: PackageFormat, fileSystem: any FileSystem) {
@@ -36,35 +35,34 @@ public struct PreviewBuilder: Sendable {
     /// the new errors when it does not.
     public func build(after previous: PreviewSnapshot) -> PreviewSnapshot {
         let started = Date()
-        let (report, findings) = Validator().validateWorkspace(
-            at: workspaceRoot, courses: courseFolders, fileSystem: fileSystem, thingCache: thingCache)
-        let errors = findings.filter { $0.severity == .error }.sorted()
+        let checked = CheckedWorkspace.check(
+            WorkspaceSelection(root: workspaceRoot, courseFolders: courseFolders), fileSystem: fileSystem,
+            thingCache: thingCache, markdown: markdown)
+        let errors = checked.errors
         func snapshot(files: [String: [UInt8]], problems: [PreviewProblem], course: String?) -> PreviewSnapshot {
             PreviewSnapshot(
                 generation: previous.generation + 1, files: files, problems: problems, courseID: course,
                 buildSeconds: Date().timeIntervalSince(started))
         }
-        guard errors.isEmpty, let course = report.workspace.courses.first else {
+        guard errors.isEmpty, let course = checked.workspace.courses.first else {
             var problems = errors.map(PreviewProblem.init)
             if problems.isEmpty {
                 problems = [
                     PreviewProblem(
                         Finding(
-                            ruleID: "file-readable", severity: .error, message: "the workspace has no course to preview",
+                            ruleID: LoaderRuleID.fileReadable, severity: .error,
+                            message: "the workspace has no course to preview",
                             location: SourceLocation(file: WorkspaceLayout.standard.coursesFolder),
                             hint: "create one with `toolkit new course`"))
                 ]
             }
             return snapshot(files: previous.files, problems: problems, course: previous.courseID)
         }
-        let overlay = ScratchOverlayFileSystem(base: fileSystem, scratchFolder: Self.scratchFolder)
-        let request = PackageRequest(
-            course: course, badges: report.workspace.badges, workspaceRoot: workspaceRoot, format: format,
-            includeDrafts: true, outputFolder: Self.scratchFolder, fileSystem: overlay)
+        let job = PackageJob(
+            options: PackageOptions(format: format, includeDrafts: true, outputFolder: "", target: .memory))
         do {
-            let result = try PackageBuilder().build(request)
-            return snapshot(
-                files: try Self.files(of: result, in: overlay.memory, format: format), problems: [], course: course.id)
+            let result = try PackageBuilder().build(job.request(for: course, in: checked, fileSystem: fileSystem))
+            return snapshot(files: result.memoryFiles ?? [:], problems: [], course: course.id)
         } catch {
             let problem = PreviewProblem(
                 Finding(
@@ -72,23 +70,5 @@ public struct PreviewBuilder: Sendable {
                     location: SourceLocation(file: WorkspaceLayout.standard.courseFolder(named: course.id))))
             return snapshot(files: previous.files, problems: [problem], course: course.id)
         }
-    }
-
-    /// The package's files by path: the site's folder, or the zip's entries.
-    static func files(of result: PackageResult, in memory: InMemoryFileSystem, format: PackageFormat) throws -> [String: [UInt8]]
-    {
-        guard format.isArchive else {
-            var files: [String: [UInt8]] = [:]
-            for path in memory.filesBelow(result.output) { files[path] = try memory.readFile(joinPath(result.output, path)) }
-            return files
-        }
-        let archive = try Archive(data: Data(try memory.readFile(result.output)), accessMode: .read)
-        var files: [String: [UInt8]] = [:]
-        for entry in archive where entry.type == .file {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            files[entry.path] = Array(data)
-        }
-        return files
     }
 }

@@ -23,6 +23,25 @@ public struct DiskFileSystem: FileSystem {
         #endif
     }
 
+    /// Opens the regular file for reading a piece at a time (refusing pipes and devices as `readFile` does).
+    public func openForReading(_ path: String) throws(FileSystemError) -> any FileReader {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let missing = errno == ENOENT
+            throw FileSystemError(
+                path: path, reason: missing ? "no such file" : "cannot be read (permissions?)", kind: missing ? .missing : .other)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw FileSystemError(path: path, reason: "is not a regular file")
+        }
+        return DescriptorReader(descriptor: descriptor, path: path)
+    }
+
+    /// The path itself: this is the disk.
+    public func diskURL(of path: String) -> URL? { URL(fileURLWithPath: path) }
+
     /// Reads the whole file (plain POSIX reads into one buffer: Foundation's file handle copied every file twice).
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
         // Non-blocking so that a named pipe planted in a workspace is refused below instead of hanging the read.
@@ -195,5 +214,36 @@ public struct DiskFileSystem: FileSystem {
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()
+    }
+}
+
+/// An open file read with plain POSIX reads; closed when released.
+private final class DescriptorReader: FileReader {
+    private let descriptor: Int32
+    private let path: String
+
+    init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    func read(upTo count: Int) throws(FileSystemError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(count, 0))
+        var filled = 0
+        while filled < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            filled += read
+        }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 }

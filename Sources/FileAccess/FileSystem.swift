@@ -1,8 +1,16 @@
+import Foundation
+
 /// Every file the toolkit reads or writes goes through this boundary: the disk in the tool, memory
 /// in tests and in a long-running process that rebuilds from what an editor holds.
 public protocol FileSystem: Sendable {
     /// The bytes of the regular file at `path`.
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
+    /// The regular file at `path`, open to be read a piece at a time (the whole of a large file is never
+    /// needed at once).
+    func openForReading(_ path: String) throws(FileSystemError) -> any FileReader
+    /// Where `path` is on the disk, when this file system is the disk: a library that writes a file
+    /// itself (the zip writer, which streams entries into it) is given this; nil for memory.
+    func diskURL(of path: String) -> URL?
     /// Whether `path` is a file, a directory, or nothing (links are followed).
     func entryKind(at path: String) -> FileEntryKind?
     /// Whether `path` itself is a symbolic link (not followed).

@@ -14,6 +14,8 @@ public final class InMemoryFileSystem: FileSystem {
     private let storage: LockedValue<Storage>
     /// Locks held by `withExclusiveLock`, by path.
     private let heldLocks = LockedValue(Set<String>())
+    /// Reads of each file, by path.
+    private let reads = LockedValue([String: Int]())
 
     /// Creates a file system holding `files` (text, by absolute path).
     public init(files: [String: String] = [:]) {
@@ -47,14 +49,32 @@ public final class InMemoryFileSystem: FileSystem {
         return copy
     }
 
+    /// How many times each file was read (whole, or opened for reading), by absolute path: tests
+    /// prove with it that a build reads each file no more often than it must.
+    public var readCounts: [String: Int] { reads.current }
+
+    /// Forgets the read counts.
+    public func resetReadCounts() { reads.withLock { $0 = [:] } }
+
     /// The file's bytes.
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
         let path = Self.normalise(path)
-        if let bytes = storage.withLock({ $0.files[path] }) { return bytes }
+        if let bytes = storage.withLock({ $0.files[path] }) {
+            reads.withLock { $0[path, default: 0] += 1 }
+            return bytes
+        }
         throw FileSystemError(
             path: path, reason: entryKind(at: path) == .directory ? "is not a regular file" : "no such file",
             kind: entryKind(at: path) == nil ? .missing : .other)
     }
+
+    /// The file's bytes, handed out a piece at a time.
+    public func openForReading(_ path: String) throws(FileSystemError) -> any FileReader {
+        BytesReader(try readFile(path))
+    }
+
+    /// Memory is not on the disk.
+    public func diskURL(of path: String) -> URL? { nil }
 
     /// File when stored, directory when created or when some file lies below it.
     public func entryKind(at path: String) -> FileEntryKind? {

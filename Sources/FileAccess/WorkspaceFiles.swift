@@ -1,4 +1,3 @@
-import CourseModel
 import ToolkitSupport
 
 /// The one safe way to reach a file an author names: a Thing or badge file, a badge image, a theme
@@ -68,7 +67,7 @@ public struct WorkspaceFiles: Sendable {
     }
 
     /// The absolute path of a workspace-relative path.
-    public func absolute(_ relativePath: String) -> String { WorkspaceLayout.absolute(relativePath, root: root) }
+    public func absolute(_ relativePath: String) -> String { PathArithmetic.absolute(relativePath, root: root) }
 
     /// The workspace-relative path of `written` (relative to the workspace folder `folder`), checked.
     public func resolve(_ written: String, under folder: String) -> Result<String, Refusal> {
@@ -98,7 +97,8 @@ public struct WorkspaceFiles: Sendable {
         switch resolve(inner.isEmpty ? written : inner + "/" + written, under: boundary) {
         case .failure(.wrongCase(_, let actual)):
             // Said as the author would write it from `folder`.
-            return .failure(.wrongCase(written, actual: PackageLayout.href(to: actual, from: inner.isEmpty ? "_" : inner + "/_")))
+            return .failure(
+                .wrongCase(written, actual: PathArithmetic.href(to: actual, from: inner.isEmpty ? "_" : inner + "/_")))
         case let result:
             return result
         }
@@ -121,6 +121,16 @@ public struct WorkspaceFiles: Sendable {
             // Where names differ by case, finding the file means the case was right; elsewhere it is checked.
             if !fileSystem.isCaseSensitive, let actual = caseCorrected(path) { return .wrongCase(path, actual: actual) }
             return nil
+        }
+    }
+
+    /// A workspace-relative file, checked first, open to be read a piece at a time.
+    public func openForReading(_ path: String) throws(WorkspaceFileError) -> any FileReader {
+        if let refusal = check(path) { throw .refused(refusal) }
+        do {
+            return try fileSystem.openForReading(absolute(path))
+        } catch {
+            throw .unreadable(path, reason: error.reason)
         }
     }
 

@@ -32,9 +32,10 @@ struct PackageFileSetTests {
             return Array("page \(index + 1)".utf8)
         }
         var written: [String] = []
-        try files.forEachInOrder { path, bytes in
+        try files.forEachInOrder { path, file in
             written.append(path)
             if path.hasPrefix("things/") {
+                let bytes = try file.wholeBytes()
                 #expect(String(decoding: bytes, as: UTF8.self) == "page \(Int(path.dropFirst(13).prefix(3))!)")
                 inFlight.written()
             }
@@ -61,7 +62,7 @@ struct PackageFileSetTests {
         files.addDeferred(["a/1.html", "a/2.html"]) { index in Array("a\(index)".utf8) }
         files.addDeferred(["b/1.html"]) { index in Array("b\(index)".utf8) }
         var written: [String: String] = [:]
-        try files.forEachInOrder { path, bytes in written[path] = String(decoding: bytes, as: UTF8.self) }
+        try files.forEachInOrder { path, file in written[path] = String(decoding: try file.wholeBytes(), as: UTF8.self) }
         #expect(written == ["a/1.html": "a0", "a/2.html": "a1", "b/1.html": "b0"])
     }
 }

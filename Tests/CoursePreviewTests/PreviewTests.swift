@@ -53,21 +53,6 @@ struct PreviewTests {
         #expect(PreviewResponder.withClient(Array("<p>no head</p>".utf8)) == Array("<p>no head</p>".utf8))
     }
 
-    @Test("the scratch overlay reads through to the base and writes only inside the scratch folder, in memory")
-    func overlay() throws {
-        let base = InMemoryFileSystem(files: ["/ws/Courses/c/course.yaml": "id: c\n"])
-        let overlay = ScratchOverlayFileSystem(base: base, scratchFolder: "/scratch")
-        #expect(try overlay.readFile("/ws/Courses/c/course.yaml") == Array("id: c\n".utf8))
-        try overlay.createDirectory("/scratch/out")
-        try overlay.writeNewFile([1, 2, 3], at: "/scratch/out/a.bin")
-        #expect(try overlay.readFile("/scratch/out/a.bin") == [1, 2, 3])
-        #expect(base.entryKind(at: "/scratch/out/a.bin") == nil, "the base never sees a write")
-        #expect(throws: FileSystemError.self) { try overlay.writeNewFile([1], at: "/ws/Courses/c/evil.txt") }
-        #expect(throws: FileSystemError.self) { try overlay.move("/scratch/out/a.bin", to: "/ws/a.bin") }
-        overlay.removeItem("/ws/Courses/c/course.yaml")
-        #expect(base.isFile("/ws/Courses/c/course.yaml"), "removing outside the scratch folder does nothing")
-    }
-
     @Test("a burst of saves is one batch of changed files")
     func watcherCoalesces() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watch-\(UUID().uuidString)")

@@ -1,3 +1,4 @@
+import CourseLoader
 import CourseModel
 import Foundation
 import TestSupport
@@ -15,7 +16,8 @@ struct ReporterGoldenTests {
             .replacing("status: published", with: "status: draft", in: RuleFixture.secondThing)
             .replacing("email: badges@example.org", with: "email: badges, example.org", in: RuleFixture.issuer)
         let (fileSystem, _) = try RuleFixture.materialise(example)
-        return Validator().validateWorkspace(at: RuleFixture.root, fileSystem: fileSystem).findings
+        return Validator().validate(
+            WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: RuleFixture.root), fileSystem: fileSystem)
     }
 
     @Test("text")

@@ -24,7 +24,8 @@ struct RuleExampleTests {
 
     static func findings(for example: RuleExample) throws -> (found: [Finding], expected: [CourseModel.SourceLocation]) {
         let (fileSystem, markers) = try RuleFixture.materialise(example)
-        let (_, findings) = Validator().validateWorkspace(at: RuleFixture.root, fileSystem: fileSystem)
+        let (findings, _) = Validator().check(
+            WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: RuleFixture.root), fileSystem: fileSystem)
         return (findings, markers)
     }
 

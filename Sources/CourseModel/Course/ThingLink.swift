@@ -1,3 +1,5 @@
+import ToolkitSupport
+
 /// A link in a Thing's Markdown that names another Thing: `thing-02.md` (a file path relative to the
 /// linking Thing, so it also works on GitHub) or `thing:thing-02`, either with an optional `#fragment`.
 public struct ThingLink: Hashable, Sendable {

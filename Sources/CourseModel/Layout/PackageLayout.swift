@@ -1,3 +1,5 @@
+import ToolkitSupport
+
 /// Where everything sits inside a package (a SCORM zip or the HTML site): the manifest, the course
 /// index, one page per Thing, the theme's assets, badge images and media. Pages link to each other
 /// through `href(to:from:)`, so moving a folder here moves every link with it.
@@ -42,12 +44,6 @@ public struct PackageLayout: Sendable, Hashable {
 
     /// The relative URL of the package path `target` as written in the page at package path `page`.
     public static func href(to target: String, from page: String) -> String {
-        var from = page.split(separator: "/", omittingEmptySubsequences: true).dropLast()[...]
-        var to = target.split(separator: "/", omittingEmptySubsequences: true)[...]
-        while let first = from.first, to.count > 1, to.first == first {
-            from = from.dropFirst()
-            to = to.dropFirst()
-        }
-        return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
+        PathArithmetic.href(to: target, from: page)
     }
 }

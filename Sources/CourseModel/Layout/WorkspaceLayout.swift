@@ -1,3 +1,5 @@
+import ToolkitSupport
+
 /// Where an author's files live in a workspace, as paths relative to its root: the one place that
 /// spells `Courses/`, `Badges/`, `course.yaml`, `things/`, `files/` and `theme/`. Pure string work.
 public struct WorkspaceLayout: Sendable, Hashable {
@@ -58,7 +60,6 @@ public struct WorkspaceLayout: Sendable, Hashable {
 
     /// `relative` joined to the absolute workspace `root`.
     public static func absolute(_ relative: String, root: String) -> String {
-        if relative.isEmpty { return root }
-        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+        PathArithmetic.absolute(relative, root: root)
     }
 }

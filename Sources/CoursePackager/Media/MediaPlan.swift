@@ -29,15 +29,17 @@ struct MediaPlan: Sendable {
     /// The resolver references are read through.
     let media: MediaFiles
 
-    /// Plans the media of `things`, reading each file once to tell identical ones apart.
+    /// Plans the media of `things` from the files as `media` inspected them and the bodies as
+    /// `markdown` parsed them. Files are not read here, except those of equal size, whose SHA-256 tells
+    /// whether they are copies of one another (one copy is carried).
     static func make(
         things: [Thing], course: Course, includingCourseCover: Bool, includingCourseLogo: Bool = false,
-        workspace: WorkspaceFiles, layout: PackageLayout
+        media: MediaFiles, markdown: ParsedMarkdownCache, layout: PackageLayout
     ) throws(PackageError) -> MediaPlan {
-        var plan = MediaPlan(media: MediaFiles(workspace: workspace))
+        var plan = MediaPlan(media: media)
         var used: [(thing: String?, path: String)] = []
         for thing in things {
-            for path in try plan.localFiles(of: thing, in: course) { used.append((thing.id, path)) }
+            for path in try plan.localFiles(of: thing, in: course, markdown: markdown) { used.append((thing.id, path)) }
         }
         var coverPath: String?
         if includingCourseCover, let cover = course.cover,
@@ -53,36 +55,34 @@ struct MediaPlan: Sendable {
             logoPath = path
             used.append((nil, path))
         }
-        // Names are given in the order of workspace paths, so a build is the same every time. Files with
-        // the same fingerprint are compared byte for byte before they share a package file.
-        var byFingerprint: [Fingerprint: [(workspacePath: String, packagePath: String)]] = [:]
-        var taken = Set<String>()
-        func read(_ path: String) throws(PackageError) -> [UInt8] {
+        // Names are given in the order of workspace paths, so a build is the same every time.
+        let paths = Set(used.map(\.path)).sorted()
+        var files: [String: MediaFile] = [:]
+        for path in paths {
             do {
-                return try workspace.read(path)
+                files[path] = try plan.media.file(at: path)
             } catch {
                 throw PackageError(step: .layOutPages, path: path, message: error.description)
             }
         }
-        for path in Set(used.map(\.path)).sorted() {
-            let bytes = try read(path)
-            let file: MediaFile
-            do {
-                file = try plan.media.file(at: path)
-            } catch {
-                throw PackageError(step: .layOutPages, path: path, message: error.description)
-            }
-            let fingerprint = Fingerprint(bytes)
+        let sizeCounts = Dictionary(paths.map { (files[$0]!.size, 1) }, uniquingKeysWith: +)
+        var byDigest: [[UInt8]: String] = [:]
+        var taken = Set<String>()
+        for path in paths {
+            let file = files[path]!
             var packagePath: String?
-            for earlier in byFingerprint[fingerprint] ?? [] {
-                if try read(earlier.workspacePath) == bytes {
-                    packagePath = earlier.packagePath
-                    break
+            var digest: [UInt8]?
+            if sizeCounts[file.size, default: 0] > 1 {
+                do {
+                    digest = try plan.media.digest(at: path)
+                } catch {
+                    throw PackageError(step: .layOutPages, path: path, message: error.description)
                 }
+                packagePath = byDigest[digest!]
             }
             if packagePath == nil {
                 packagePath = layout.media(uniqueName(for: path, taken: &taken))
-                byFingerprint[fingerprint, default: []].append((path, packagePath!))
+                if let digest { byDigest[digest] = packagePath }
             }
             plan.entries[path] = Entry(workspacePath: path, packagePath: packagePath!, file: file)
         }
@@ -109,26 +109,20 @@ struct MediaPlan: Sendable {
     ) -> (captions: Entry?, transcript: Entry?) {
         let named = reference.companions
         var captions = named.captions.flatMap { entry(for: $0, origin: reference.origin, in: thing, of: course) }
-        if captions == nil, named.captions == nil, !reference.isRemote,
-            let conventional = Self.conventionalCaptions(of: reference.path)
-        {
+        if captions == nil, let conventional = reference.conventionalCaptions {
             captions = entry(for: conventional, origin: reference.origin, in: thing, of: course)
         }
         return (captions, named.transcript.flatMap { entry(for: $0, origin: reference.origin, in: thing, of: course) })
     }
 
-    /// `talk.vtt` for `talk.mp4`.
-    static func conventionalCaptions(of path: String) -> String? {
-        guard let dot = path.lastIndex(of: "."), dot > path.startIndex else { return nil }
-        return path[..<dot] + ".vtt"
-    }
-
     /// Every local file `thing`'s page uses, as workspace paths (validation has checked them).
-    private func localFiles(of thing: Thing, in course: Course) throws(PackageError) -> [String] {
+    private func localFiles(of thing: Thing, in course: Course, markdown: ParsedMarkdownCache) throws(PackageError)
+        -> [String]
+    {
         let references = MediaReference.all(
             in: thing, of: course,
             body: Self.mayNameFiles(thing.body.source)
-                ? MarkdownDocument(parsing: thing.body.source) : MarkdownDocument(parsing: ""))
+                ? markdown.document(of: thing.body.source, file: thing.file) : MarkdownDocument(parsing: ""))
         var paths: [String] = []
         for reference in references where !reference.isRemote {
             guard case .success(let path) = media.resolve(reference, in: thing, of: course) else {
@@ -139,7 +133,7 @@ struct MediaPlan: Sendable {
             paths.append(path)
             let named = reference.companions
             var companions = [named.captions, named.transcript].compactMap { $0 }
-            if named.captions == nil, reference.isEmbedded, let conventional = Self.conventionalCaptions(of: reference.path) {
+            if reference.isEmbedded, let conventional = reference.conventionalCaptions {
                 if case .success = media.resolve(conventional, relativeTo: reference.origin, in: thing, of: course) {
                     companions.append(conventional)
                 }
@@ -218,21 +212,5 @@ struct MediaPlan: Sendable {
             candidate = name[..<dot] + "-\(counter)" + name[dot...]
         }
         return candidate
-    }
-
-    /// A file's size and 64-bit FNV-1a hash: equal files have equal fingerprints.
-    private struct Fingerprint: Hashable {
-        let size: Int
-        let hash: UInt64
-
-        init(_ bytes: [UInt8]) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash &*= 0x0000_0100_0000_01B3
-            }
-            self.size = bytes.count
-            self.hash = hash
-        }
     }
 }

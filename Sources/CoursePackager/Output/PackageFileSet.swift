@@ -15,7 +15,23 @@ public struct PackageFileSet: Sendable {
         /// Made by `producers[producer]` from this index when written.
         case deferred(producer: Int, index: Int)
         /// Read from this file when written (media: a course's videos are not held in memory).
-        case copy(of: String, in: any FileSystem)
+        case copy(of: String, in: any FileSystem, size: Int)
+    }
+
+    /// A file as it is handed to a writer: bytes in memory, or a file to stream from.
+    enum Written {
+        /// The file's bytes.
+        case bytes([UInt8])
+        /// A file of `size` bytes to read a piece at a time from `source` in `fileSystem`.
+        case stream(source: String, fileSystem: any FileSystem, size: Int)
+
+        /// The whole bytes (a stream is read whole: for writers that need them at once).
+        func wholeBytes() throws -> [UInt8] {
+            switch self {
+            case .bytes(let bytes): return bytes
+            case .stream(let source, let fileSystem, _): return try fileSystem.readFile(source)
+            }
+        }
     }
 
     private var contents: [String: Content] = [:]
@@ -38,9 +54,10 @@ public struct PackageFileSet: Sendable {
         contents[path] = .bytes(Array(text.utf8))
     }
 
-    /// Adds a file whose bytes are read from `source` (absolute, in `fileSystem`) only when the set is written.
-    mutating func addCopy(_ path: String, of source: String, in fileSystem: any FileSystem) {
-        contents[path] = .copy(of: source, in: fileSystem)
+    /// Adds a file of `size` bytes read from `source` (absolute, in `fileSystem`) only when the set is
+    /// written, a piece at a time into a zip.
+    mutating func addCopy(_ path: String, of source: String, in fileSystem: any FileSystem, size: Int) {
+        contents[path] = .copy(of: source, in: fileSystem, size: size)
     }
 
     /// Adds files made only when the set is written: `produce(index)` gives the bytes of `paths[index]`.
@@ -54,16 +71,16 @@ public struct PackageFileSet: Sendable {
     public var sortedPaths: [String] { contents.keys.sorted() }
 
     /// Hands every file to `body` in sorted order, making deferred files in parallel batches.
-    func forEachInOrder(_ body: (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
+    func forEachInOrder(_ body: (_ path: String, _ file: Written) throws -> Void) throws {
         let paths = sortedPaths
         var position = 0
         while position < paths.count {
             switch contents[paths[position]]! {
             case .bytes(let bytes):
-                try body(paths[position], bytes)
+                try body(paths[position], .bytes(bytes))
                 position += 1
-            case .copy(let source, let fileSystem):
-                try body(paths[position], try fileSystem.readFile(source))
+            case .copy(let source, let fileSystem, let size):
+                try body(paths[position], .stream(source: source, fileSystem: fileSystem, size: size))
                 position += 1
             case .deferred:
                 // This file and the deferred ones right after it, up to a batch, made at once.
@@ -78,7 +95,7 @@ public struct PackageFileSet: Sendable {
                 let made = ParallelMap.map(batch.map { ($0.producer, $0.index) }) { entry in
                     Result { try producers[entry.0](entry.1) }
                 }
-                for (entry, result) in zip(batch, made) { try body(entry.path, try result.get()) }
+                for (entry, result) in zip(batch, made) { try body(entry.path, .bytes(try result.get())) }
             }
         }
     }
@@ -86,11 +103,18 @@ public struct PackageFileSet: Sendable {
     /// Writes the files as a folder tree at `folder` (a temporary path; the caller moves it into place).
     func writeFolder(to folder: String, in fileSystem: any FileSystem) throws {
         var created = Set<String>()
-        try forEachInOrder { path, bytes in
+        try forEachInOrder { path, file in
             let target = joinPath(folder, path)
             let parent = String(target[..<target.lastIndex(of: "/")!])
             if created.insert(parent).inserted { try fileSystem.createDirectory(parent) }
-            try fileSystem.writeNewFile(bytes, at: target)
+            try fileSystem.writeNewFile(try file.wholeBytes(), at: target)
         }
+    }
+
+    /// The files by path, in memory.
+    func inMemory() throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        try forEachInOrder { path, file in files[path] = try file.wholeBytes() }
+        return files
     }
 }

@@ -18,16 +18,18 @@ public struct ValidationContext: Sendable {
     public let layout: WorkspaceLayout
     /// The media files Things name, each read and inspected once.
     public let media: MediaFiles
-    private let documents: [String: MarkdownDocument]
+    /// Every Thing's body, parsed once and kept for the steps after validation (packaging).
+    public let markdown: ParsedMarkdownCache
 
     /// Where the loader reported errors: a field read there stands for what the author wrote, not for
     /// a missing field, and a rule's finding at the same place is a knock-on of the loader's.
     private let refusals: LoaderRefusals
 
-    /// Creates a context, parsing every Thing body once. `loaderErrors` are the loader's error
-    /// findings, so that rules can tell a refused value from an absent one.
+    /// Creates a context, parsing every Thing body not yet in `markdown` (once). `loaderErrors` are the
+    /// loader's error findings, so that rules can tell a refused value from an absent one.
     public init(
-        workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard, loaderErrors: [Finding] = []
+        workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard, loaderErrors: [Finding] = [],
+        markdown: ParsedMarkdownCache = ParsedMarkdownCache()
     ) {
         self.workspace = workspace
         self.refusals = LoaderRefusals(loaderErrors)
@@ -36,8 +38,9 @@ public struct ValidationContext: Sendable {
         self.layout = layout
         // Parsed across the cores: every Thing's body is independent.
         self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
-        let parsed = ParallelMap.map(things.map(\.thing.body.source)) { MarkdownDocument(parsing: $0) }
-        self.documents = Dictionary(zip(things.map(\.thing.file), parsed), uniquingKeysWith: { first, _ in first })
+        markdown.parseAll(things.map { (file: $0.thing.file, source: $0.thing.body.source) })
+        self.markdown = markdown
+        let parsed = things.map { markdown.document(of: $0.thing.body.source, file: $0.thing.file) }
         self.media = MediaFiles(workspace: files)
         // A course's cover and logo are pictures of the course folder, checked as every picture is.
         let covers = workspace.courses.flatMap { course in
@@ -80,7 +83,7 @@ public struct ValidationContext: Sendable {
 
     /// The Thing's body, parsed.
     public func markdown(of thing: Thing) -> MarkdownDocument {
-        documents[thing.file] ?? MarkdownDocument(parsing: thing.body.source)
+        markdown.document(of: thing.body.source, file: thing.file)
     }
 
     /// The file location of a node of a Thing's body.

@@ -1,4 +1,5 @@
 import CourseLoader
+import CourseMarkdown
 import CourseModel
 import FileAccess
 import ToolkitSupport
@@ -15,7 +16,16 @@ public struct Validator: Sendable {
 
     /// All findings for the loaded workspace, sorted by file, line and column, without repeats.
     public func validate(_ report: LoadReport, fileSystem: any FileSystem) -> [Finding] {
-        let context = ValidationContext(workspace: report.workspace, fileSystem: fileSystem, loaderErrors: report.findings)
+        check(report, fileSystem: fileSystem).findings
+    }
+
+    /// The findings for the loaded workspace, and the context the rules saw (each Thing's parsed body,
+    /// the inspected media), which the steps after validation reuse instead of reading it all again.
+    public func check(
+        _ report: LoadReport, fileSystem: any FileSystem, markdown: ParsedMarkdownCache = ParsedMarkdownCache()
+    ) -> (findings: [Finding], context: ValidationContext) {
+        let context = ValidationContext(
+            workspace: report.workspace, fileSystem: fileSystem, loaderErrors: report.findings, markdown: markdown)
         // Rules are independent of each other: run them across the cores.
         let ruleFindings = ParallelMap.map(rules.map(RuleBox.init)) { box in box.rule.init().check(context) }
         // A rule's finding at the very place the loader already reported (a value of the wrong type,
@@ -24,18 +34,7 @@ public struct Validator: Sendable {
         // The parsed documents are the largest thing a run builds; a process about to exit keeps them.
         ProcessLifetime.keep(context)
         var seen = Set<Finding>()
-        return findings.sorted().filter { seen.insert($0).inserted }
-    }
-
-    /// Loads the workspace at `root` from `fileSystem` and validates it.
-    public func validateWorkspace(
-        at root: String, courses: [String]? = nil, fileSystem: any FileSystem, thingCache: ParsedThingCache? = nil
-    ) -> (report: LoadReport, findings: [Finding]) {
-        var loader = WorkspaceLoader(fileSystem: fileSystem)
-        loader.thingCache = thingCache
-        let report = loader.load(workspaceAt: root, courses: courses)
-        ProcessLifetime.keep(report)
-        return (report, validate(report, fileSystem: fileSystem))
+        return (findings.sorted().filter { seen.insert($0).inserted }, context)
     }
 }
 

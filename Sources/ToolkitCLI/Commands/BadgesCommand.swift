@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseBuild
 import CourseLoader
 import CourseModel
 import CourseValidator
@@ -375,7 +376,8 @@ struct BadgeContext {
         if let output = publish.output {
             try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: chosen.root)
         }
-        let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "first")
+        let workspace = CheckedWorkspace.check(chosen, fileSystem: environment.fileSystem)
+        try BuildRefusal.refuseUnlessBuildable(workspace, in: environment, purpose: "first")
         let urls: BadgeURLs
         do {
             urls = try BadgeURLs(base: publish.baseURL)

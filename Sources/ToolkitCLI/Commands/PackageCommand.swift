@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseBuild
 import CourseLoader
 import CourseModel
 import CoursePackager
@@ -101,15 +102,10 @@ struct PackageCommand: ParsableCommand {
     func run() throws {
         let environment = CommandEnvironment.current
         // Where outputs go is checked first: a usage mistake is reported before any validation.
-        let chosen = try courses.selection(in: environment)
+        let selection = try courses.selection(in: environment)
         if let output {
-            try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: chosen.root)
+            try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: selection.root)
         }
-        let workspace = try ValidatedWorkspace(courses, in: environment, purpose: "before packaging")
-        let selection = workspace.selection
-        let report = workspace.report
-        let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
-
         let schemaFolder = schemas ?? environment.variables["COURSE_TOOLKIT_SCHEMAS"]
         var conformance: SchemaConformance?
         if let schemaFolder {
@@ -120,25 +116,21 @@ struct PackageCommand: ParsableCommand {
                 throw CommandFailure.io(error.description)
             }
         }
-        let outputFolder =
-            output.map(environment.absolutePath) ?? OutputLayout.standard.defaultFolder(workspaceRoot: selection.root)
         let format: PackageFormat = html ? .html : cmi5 ? .cmi5 : cc ? .commonCartridge : scormVersion.format
+        let job = PackageJob(
+            options: PackageOptions(
+                format: format, thingNumber: thing, includeDrafts: includeDrafts,
+                outputFolder: output.map(environment.absolutePath)
+                    ?? OutputLayout.standard.defaultFolder(workspaceRoot: selection.root),
+                schemas: conformance, lms: LMSProfile.named(lms) ?? .generic, publisherIRI: publisherIRI, siteURL: siteURL))
         // One course shows its steps as it goes; several are built across the cores (each package is
         // independent and written atomically), and reported in course order when all are done.
-        let courses = report.workspace.courses
-        let showSteps = environment.outputIsTerminal && courses.count == 1
-        let requests = courses.map { course in
-            PackageRequest(
-                course: course, badges: report.workspace.badges, workspaceRoot: selection.root, format: format,
-                thingNumber: thing, includeDrafts: includeDrafts, outputFolder: outputFolder, schemas: conformance,
-                fileSystem: environment.fileSystem, lms: LMSProfile.named(lms) ?? .generic, publisherIRI: publisherIRI,
-                siteURL: siteURL)
-        }
-        let results = ParallelMap.map(requests) { request -> Result<PackageResult, PackageError> in
-            let builder = PackageBuilder(onStep: { step in if showSteps { environment.standardOutput("\(step)\n") } })
-            return Result { () throws(PackageError) in try builder.build(request) }
-        }
-        for (course, outcome) in zip(courses, results) {
+        let showSteps = environment.outputIsTerminal && selection.courseCount(in: environment.fileSystem) == 1
+        let onStep: @Sendable (StepProgress) -> Void = { step in if showSteps { environment.standardOutput("\(step)\n") } }
+        let checked = PackageJob.check(selection, fileSystem: environment.fileSystem, total: job.stepCount, onStep: onStep)
+        try BuildRefusal.refuseUnlessBuildable(checked, in: environment, purpose: "before packaging")
+        let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)
+        for (course, outcome) in job.build(checked, fileSystem: environment.fileSystem, onStep: onStep) {
             switch outcome {
             case .success(let result):
                 // Listed here, after the build, so that the files of courses built at once do not interleave.

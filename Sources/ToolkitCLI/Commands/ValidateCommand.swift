@@ -1,4 +1,5 @@
 import ArgumentParser
+import CourseBuild
 import CourseLoader
 import CourseModel
 import CourseValidator
@@ -46,8 +47,8 @@ struct ValidateCommand: ParsableCommand {
         } else {
             selection = try courses.selection(in: environment)
         }
-        let (report, all) = Validator().validateWorkspace(
-            at: selection.root, courses: selection.courseFolders, fileSystem: environment.fileSystem)
+        let checked = CheckedWorkspace.check(selection, fileSystem: environment.fileSystem)
+        let (report, all) = (checked.report, checked.findings)
         let selected = onlyFile.map { file in all.filter { $0.location.file == file } } ?? all
         let blocking = selected.filter { $0.severity == .error || strict }
         var shown = quiet ? selected.filter { $0.severity == .error } : selected

@@ -1,4 +1,5 @@
 import CourseModel
+import ToolkitSupport
 
 /// Markdown links to other Things point at Things of the same course.
 public struct ThingLinkResolvesRule: Rule {

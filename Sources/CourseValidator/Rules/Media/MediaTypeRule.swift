@@ -36,14 +36,22 @@ public struct MediaTypeRule: Rule {
                 .writing(bytes: MediaSamples.pdf, to: RuleFixture.inFilesFolder("handout.pdf"))
         ])
 
-    /// Checks every local media file, and the captions and transcripts named for them.
+    /// Checks every local media file, and the captions and transcripts of local and remote media
+    /// (named, or the `.vtt` beside a video of the same name): every file a package carries.
     public func check(_ context: ValidationContext) -> [Finding] {
         var findings: [Finding] = []
-        for (course, thing, reference) in context.mediaReferences where !reference.isRemote {
+        for (course, thing, reference) in context.mediaReferences {
             let companions = reference.companions
-            var files: [(written: String, role: Role)] = [(reference.path, reference.isEmbedded ? .embedded : .linked)]
+            var files: [(written: String, role: Role)] = []
+            if !reference.isRemote { files.append((reference.path, reference.isEmbedded ? .embedded : .linked)) }
             if let captions = companions.captions { files.append((captions, .captions)) }
             if let transcript = companions.transcript { files.append((transcript, .transcript)) }
+            if reference.isEmbedded, let conventional = reference.conventionalCaptions,
+                case .success(let path) = context.media.resolve(conventional, relativeTo: reference.origin, in: thing, of: course),
+                context.fileSystem.isFile(context.absolutePath(path))
+            {
+                files.append((conventional, .captions))
+            }
             for (written, role) in files {
                 if let problem = problem(written, role: role, reference: reference, thing: thing, course: course, context) {
                     findings.append(finding(problem.message, at: reference.location, hint: problem.hint))
