@@ -22,4 +22,11 @@ public enum LoaderRuleID {
     /// A path that leaves the workspace (through `..`, an absolute path or a symbolic link), or
     /// two files whose names differ only by case.
     public static let pathSafety = "path-safety"
+
+    /// Every id above: the validator registers a described rule for each, with examples (a test holds
+    /// them to this list).
+    public static let all = [
+        fileReadable, textEncoding, yamlSyntax, frontMatter, requiredField, unknownKey, valueType, allowedValue, fileSize,
+        pathSafety,
+    ]
 }

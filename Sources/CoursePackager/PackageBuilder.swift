@@ -264,7 +264,7 @@ extension PackageBuilder {
 
     /// A manifest's title: the Thing's label for a one-Thing package, the course title otherwise.
     fileprivate static func title(of things: [Thing], request: PackageRequest) -> String {
-        things.count == 1 && request.thingNumber != nil ? ThingPageBuilder.label(of: things[0]) : request.course.title
+        things.count == 1 && request.thingNumber != nil ? things[0].label : request.course.title
     }
 
     /// A manifest's identifier, stable for a course: `<kind>-<course>[-<thing>]`.
@@ -286,13 +286,12 @@ extension PackageBuilder {
             organizationTitle: title,
             scos: things.map {
                 ManifestBuilder.SCO(
-                    thing: $0, title: ThingPageBuilder.label(of: $0), page: layout.thingPage(id: $0.id),
+                    thing: $0, title: $0.label, page: layout.thingPage(id: $0.id),
                     media: media.filesByThing[$0.id] ?? [])
             },
             // The logo is on every page: it is listed with the assets every SCO shares.
             sharedFiles: assembly.files.sortedPaths.filter { layout.isAsset($0) || $0 == media.courseLogo?.packagePath })
-        if request.format == .scorm12, let long = ([title] + things.map(ThingPageBuilder.label)).first(where: { $0.count > 200 })
-        {
+        if request.format == .scorm12, let long = ([title] + things.map(\.label)).first(where: { $0.count > 200 }) {
             throw PackageError(
                 step: .writeManifest, path: nil, message: "SCORM 1.2 titles hold at most 200 characters: “\(long)”")
         }
@@ -334,7 +333,7 @@ extension PackageBuilder {
                     return (resource, file)
                 }
                 return CartridgeManifestBuilder.Unit(
-                    thing: thing, title: ThingPageBuilder.label(of: thing), page: layout.thingPage(id: thing.id),
+                    thing: thing, title: thing.label, page: layout.thingPage(id: thing.id),
                     media: media.filesByThing[thing.id] ?? [], webLinks: links)
             }
             let builder = CartridgeManifestBuilder(

@@ -75,3 +75,18 @@ struct RuleExampleTests {
         }
     }
 }
+
+/// The loader's rules are described and tested like every other: derived from the loader's one list.
+@Suite("Loader rules")
+struct LoaderRuleCoverageTests {
+    @Test("every id the loader reports is a registered rule with triggering examples")
+    func everyLoaderIDHasExamples() {
+        let registered = Dictionary(
+            RuleRegistry.all.map { ($0.description.id, $0.description) }, uniquingKeysWith: { first, _ in first })
+        for id in LoaderRuleID.all {
+            let description = registered[id]
+            #expect(description != nil, "loader rule `\(id)` is not registered")
+            #expect(!(description?.triggeringExamples.isEmpty ?? true), "loader rule `\(id)` has no triggering example")
+        }
+    }
+}

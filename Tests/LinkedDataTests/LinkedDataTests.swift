@@ -14,11 +14,7 @@ enum SharedOB3 {
             ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"]
             ?? root.deletingLastPathComponent().appendingPathComponent("shared/schemas").path
         let folder = schemas + "/openbadges/v3"
-        guard FileManager.default.fileExists(atPath: folder) else {
-            print("skipping: \(folder) is absent (the shared Open Badges 3.0 contexts and test vector)")
-            return nil
-        }
-        return folder
+        return FileManager.default.fileExists(atPath: folder) ? folder : nil
     }()
 
     /// The pinned contexts, read from the shared folder by their published file names.
@@ -86,9 +82,11 @@ func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format: "
 
 @Suite("JSON-LD, RDFC-1.0 and eddsa-rdfc-2022")
 struct LinkedDataTests {
-    @Test("the Open Badges 3.0 eddsa-rdfc-2022 test vector is reproduced byte for byte")
+    @Test(
+        "the Open Badges 3.0 eddsa-rdfc-2022 test vector is reproduced byte for byte",
+        .enabled(if: SharedOB3.folder != nil, "the shared Open Badges 3.0 contexts and test vector are absent"))
     func testVector() throws {
-        guard let folder = SharedOB3.folder else { return }
+        let folder = try #require(SharedOB3.folder)
         let vector = try TestVector(html: String(contentsOfFile: folder + "/linked-data-proof-ob.html", encoding: .utf8))
         let proofs = DataIntegrityProof(loader: try SharedOB3.contexts())
         let key = try Curve25519.Signing.PrivateKey(rawRepresentation: bytes(hex: vector.privateKeyHex).prefix(32))
@@ -124,9 +122,10 @@ struct LinkedDataTests {
         }
     }
 
-    @Test("blank nodes that look alike are told apart as pyld does (N-degree hashing), and text escaped alike")
+    @Test(
+        "blank nodes that look alike are told apart as pyld does (N-degree hashing), and text escaped alike",
+        .enabled(if: SharedOB3.folder != nil, "the shared Open Badges 3.0 contexts are absent"))
     func blankNodeTwins() throws {
-        guard SharedOB3.folder != nil else { return }
         let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
         let document = try JSONValue.parse(
             Array(try Data(contentsOf: fixtures.appendingPathComponent("blank-node-twins.jsonld"))))
@@ -183,9 +182,10 @@ struct LinkedDataTests {
         #expect(canonical.contains("_:c14n0 <https://example.org/next> _:c14n"))
     }
 
-    @Test("contexts come only from pinned copies: another URL, or a changed copy, is refused")
+    @Test(
+        "contexts come only from pinned copies: another URL, or a changed copy, is refused",
+        .enabled(if: SharedOB3.folder != nil, "the shared Open Badges 3.0 contexts are absent"))
     func pinnedContexts() throws {
-        guard SharedOB3.folder != nil else { return }
         let contexts = try SharedOB3.contexts()
         let converter = JSONLDToRDF(loader: contexts)
         #expect(throws: LinkedDataError.self) {

@@ -84,4 +84,8 @@ public struct Thing: Sendable {
     /// `minNormalizedMeasure`): the quiz's, when the Thing has exactly one. With several quizzes the
     /// Thing is passed when each is, and no single mark describes that, so none is declared.
     public var passMark: Double? { quizzes.count == 1 ? quizzes[0].passingScore : nil }
+
+    /// How lists, manifests and pages name the Thing: "Thing 2: Leadership / management?" ("Thing 2"
+    /// while it has no title). The one place this label is spelt.
+    public var label: String { title.isEmpty ? "Thing \(number)" : "Thing \(number): \(title)" }
 }

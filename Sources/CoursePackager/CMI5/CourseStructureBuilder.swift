@@ -67,8 +67,8 @@ struct CourseStructureBuilder {
                 XMLElementNode(
                     "au", namespace: ns, attributes: attributes,
                     children: [
-                        text("title", ThingPageBuilder.label(of: thing)),
-                        text("description", thing.aim.isEmpty ? ThingPageBuilder.label(of: thing) : thing.aim),
+                        text("title", thing.label),
+                        text("description", thing.aim.isEmpty ? thing.label : thing.aim),
                         .element(XMLElementNode("url", namespace: ns, text: layout.thingPage(id: thing.id))),
                     ]))
         }

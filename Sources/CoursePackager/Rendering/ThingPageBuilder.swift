@@ -34,11 +34,6 @@ struct ThingPageBuilder: Sendable {
     /// SCORM 2004 opens another Thing of the package through the LMS's navigation request: its links stay.
     private var navigatesBetweenThings: Bool { format == .scorm2004 }
 
-    /// The label of a Thing in lists: "Thing 2: Leadership / management?".
-    static func label(of thing: Thing) -> String {
-        thing.title.isEmpty ? "Thing \(thing.number)" : "Thing \(thing.number): \(thing.title)"
-    }
-
     private func href(toThing id: String, from page: String) -> String? {
         guard linksBetweenThings, includedThingIDs.contains(id) else { return nil }
         return PackageLayout.href(to: layout.thingPage(id: id), from: page)
@@ -78,8 +73,8 @@ struct ThingPageBuilder: Sendable {
                     // An LMS launches each Thing itself: a page cannot open another, so it says where it is.
                     return .unwrapWithNote(
                         included.contains(id)
-                            ? "\(Self.label(of: target)): open it from this course's contents"
-                            : "\(Self.label(of: target)), which is not in this package")
+                            ? "\(target.label): open it from this course's contents"
+                            : "\(target.label), which is not in this package")
                 }
                 return markup.download(href).map { .download($0.href, note: $0.note) } ?? .unwrap
             },
@@ -115,7 +110,7 @@ struct ThingPageBuilder: Sendable {
     private func collectionView(_ collection: Collection, from page: String) -> CollectionView {
         let badge = collection.badge.flatMap { badges.badge(id: $0.id) }
         let members = collection.members.compactMap { course.thing(id: $0.id) }.map {
-            ThingLinkView(label: Self.label(of: $0), href: href(toThing: $0.id, from: page))
+            ThingLinkView(label: $0.label, href: href(toThing: $0.id, from: page))
         }
         return CollectionView(
             title: collection.title, badgeName: badge?.name, imagePath: imagePath(badge?.image, from: page),
@@ -141,7 +136,7 @@ struct ThingPageBuilder: Sendable {
             case .thing(let reference):
                 let target = course.thing(id: reference.id)
                 return PrerequisiteView(
-                    label: target.map(Self.label) ?? reference.id, href: href(toThing: reference.id, from: page),
+                    label: target?.label ?? reference.id, href: href(toThing: reference.id, from: page),
                     level: prerequisite.level.rawValue)
             case .badge(let reference):
                 return PrerequisiteView(
@@ -233,7 +228,7 @@ struct ThingPageBuilder: Sendable {
         guard linksBetweenThings, let index = positions[thing.id], orderedThingIDs.indices.contains(index + offset),
             let other = course.thing(id: orderedThingIDs[index + offset])
         else { return nil }
-        return ThingLinkView(label: Self.label(of: other), href: href(toThing: other.id, from: page))
+        return ThingLinkView(label: other.label, href: href(toThing: other.id, from: page))
     }
 
     /// The page script's configuration as JSON (slashes escaped, so `</script>` cannot occur);
@@ -267,7 +262,7 @@ struct ThingPageBuilder: Sendable {
             return entry
         }
         var configuration = RuntimeConfiguration(
-            thingId: thing.id, title: Self.label(of: thing), runtime: format.runtimeName,
+            thingId: thing.id, title: thing.label, runtime: format.runtimeName,
             storageKey: Self.storageKey(course: course, thing: thing), suspendDataLimit: format.suspendDataLimit,
             failedStatus12: format == .scorm12 && lms.failedStatus12 != "failed" ? lms.failedStatus12 : nil,
             activities: activities)

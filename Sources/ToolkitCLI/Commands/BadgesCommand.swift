@@ -120,7 +120,9 @@ struct BadgesCommand: ParsableCommand {
             let context = try BadgeContext.prepare(courses, publish, environment)
             let csvPath = context.environment.absolutePath(earners)
             if let size = environment.fileSystem.fileSize(at: csvPath), size > EarnerCSV.maximumFileSize {
-                throw CommandFailure.io("\(earners): \(size / 1024 / 1024) MB is more than an earners file may be (64 MB)")
+                throw CommandFailure.io(
+                    "\(earners): \(size / 1024 / 1024) MB is more than an earners file may be (\(EarnerCSV.maximumFileSize / 1024 / 1024) MB)"
+                )
             }
             // A regular file only: the disk file system refuses pipes and devices.
             guard let bytes = try? environment.fileSystem.readFile(csvPath) else {

@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Values from a fixed set are ones the format allows.
 public struct AllowedValueRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct AllowedValueRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "allowed-value", name: "Allowed value",
+        id: LoaderRuleID.allowedValue, name: "Allowed value",
         summary: "Fields with a fixed set of values (status, activity type, resource kind, badge kind, level) use one of them.",
         triggeringExamples: [
             .replacing("status: published", with: "status: ↓finished"),

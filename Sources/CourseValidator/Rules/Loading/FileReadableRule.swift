@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Every file the course needs exists and can be read.
 public struct FileReadableRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct FileReadableRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "file-readable", name: "File readable",
+        id: LoaderRuleID.fileReadable, name: "File readable",
         summary: "Every file the workspace needs exists, is a file rather than a folder, and can be read.",
         triggeringExamples: [
             RuleExample.removing(RuleFixture.course).expecting(RuleFixture.course),

@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Thing files start with closed YAML front matter.
 public struct FrontMatterRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct FrontMatterRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "front-matter", name: "Front matter",
+        id: LoaderRuleID.frontMatter, name: "Front matter",
         summary: "A Thing file starts with a `---` line, its YAML fields, and a closing `---` line.",
         triggeringExamples: [
             .replacing("---\nid: thing-01", with: "↓id: thing-01"),

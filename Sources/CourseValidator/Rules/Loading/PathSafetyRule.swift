@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Files stay inside the workspace and their names do not clash by case.
 public struct PathSafetyRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct PathSafetyRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "path-safety", name: "Path safety",
+        id: LoaderRuleID.pathSafety, name: "Path safety",
         summary:
             "No course file is a link out of the workspace, and no two files differ only by case (they clash on macOS, Windows and in zips).",
         triggeringExamples: [

@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Required fields are present and not empty.
 public struct RequiredFieldRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct RequiredFieldRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "required-field", name: "Required field",
+        id: LoaderRuleID.requiredField, name: "Required field",
         summary: "Fields a course, Thing, activity, resource or badge cannot do without are present and have a value.",
         triggeringExamples: [
             .replacing("status: published\n", with: "").replacing("---\nid: thing-01", with: "---\n↓id: thing-01"),

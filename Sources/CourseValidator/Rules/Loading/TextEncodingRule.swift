@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Course files are UTF-8 text.
 public struct TextEncodingRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct TextEncodingRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "text-encoding", name: "Text encoding",
+        id: LoaderRuleID.textEncoding, name: "Text encoding",
         summary:
             "Course and badge files are UTF-8 text (a byte-order mark and CRLF line endings are accepted) without control characters, which pages and SCORM manifests cannot carry, raw or written as YAML escapes.",
         triggeringExamples: [

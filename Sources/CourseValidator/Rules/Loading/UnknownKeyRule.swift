@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Keys are ones the format knows.
 public struct UnknownKeyRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct UnknownKeyRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "unknown-key", name: "Unknown key",
+        id: LoaderRuleID.unknownKey, name: "Unknown key",
         summary: "Every key is one the format knows; a misspelt key gets a did-you-mean hint.",
         triggeringExamples: [
             .replacing("countsTowards: [basics]", with: "↓countTowards: [basics]"),

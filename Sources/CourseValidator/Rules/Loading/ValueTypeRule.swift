@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// Values have the type their field needs.
 public struct ValueTypeRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct ValueTypeRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "value-type", name: "Value type",
+        id: LoaderRuleID.valueType, name: "Value type",
         summary: "Numbers are numbers, lists are lists, text is text: `number: one` or `countsTowards: basics` are refused.",
         triggeringExamples: [
             .replacing("number: 1", with: "number: ↓one"),

@@ -1,3 +1,5 @@
+import CourseLoader
+
 /// YAML parses.
 public struct YAMLSyntaxRule: LoaderEnforcedRule {
     /// Creates the rule.
@@ -5,7 +7,7 @@ public struct YAMLSyntaxRule: LoaderEnforcedRule {
 
     /// The rule's description and examples.
     public static let description = RuleDescription(
-        id: "yaml-syntax", name: "YAML syntax",
+        id: LoaderRuleID.yamlSyntax, name: "YAML syntax",
         summary: "YAML files and front matter parse: no tabs for indentation, quotes closed, no key written twice.",
         triggeringExamples: [
             .replacing("number: 1\n", with: "number: 1\n↓number: 2\n"),

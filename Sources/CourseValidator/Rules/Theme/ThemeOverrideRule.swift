@@ -14,7 +14,7 @@ public struct ThemeOverrideRule: Rule {
     public static let description = RuleDescription(
         id: "theme-override", name: "Theme override",
         summary:
-            "A file in a course's `theme/` folder that replaces a theme file (\(WorkspaceLayout.themeFileNames.map { "`\($0)`" }.joined(separator: ", "))) is a regular file inside the workspace, at most 4 MB, and a template that parses.",
+            "A file in a course's `theme/` folder that replaces a theme file (\(WorkspaceLayout.themeFileNames.map { "`\($0)`" }.joined(separator: ", "))) is a regular file inside the workspace, at most \(WorkspaceLoader.maximumFileSize / 1024 / 1024) MB, and a template that parses.",
         triggeringExamples: [
             RuleExample.writing("<p>{{#things}}unclosed</p>\n", to: RuleFixture.inThemeFolder("thing.mustache"))
                 .expecting(RuleFixture.inThemeFolder("thing.mustache"))
@@ -40,7 +40,10 @@ public struct ThemeOverrideRule: Rule {
                 }
                 if let size = context.fileSystem.fileSize(at: context.absolutePath(path)), size > WorkspaceLoader.maximumFileSize
                 {
-                    findings.append(finding("theme file `\(path)` is larger than 4 MB", at: SourceLocation(file: path)))
+                    findings.append(
+                        finding(
+                            "theme file `\(path)` is larger than \(WorkspaceLoader.maximumFileSize / 1024 / 1024) MB",
+                            at: SourceLocation(file: path)))
                     continue
                 }
                 guard name.hasSuffix(".mustache"), let bytes = try? context.files.read(path) else { continue }
