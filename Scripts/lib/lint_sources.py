@@ -80,9 +80,51 @@ def check_dependencies(package):
     return problems
 
 
+# The module graph, in layers (Docs/engineering.md draws it): a target may depend only on targets of
+# lower layers (and, within the C wrappers and foundations, on the layers below them). Exporters never
+# depend on each other; the jobs sit above them; the front ends above the jobs.
+LAYERS = [
+    ("C libraries", {"CLibXML2", "CCmarkGFM", "CRSVG"}),
+    ("foundations", {"ToolkitSupport"}),
+    ("model and I/O", {"CourseModel", "FileAccess"}),
+    ("wrappers", {"CourseXML", "CourseMarkdown", "SVGRaster", "CourseYAML", "ThemeTemplates", "FileWatch", "LinkedData"}),
+    ("reading and checking", {"CourseMedia", "CourseLoader"}),
+    ("rules", {"CourseValidator"}),
+    ("exporters", {"CoursePackager", "OpenBadges"}),
+    ("jobs", {"CourseBuild"}),
+    ("front ends", {"CoursePreview", "ToolkitCLI"}),
+    ("executable", {"toolkit"}),
+]
+# Pairs inside one layer that may depend on each other (lower first).
+SAME_LAYER = {("CourseModel", "FileAccess"): False, ("CourseMedia", "CourseLoader"): False,
+              ("CoursePreview", "ToolkitCLI"): True}
+
+
+def check_layers(package):
+    """Each target depends only on lower layers; exporters never on each other; FileAccess not on the model."""
+    layer_of = {name: index for index, (_, names) in enumerate(LAYERS) for name in names}
+    problems = []
+    for target in package["targets"]:
+        name = target["name"]
+        if target["type"] == "test" or name not in layer_of:
+            continue
+        for dependency in target.get("dependencies", []):
+            kind = next(iter(dependency))
+            if kind != "byName":
+                continue
+            other = dependency[kind][0]
+            if other not in layer_of:
+                continue
+            if layer_of[other] > layer_of[name] or (layer_of[other] == layer_of[name] and not SAME_LAYER.get((other, name))):
+                problems.append(
+                    f"Package.swift: {name} ({LAYERS[layer_of[name]][0]}) may not depend on {other} "
+                    f"({LAYERS[layer_of[other]][0]}); see the module graph in Docs/engineering.md")
+    return problems
+
+
 def main():
     package = json.loads(pathlib.Path(sys.argv[1]).read_text())
-    problems = check_paths() + check_dependencies(package)
+    problems = check_paths() + check_dependencies(package) + check_layers(package)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
