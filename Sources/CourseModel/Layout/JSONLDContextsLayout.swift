@@ -1,7 +1,8 @@
 /// Where the pinned JSON-LD contexts Open Badges 3.0 Data Integrity proofs need are read from: a
-/// folder holding each context under its published file name (the shared schemas folder of this
-/// project, or the `contexts` folder of the `openbadgeslib` package). The toolkit checks each file
-/// against the SHA-256 it pins and never fetches a context.
+/// folder holding each context under its published file name (named with `--contexts`, or the
+/// `openbadges/v3` folder of the schemas folder `COURSE_TOOLKIT_SCHEMAS` names). The toolkit checks
+/// each file against the SHA-256 it pins and never fetches a context; it never looks for them beside
+/// the workspace or the repository, where a user has no such folder.
 public struct JSONLDContextsLayout: Sendable, Hashable {
     /// The file name of each context, by the URL credentials name it by.
     public var fileNames: [String: String] = [
@@ -15,8 +16,6 @@ public struct JSONLDContextsLayout: Sendable, Hashable {
     public var schemasVariable = "COURSE_TOOLKIT_SCHEMAS"
     /// The contexts' folder inside a schemas folder.
     public var contextsInSchemas = "openbadges/v3"
-    /// The shared schemas folder, relative to the workspace root, used when nothing else is named.
-    public var sharedSchemas = "../shared/schemas"
 
     /// The standard layout.
     public static let standard = JSONLDContextsLayout()
@@ -24,12 +23,12 @@ public struct JSONLDContextsLayout: Sendable, Hashable {
     /// Creates the standard layout.
     public init() {}
 
-    /// The contexts folder: `explicit` if given, else under the schemas folder the environment names,
-    /// else under the shared schemas folder beside the workspace.
-    public func folder(explicit: String?, environment: [String: String], workspaceRoot: String) -> String {
+    /// The contexts folder: `explicit` if given, else under the schemas folder the environment names;
+    /// nil when neither names one.
+    public func folder(explicit: String?, environment: [String: String]) -> String? {
         if let explicit { return explicit }
         if let schemas = environment[schemasVariable], !schemas.isEmpty { return schemas + "/" + contextsInSchemas }
-        return WorkspaceLayout.absolute(sharedSchemas + "/" + contextsInSchemas, root: workspaceRoot)
+        return nil
     }
 
     /// The path of the context published at `url` in `folder`, if it is one the layout knows.

@@ -2,8 +2,8 @@ import CourseXML
 import FileAccess
 import ToolkitSupport
 
-/// Validates manifests against the official XSDs in a schema folder laid out like
-/// `../shared/schemas`: SCORM 1.2 and 2004 (`validate-scorm12.xsd`, `validate-scorm2004-4th.xsd`,
+/// Validates manifests against the official XSDs in a schema folder (`--schemas` or
+/// `COURSE_TOOLKIT_SCHEMAS`) laid out as: SCORM 1.2 and 2004 (`validate-scorm12.xsd`, `validate-scorm2004-4th.xsd`,
 /// `catalog.xml`, `scorm12/`, `scorm2004-4th/`), cmi5 (`cmi5/CourseStructure.xsd`) and Common
 /// Cartridge 1.1 (`cc11/cc11libxml2validator.xsd`, the set Moodle validates imports with); and knows
 /// which schema files a SCORM package carries at its root.

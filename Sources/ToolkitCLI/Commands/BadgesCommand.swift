@@ -43,7 +43,7 @@ struct BadgesCommand: ParsableCommand {
 
         @Option(
             help:
-                "The folder of the pinned JSON-LD contexts Data Integrity proofs need (default: $COURSE_TOOLKIT_SCHEMAS/openbadges/v3, else ../shared/schemas/openbadges/v3 beside the workspace)."
+                "The folder of the pinned JSON-LD contexts Data Integrity proofs need (default: $COURSE_TOOLKIT_SCHEMAS/openbadges/v3)."
         )
         var contexts: String?
 
@@ -289,8 +289,7 @@ struct BadgesCommand: ParsableCommand {
                 }
             }
             let keys = try BadgeContext.openBadges3Keys(
-                jwt: jwt, ed25519Key: ed25519Key, contexts: contexts, environment,
-                workspaceRoot: BadgeContext.workspaceRoot(environment))
+                jwt: jwt, ed25519Key: ed25519Key, contexts: contexts, environment)
             let outcome = try BadgeContext.run { () throws(BadgeError) in
                 try folder.transaction { () throws(BadgeError) in
                     if let assertionID {
@@ -330,8 +329,7 @@ struct BadgesCommand: ParsableCommand {
                 throw CommandFailure.io("\(file): cannot read it")
             }
             // Only a 3.0 Data Integrity proof needs them: when they cannot be read, that check says so.
-            let pinned = try? BadgeContext.pinnedContexts(
-                contexts, environment, workspaceRoot: BadgeContext.workspaceRoot(environment))
+            let pinned = try? BadgeContext.pinnedContexts(contexts, environment)
             let report = BadgeVerifier(folder: folder, contexts: pinned).verify(bytes, email: email)
             if let email, let matches = report.recipientMatches {
                 environment.standardOutput(
@@ -400,8 +398,7 @@ struct BadgeContext {
         var ob3Keys = OpenBadges3Keys(jwt: key)
         if publish.spec.includes3 {
             ob3Keys = try openBadges3Keys(
-                jwt: key, ed25519Key: publish.ed25519Key, contexts: publish.contexts, environment,
-                workspaceRoot: workspace.selection.root)
+                jwt: key, ed25519Key: publish.ed25519Key, contexts: publish.contexts, environment)
             if !ob3Keys.canSign {
                 throw CommandFailure.io(
                     "--spec \(publish.spec.rawValue) needs a key: Open Badges 3.0 credentials are always signed (--ed25519-key for Data Integrity, --sign-key for VC-JWT)"
@@ -419,7 +416,7 @@ struct BadgeContext {
     /// The 3.0 keys: the RSA key (already read), the Ed25519 key at `ed25519Key` and, with it, the pinned
     /// contexts from `contexts` or the default folder.
     static func openBadges3Keys(
-        jwt: SigningKey?, ed25519Key: String?, contexts: String?, _ environment: CommandEnvironment, workspaceRoot: String
+        jwt: SigningKey?, ed25519Key: String?, contexts: String?, _ environment: CommandEnvironment
     ) throws -> OpenBadges3Keys {
         var keys = OpenBadges3Keys(jwt: jwt)
         guard let path = ed25519Key else { return keys }
@@ -428,16 +425,21 @@ struct BadgeContext {
         } catch {
             throw CommandFailure.io(error.description)
         }
-        keys.contexts = try pinnedContexts(contexts, environment, workspaceRoot: workspaceRoot)
+        keys.contexts = try pinnedContexts(contexts, environment)
         return keys
     }
 
     /// The pinned JSON-LD contexts from `contexts`, or the default folder (see `JSONLDContextsLayout`).
-    static func pinnedContexts(_ contexts: String?, _ environment: CommandEnvironment, workspaceRoot: String)
+    static func pinnedContexts(_ contexts: String?, _ environment: CommandEnvironment)
         throws(CommandFailure) -> OpenBadges3Keys.Contexts
     {
-        let folder = JSONLDContextsLayout.standard.folder(
-            explicit: contexts.map(environment.absolutePath), environment: environment.variables, workspaceRoot: workspaceRoot)
+        let layout = JSONLDContextsLayout.standard
+        guard let folder = layout.folder(explicit: contexts.map(environment.absolutePath), environment: environment.variables)
+        else {
+            throw CommandFailure.io(
+                "Open Badges 3.0 Data Integrity proofs need the pinned JSON-LD contexts (\(layout.fileNames.values.sorted().joined(separator: ", "))): pass --contexts with their folder, or set \(layout.schemasVariable) to a schemas folder holding them in \(layout.contextsInSchemas)/"
+            )
+        }
         do throws(BadgeError) {
             return try OpenBadges3Keys.pinnedContexts { url in
                 JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap { try? environment.fileSystem.readFile($0) }
@@ -446,12 +448,6 @@ struct BadgeContext {
             throw CommandFailure.io(
                 "\(folder): \(error.message) (pass --contexts with the folder of the pinned JSON-LD contexts)")
         }
-    }
-
-    /// The workspace the current folder is in, or the current folder (where default contexts are looked for).
-    static func workspaceRoot(_ environment: CommandEnvironment) -> String {
-        (try? WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: environment.fileSystem))?
-            .root ?? environment.currentDirectory
     }
 
     /// The safe way to the workspace's files (badge art).

@@ -61,7 +61,10 @@ struct PackageCommand: ParsableCommand {
     @Flag(help: "Include draft Things.")
     var includeDrafts = false
 
-    @Option(help: "A SCORM schema folder (like ../shared/schemas) to validate the manifest against.")
+    @Option(
+        help:
+            "A folder of the official schemas (validate-scorm12.xsd, validate-scorm2004-4th.xsd, cmi5/, cc11/) to validate the manifest against."
+    )
     var schemas: String?
 
     @Option(
