@@ -45,19 +45,20 @@ public struct MediaFiles: Sendable {
     /// The file at a workspace path, read and inspected (once).
     public func file(at path: String) throws(WorkspaceFileError) -> MediaFile {
         if let known = inspected.withLock({ $0[path] }) { return known }
-        if let size = workspace.fileSystem.fileSize(at: workspace.absolute(path)), size > MediaLimits.maximumFileSize {
+        let size = workspace.fileSystem.fileSize(at: workspace.absolute(path))
+        if let size, size > MediaLimits.maximumFileSize {
             throw .unreadable(path, reason: "is larger than \(MediaFormat.sizeText(MediaLimits.maximumFileSize))")
         }
         let reader = try workspace.openForReading(path)
-        var bytes = try read(from: reader, upTo: Self.headLength, path: path)
+        let head = try read(from: reader, upTo: Self.headLength, path: path)
+        let isWhole = head.count < Self.headLength
+        let verdict = MediaSniffer.sniff(head, isWhole: isWhole)
         // Pictures are measured and SVGs checked for active content on their whole bytes; they are small.
         let file: MediaFile
-        if bytes.count == Self.headLength && MediaFile.needsWholeBytes(head: bytes, path: path) {
-            bytes += try read(from: reader, upTo: Int.max, path: path)
-            file = MediaFile(path: path, bytes: bytes)
+        if !isWhole && MediaFile.needsWholeBytes(verdict, path: path) {
+            file = MediaFile(path: path, bytes: head + (try read(from: reader, upTo: Int.max, path: path)))
         } else {
-            let size = bytes.count < Self.headLength ? bytes.count : workspace.fileSystem.fileSize(at: workspace.absolute(path))
-            file = MediaFile(path: path, head: bytes, size: size ?? bytes.count)
+            file = MediaFile(path: path, head: head, size: isWhole ? head.count : size ?? head.count, verdict: verdict)
         }
         inspected.withLock { $0[path] = file }
         return file
@@ -117,11 +118,11 @@ public struct MediaFile: Sendable, Hashable {
     }
 
     /// Reads what the file is from its first bytes, `head` (all of them for a picture or an SVG),
-    /// and its `size`.
-    public init(path: String, head bytes: [UInt8], size: Int) {
+    /// and its `size`; `verdict` is what the sniffer made of `head`, when it already looked.
+    public init(path: String, head bytes: [UInt8], size: Int, verdict known: MediaSniffer.Verdict? = nil) {
         self.path = path
         self.size = size
-        let verdict = MediaSniffer.sniff(bytes, isWhole: bytes.count == size)
+        let verdict = known ?? MediaSniffer.sniff(bytes, isWhole: bytes.count == size)
         self.verdict = verdict
         self.fileExtension = MediaFormat.fileExtension(of: path)
         if case .format(let format) = verdict, format.category == .image {
@@ -132,11 +133,11 @@ public struct MediaFile: Sendable, Hashable {
         svgProblems = verdict == .format(.svg) || fileExtension == "svg" ? SVGSafety.problems(in: bytes) : []
     }
 
-    /// Whether a file whose first bytes are `head` is inspected on all its bytes: pictures (to read
-    /// their size) and SVGs (checked for active content).
-    static func needsWholeBytes(head: [UInt8], path: String) -> Bool {
+    /// Whether a file whose first bytes the sniffer judged `verdict` is inspected on all its bytes:
+    /// pictures (to read their size) and SVGs (checked for active content).
+    static func needsWholeBytes(_ verdict: MediaSniffer.Verdict, path: String) -> Bool {
         if MediaFormat.fileExtension(of: path) == "svg" { return true }
-        if case .format(let format) = MediaSniffer.sniff(head, isWhole: false) { return format.category == .image }
+        if case .format(let format) = verdict { return format.category == .image }
         return false
     }
 

@@ -54,25 +54,38 @@ public struct PackageBuilder: Sendable {
             try StepRunner(onStep: onStep).run(
                 Self.steps(for: request.format), on: &assembly, first: firstStepNumber, total: jobStepCount)
         } catch {
-            throw Self.packageError(error)
+            // Every step throws its own `PackageError` (see `steps(for:)`).
+            guard let error = error.underlying as? PackageError else { preconditionFailure("\(error)") }
+            throw error
         }
         return assembly.result!
     }
 
-    /// The error a failed step stands for: its own, or one naming the step.
-    private static func packageError(_ failure: StepFailure) -> PackageError {
-        let step = PackageStep.named(failure.step) ?? .selectThings
-        switch failure.underlying {
-        case let error as PackageError: return error
-        case let error as FileSystemError:
-            return PackageError(step: step, path: error.path, message: error.reason, isIOFailure: true)
-        case let error: return PackageError(step: step, path: nil, message: "\(error)")
+    /// The steps of a build in `format`, in the order of `PackageStep.steps(for:)`; anything a step
+    /// throws becomes that step's `PackageError`.
+    static func steps(for format: PackageFormat) -> [Step<PackageAssembly>] {
+        PackageStep.steps(for: format).map { step in
+            Step(step.name) { assembly in
+                do {
+                    try step.perform(&assembly)
+                } catch {
+                    throw PackageError(error, in: step)
+                }
+            }
         }
     }
+}
 
-    /// The steps of a build in `format`, in the order of `PackageStep.names(for:)`.
-    static func steps(for format: PackageFormat) -> [Step<PackageAssembly>] {
-        PackageStep.steps(for: format).map { step in Step(step.name) { assembly in try step.perform(&assembly) } }
+extension PackageError {
+    /// `error` as a failure of `step`: itself when it is one already; an I/O failure (exit 2) when a
+    /// file could not be read or written; else its description, about `path`.
+    init(_ error: any Error, in step: PackageStep, path: String? = nil) {
+        switch error {
+        case let error as PackageError: self = error
+        case let error as FileSystemError:
+            self.init(step: step, path: error.path, message: error.reason, isIOFailure: true)
+        default: self.init(step: step, path: path, message: "\(error)")
+        }
     }
 }
 
@@ -248,12 +261,8 @@ extension PackageBuilder {
                     try files.writeFolder(to: temporary, in: fileSystem)
                 }
             }
-        } catch let error as PackageError {
-            throw error
-        } catch let error as FileSystemError {
-            throw PackageError(step: step, path: error.path, message: error.reason, isIOFailure: true)
         } catch {
-            throw PackageError(step: step, path: output, message: "\(error)")
+            throw PackageError(error, in: step, path: output)
         }
         result.output = output
         if request.format.isArchive, let size = fileSystem.fileSize(at: output), let warning = request.lms.sizeWarning(size) {

@@ -39,12 +39,4 @@ public struct PackageStep: Sendable, Hashable, CustomStringConvertible {
     /// The step's name.
     public var description: String { name }
 
-    /// Every step, for finding one by name.
-    static let all: [PackageStep] = [
-        .selectThings, .loadTheme, .layOutPages, .copyAssets, .writeManifest, .writeCourseStructure, .checkManifest, .writeZip,
-        .writeSite,
-    ]
-
-    /// The step called `name`.
-    static func named(_ name: String) -> PackageStep? { all.first { $0.name == name } }
 }

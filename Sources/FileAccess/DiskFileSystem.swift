@@ -25,18 +25,7 @@ public struct DiskFileSystem: FileSystem {
 
     /// Opens the regular file for reading a piece at a time (refusing pipes and devices as `readFile` does).
     public func openForReading(_ path: String) throws(FileSystemError) -> any FileReader {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let missing = errno == ENOENT
-            throw FileSystemError(
-                path: path, reason: missing ? "no such file" : "cannot be read (permissions?)", kind: missing ? .missing : .other)
-        }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            close(descriptor)
-            throw FileSystemError(path: path, reason: "is not a regular file")
-        }
-        return DescriptorReader(descriptor: descriptor, path: path)
+        try DescriptorReader(opening: path)
     }
 
     /// The path itself: this is the disk.
@@ -44,33 +33,15 @@ public struct DiskFileSystem: FileSystem {
 
     /// Reads the whole file (plain POSIX reads into one buffer: Foundation's file handle copied every file twice).
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
-        // Non-blocking so that a named pipe planted in a workspace is refused below instead of hanging the read.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let missing = errno == ENOENT
-            throw FileSystemError(
-                path: path, reason: missing ? "no such file" : "cannot be read (permissions?)", kind: missing ? .missing : .other)
+        let reader = try DescriptorReader(opening: path)
+        // One buffer of the size the file had when opened (and one byte more, to see its end), grown
+        // only if the file grows meanwhile.
+        var bytes = try reader.read(upTo: reader.size + 1)
+        while bytes.count > reader.size {
+            let more = try reader.read(upTo: bytes.count)
+            if more.isEmpty { break }
+            bytes += more
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw FileSystemError(path: path, reason: "is not a regular file")
-        }
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
-            if read == 0 { break }
-            if read < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))")
-            }
-            count += read
-        }
-        bytes.removeLast(bytes.count - count)
         return bytes
     }
 
@@ -217,14 +188,30 @@ public struct DiskFileSystem: FileSystem {
     }
 }
 
-/// An open file read with plain POSIX reads; closed when released.
+/// An open regular file read with plain POSIX reads; closed when released.
 private final class DescriptorReader: FileReader {
     private let descriptor: Int32
     private let path: String
+    /// The file's size when it was opened.
+    let size: Int
 
-    init(descriptor: Int32, path: String) {
+    /// Opens `path`, which must be a regular file. Non-blocking, so that a named pipe planted in a
+    /// workspace is refused instead of hanging the read.
+    init(opening path: String) throws(FileSystemError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let missing = errno == ENOENT
+            throw FileSystemError(
+                path: path, reason: missing ? "no such file" : "cannot be read (permissions?)", kind: missing ? .missing : .other)
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw FileSystemError(path: path, reason: "is not a regular file")
+        }
         self.descriptor = descriptor
         self.path = path
+        self.size = max(Int(status.st_size), 0)
     }
 
     deinit { close(descriptor) }

@@ -47,22 +47,18 @@ enum DeterministicZipWriter {
                     $0 == ".." || $0 == "." || $0.isEmpty
                 })
             else { throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path]) }
+            let size: Int
+            let provider: Provider
             switch file {
             case .bytes(let bytes):
                 let data = Data(bytes)
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            case .stream(let source, let fileSystem, let size):
+                size = data.count
+                provider = { position, count in data.subdata(in: Int(position)..<Int(position) + count) }
+            case .stream(let source, let fileSystem, let streamSize):
                 let reader = try fileSystem.openForReading(source)
                 var expected: Int64 = 0
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(size), modificationDate: fixedDate,
-                    permissions: 0o644, compressionMethod: .deflate
-                ) { position, count in
+                size = streamSize
+                provider = { position, count in
                     // The zip writer asks for the file in order, once: anything else is a broken promise.
                     guard position == expected else {
                         throw FileSystemError(path: source, reason: "was asked for out of order while zipping")
@@ -75,6 +71,9 @@ enum DeterministicZipWriter {
                     return Data(piece)
                 }
             }
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(size), modificationDate: fixedDate, permissions: 0o644,
+                compressionMethod: .deflate, provider: provider)
         }
     }
 }
