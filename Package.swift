@@ -95,7 +95,7 @@ let package = Package(
             name: "CourseBuild",
             dependencies: [
                 "CourseModel", "CourseLoader", "CourseValidator", "CourseMarkdown", "CourseMedia", "CoursePackager",
-                "FileAccess", "ToolkitSupport",
+                "OpenBadges", "FileAccess", "ToolkitSupport",
             ]),
         // Watching folders for changes (inotify on Linux), in batches.
         .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),
@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "CourseBuildTests",
             dependencies: [
-                "CourseBuild", "CourseLoader", "CourseModel", "CoursePackager", "FileAccess", "ToolkitSupport",
+                "CourseBuild", "CourseLoader", "CourseModel", "CoursePackager", "OpenBadges", "FileAccess", "ToolkitSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),

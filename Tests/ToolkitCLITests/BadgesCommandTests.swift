@@ -102,6 +102,13 @@ struct BadgesCommandTests {
         #expect(refused.exitCode == 1)
         #expect(refused.standardError.contains("earners.csv:3:1: error: `bob` is not an email address [earners-csv]"))
         #expect(refused.standardError.contains("earners.csv:3:3: error:"))
+        // The same findings for a tool, as `validate --format json` prints them.
+        let json = CommandRunner.run(
+            ["badges", "issue", "--earners", "earners.csv", "--base-url", Self.base, "--format", "json"], in: copy.root)
+        #expect(json.exitCode == 1)
+        let array = try #require(json.standardError.components(separatedBy: "\nerror:").first)
+        let findings = try #require(try JSONSerialization.jsonObject(with: Data(array.utf8)) as? [[String: Any]])
+        #expect(findings.count == 2 && findings.allSatisfy { $0["rule"] as? String == "earners-csv" })
         let assertions = copy.root.appendingPathComponent("build/sssc-23-things-leadership-badges/assertions")
         #expect(!FileManager.default.fileExists(atPath: assertions.path))
         let kept = CommandRunner.run(

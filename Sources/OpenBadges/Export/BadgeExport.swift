@@ -42,7 +42,7 @@ public struct BadgeExport: Sendable {
     ) throws(BadgeError) {
         self.urls = urls
         self.publicKey = publicKey
-        let art = BadgeArt(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
+        let art = BadgeArtReader(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
         guard let issuer = badges.issuer else { throw BadgeError(path: workspaceLayout.issuerFile, "is missing") }
 
         var profile: [String: JSONValue] = [
@@ -53,7 +53,7 @@ public struct BadgeExport: Sendable {
         if let email = issuer.email { profile["email"] = .string(email) }
         var issuerImage: (url: String, ext: String)?
         if let image = issuer.image {
-            let ext = try BadgeArt.imageExtension(image)
+            let ext = try BadgeArtReader.imageExtension(image)
             add(urls.layout.issuerImage(extension: ext), try art.read(image))
             profile["image"] = .string(urls.issuerImage(extension: ext))
             issuerImage = (urls.issuerImage(extension: ext), ext)
@@ -146,10 +146,10 @@ public struct BadgeExport: Sendable {
     }
 
     private mutating func addBadgeClass(
-        _ badge: BadgeClass, criteria: String, criteriaURL: String?, art: BadgeArt
+        _ badge: BadgeClass, criteria: String, criteriaURL: String?, art: BadgeArtReader
     ) throws(BadgeError) {
         guard let image = badge.image else { throw BadgeError(path: badge.file, "badge `\(badge.id)` has no image") }
-        let ext = try BadgeArt.imageExtension(image)
+        let ext = try BadgeArtReader.imageExtension(image)
         add(urls.layout.badgeImage(id: badge.id, extension: ext), try art.read(image))
         var criteriaObject: [String: JSONValue] = ["narrative": .string(criteria)]
         if let criteriaURL { criteriaObject["id"] = .string(criteriaURL) }

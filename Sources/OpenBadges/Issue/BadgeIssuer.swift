@@ -35,7 +35,7 @@ public struct BadgeIssuer: Sendable {
 
     let course: Course
     let badges: BadgeCatalog
-    let art: BadgeArt
+    let art: BadgeArtReader
     let urls: BadgeURLs
     let key: SigningKey?
     let spec: OpenBadgesSpec
@@ -50,30 +50,84 @@ public struct BadgeIssuer: Sendable {
     ) {
         self.course = course
         self.badges = badges
-        self.art = BadgeArt(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
+        self.art = BadgeArtReader(workspace: workspace, badgesFolder: workspaceLayout.badgesFolder)
         self.urls = urls
         self.key = key
         self.spec = spec
         self.openBadges3 = spec.includes3 ? openBadges3 : nil
     }
 
-    /// Issues one assertion per row (and collections earned), writing into `output`.
-    public func issue(_ rows: [EarnerRow], into output: BadgeFolder) throws(BadgeError) -> Outcome {
-        var ledger = try IssuedLedger.load(from: output)
-        var outcome = Outcome()
-        var emails: [String: String] = [:]  // earner key → email, for this run's earners only
-        if spec.includes3 && openBadges3 == nil {
-            throw BadgeError("Open Badges 3.0 credentials must be signed: give an Ed25519 key, an RSA key, or both")
-        }
-
-        // First decide, in order, what to issue (ids are stable, so the ledger can be updated before
-        // anything is written); then write every assertion and its baked images across the cores.
+    /// What the issuing steps share: the rows and the folder, the ledger as it is updated, what was
+    /// decided and not yet written, the art baked into it, and what the run did.
+    public struct Run: Sendable {
+        /// The earners' rows to issue.
+        public let rows: [EarnerRow]
+        /// The folder written into.
+        public let output: BadgeFolder
+        /// What the run did (complete once every step ran).
+        public var outcome = Outcome()
+        var ledger = IssuedLedger()
         var pending: [Pending] = []
-        outcome.notes = undrawableCollections()
-        for row in rows {
+        /// Earner key → email, for this run's earners only.
+        var emails: [String: String] = [:]
+        var art: [String: [BadgeArt]] = [:]
+
+        /// A run issuing `rows` into `output`.
+        public init(rows: [EarnerRow], output: BadgeFolder) {
+            self.rows = rows
+            self.output = output
+        }
+    }
+
+    /// Issuing as steps, to be run holding the folder's lock. First it decides, in order, what to
+    /// issue (ids are stable, so the ledger can be updated before anything is written); then every
+    /// piece of art is read and test-baked, so that a bad file stops the run before the first
+    /// assertion; then the assertions are written across the cores; the ledger, the record of what
+    /// was issued, is saved last, so a file left by an interrupted run is simply written again under
+    /// its stable id.
+    public var steps: [Step<Run>] {
+        let work: [@Sendable (inout Run) throws -> Void] = [
+            { run in
+                if spec.includes3 && openBadges3 == nil {
+                    throw BadgeError("Open Badges 3.0 credentials must be signed: give an Ed25519 key, an RSA key, or both")
+                }
+                run.ledger = try IssuedLedger.load(from: run.output)
+            },
+            { run in try decideRows(&run) },
+            { run in try awardCollections(&run) },
+            { run in try prepareArt(&run) },
+            { run in try writePending(&run) },
+            { run in try run.ledger.save(to: run.output) },
+        ]
+        return zip(Self.stepNames, work).map { name, perform in Step(name) { run in try perform(&run) } }
+    }
+
+    /// The names of `steps`, in order.
+    public static let stepNames = [
+        "Load ledger", "Decide what each row earns", "Award collections", "Bake badge images", "Write badges",
+        "Save ledger",
+    ]
+
+    /// Issues one assertion per row (and collections earned), writing into `output`: every step, in
+    /// order. A failure names its step (`Bake badge images: Badges/x.svg: cannot be baked: …`).
+    public func issue(_ rows: [EarnerRow], into output: BadgeFolder) throws(BadgeError) -> Outcome {
+        var run = Run(rows: rows, output: output)
+        do {
+            try StepRunner().run(steps, on: &run)
+        } catch {
+            throw BadgeError(failure: error)
+        }
+        return run.outcome
+    }
+
+    /// One ledger entry per row: a badge already held in every form asked for is noted, the rest
+    /// become pending.
+    private func decideRows(_ run: inout Run) throws(BadgeError) {
+        run.outcome.notes += undrawableCollections()
+        for row in run.rows {
             let earner = IssuedLedger.earnerKey(issuer: urls.issuer, email: row.email)
-            emails[earner] = row.email
-            ledger.remember(email: row.email, of: earner)
+            run.emails[earner] = row.email
+            run.ledger.remember(email: row.email, of: earner)
             var evidence: [JSONValue] = []
             if row.evidenceURL != nil || row.evidenceNarrative != nil {
                 var item: [String: JSONValue] = [:]
@@ -81,31 +135,30 @@ public struct BadgeIssuer: Sendable {
                 if let narrative = row.evidenceNarrative { item["narrative"] = .string(narrative) }
                 evidence.append(.object(item))
             }
-            // The ledger is the record of what was issued (it is saved only after every file is
-            // written), so a file left by an interrupted run is simply written again under its stable id.
             // A badge held in one specification and now asked for in another gets only the missing form.
-            let held = ledger.earners[earner]?[row.badgeID]
+            let held = run.ledger.earners[earner]?[row.badgeID]
             let forms = missingForms(held)
             if forms.isEmpty, let held {
-                outcome.alreadyHeld.append(
+                run.outcome.alreadyHeld.append(
                     Issued(
                         id: held.assertionID ?? held.credentialID ?? "", badgeID: row.badgeID, email: row.email, row: row.row,
                         files: []))
                 continue
             }
-            let issuedOn = held?.issuedOn ?? row.issuedOn
-            pending.append(
+            run.pending.append(
                 try record(
-                    forms, badgeID: row.badgeID, email: row.email, issuedOn: issuedOn, evidence: evidence, row: row.row,
-                    earner: earner, in: &ledger))
+                    forms, badgeID: row.badgeID, email: row.email, issuedOn: held?.issuedOn ?? row.issuedOn, evidence: evidence,
+                    row: row.row, earner: earner, in: &run.ledger))
         }
+    }
 
-        // Collections: an earner of this run who now holds every member badge receives the collection badge.
-        for (earner, email) in emails.sorted(by: { $0.key < $1.key }) {
+    /// An earner of this run who now holds every member badge of a collection receives its badge.
+    private func awardCollections(_ run: inout Run) throws(BadgeError) {
+        for (earner, email) in run.emails.sorted(by: { $0.key < $1.key }) {
             for collection in course.collections {
                 guard let badgeID = collection.badge?.id, badges.badge(id: badgeID)?.kind == .collection else { continue }
                 let members = BadgeExport.memberBadgeIDs(of: collection, in: course)
-                guard !members.isEmpty, let held = ledger.earners[earner] else { continue }
+                guard !members.isEmpty, let held = run.ledger.earners[earner] else { continue }
                 let holdings = members.compactMap { held[$0] }
                 guard holdings.count == members.count else { continue }
                 let forms = missingForms(held[badgeID])
@@ -116,40 +169,46 @@ public struct BadgeIssuer: Sendable {
                     return .object(item)
                 }
                 let issuedOn = held[badgeID]?.issuedOn ?? holdings.map(\.issuedOn).max() ?? ""
-                pending.append(
+                run.pending.append(
                     try record(
                         forms, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, earner: earner,
-                        in: &ledger))
+                        in: &run.ledger))
             }
         }
+    }
 
-        // Every artwork is read (and drawn as PNG when only SVG exists) and baked once before anything
-        // is written, so a bad file stops the run before the first assertion, never halfway through.
-        var artworks: [String: [BadgeArt.Artwork]] = [:]
-        for badgeID in Set(pending.map(\.badgeID)).sorted() {
+    /// Reads every pending badge's art once (drawing a PNG when only SVG exists) and bakes it once as
+    /// a test, before anything is written.
+    private func prepareArt(_ run: inout Run) throws(BadgeError) {
+        for badgeID in Set(run.pending.map(\.badgeID)).sorted() {
             guard let image = badges.badge(id: badgeID)?.image else { continue }
             let formats = try art.allFormats(of: image)
-            for artwork in formats {
+            for art in formats {
                 do {
                     _ =
-                        artwork.format == "png"
-                        ? try PNGBaker.bake(artwork.bytes, text: "{}") : try SVGBaker.bakeSigned(artwork.bytes, jws: "a.b.c")
+                        art.format == "png"
+                        ? try PNGBaker.bake(art.bytes, text: "{}") : try SVGBaker.bakeSigned(art.bytes, jws: "a.b.c")
                 } catch {
                     throw BadgeError(path: image, "cannot be baked: \(error)")
                 }
             }
-            artworks[badgeID] = formats
+            run.art[badgeID] = formats
         }
-        let artworkOfBadge = artworks
-        let written = ParallelMap.map(pending) { item -> Result<Issued, BadgeError> in
+    }
+
+    /// Writes every pending assertion and credential with its baked images, across the cores.
+    private func writePending(_ run: inout Run) throws(BadgeError) {
+        let artOfBadge = run.art
+        let output = run.output
+        let written = ParallelMap.map(run.pending) { item -> Result<Issued, BadgeError> in
             Result { () throws(BadgeError) in
                 var files: [String] = []
                 var id = ""
-                let artworks = artworkOfBadge[item.badgeID] ?? []
+                let art = artOfBadge[item.badgeID] ?? []
                 if item.forms.contains(.v2) {
                     let issued = try write(
                         badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn, evidence: item.evidence, row: item.row,
-                        artworks: artworks, into: output)
+                        art: art, into: output)
                     files += issued.files
                     id = issued.id
                 }
@@ -157,16 +216,14 @@ public struct BadgeIssuer: Sendable {
                     let credentialID = credentialID(badgeID: item.badgeID, email: item.email)
                     let credentialFiles = try openBadges3.write(
                         id: credentialID, badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn,
-                        evidence: item.evidence, statusIndex: item.statusIndex ?? 0, artworks: artworks, into: output)
+                        evidence: item.evidence, statusIndex: item.statusIndex ?? 0, artworks: art, into: output)
                     files += credentialFiles
                     if id.isEmpty { id = credentialID }
                 }
                 return Issued(id: id, badgeID: item.badgeID, email: item.email, row: item.row, files: files)
             }
         }
-        outcome.issued = try written.map { result throws(BadgeError) in try result.get() }
-        try ledger.save(to: output)
-        return outcome
+        run.outcome.issued = try written.map { result throws(BadgeError) in try result.get() }
     }
 
     /// The forms asked for that `held` lacks.
@@ -232,7 +289,7 @@ public struct BadgeIssuer: Sendable {
     }
 
     /// One assertion decided on, not yet written.
-    private struct Pending: Sendable {
+    struct Pending: Sendable {
         let badgeID: String
         let email: String
         let issuedOn: String
@@ -249,7 +306,7 @@ public struct BadgeIssuer: Sendable {
     }
 
     private func write(
-        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, artworks: [BadgeArt.Artwork],
+        badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?, art: [BadgeArt],
         into output: BadgeFolder
     ) throws(BadgeError) -> Issued {
         guard let badge = badges.badge(id: badgeID), let image = badge.image else {
@@ -290,7 +347,7 @@ public struct BadgeIssuer: Sendable {
             baked = String(decoding: json, as: UTF8.self)
             try write(json, extension: "json")
         }
-        for artwork in artworks {
+        for artwork in art {
             let bytes: [UInt8]
             do {
                 switch artwork.format {

@@ -30,10 +30,21 @@ public struct EarnerCSVProblem: Sendable, Hashable, CustomStringConvertible {
 
     /// `row R, column C: message`.
     public var description: String { "row \(row), column \(column): \(message)" }
+
+    /// The problem as a finding of rule `earners-csv` at `file:row:column`, for the reporters
+    /// `toolkit validate` prints with (text, JSON, GitHub annotations, SARIF).
+    public func finding(in file: String) -> Finding {
+        Finding(
+            ruleID: EarnerCSV.ruleID, severity: .error, message: message,
+            location: SourceLocation(file: file, line: row, column: column),
+            hint: "fix the cell (or pass --keep-going to issue the good rows)")
+    }
 }
 
 /// Reads `email,badge,issuedOn,evidenceUrl,evidenceNarrative` files (extra columns ignored).
 public enum EarnerCSV {
+    /// The rule id an earners file's problems are reported under.
+    public static let ruleID = "earners-csv"
     /// Columns every file needs.
     public static let requiredColumns = ["email", "badge", "issuedOn"]
     /// The most rows one file may hold.

@@ -67,7 +67,7 @@ public struct OpenBadges3Issuer: Sendable {
     /// Signs and writes the credential, returning the files written (relative to the folder).
     func write(
         id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], statusIndex: Int,
-        artworks: [BadgeArt.Artwork], into output: BadgeFolder
+        artworks: [BadgeArt], into output: BadgeFolder
     ) throws(BadgeError) -> [String] {
         let unsigned = try credential(
             id: id, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, statusIndex: statusIndex)

@@ -55,6 +55,14 @@ struct BadgesCommand: ParsableCommand {
             help:
                 "Publish a folder already published under another base URL under this one (earlier badges point to the old one).")
         var allowNewBaseURL = false
+
+        /// The options as the jobs take them, paths made absolute.
+        func library(in environment: CommandEnvironment) -> BadgePublishOptions {
+            BadgePublishOptions(
+                baseURL: baseURL, pageBaseURL: pageBaseURL, signKey: signKey.map(environment.absolutePath), spec: spec,
+                ed25519Key: ed25519Key.map(environment.absolutePath), contexts: contexts.map(environment.absolutePath),
+                output: output.map(environment.absolutePath), allowNewBaseURL: allowNewBaseURL)
+        }
     }
 
     // MARK: export
@@ -69,25 +77,20 @@ struct BadgesCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let context = try BadgeContext.prepare(courses, publish, environment)
+            let progress = StepPrinter(environment, total: BadgeExportJob.stepNames.count)
+            let publishing = try BadgeCommandSupport.prepare(courses, publish, environment, progress: progress)
             // Courses export independently (each folder written atomically): across the cores, reported in order.
-            let courses = context.report.workspace.courses
+            let courses = publishing.checked.workspace.courses
+            let onStep = progress.onStep(showing: courses.count == 1)
             let exports = ParallelMap.map(courses) { course in
-                Result { () throws(CommandFailure) in
-                    let (export, folder) = try context.export(course)
-                    let notes = try context.run { () throws(BadgeError) in
-                        try folder.transaction { () throws(BadgeError) in
-                            try export.write(to: folder, allowingNewBaseURL: context.allowNewBaseURL)
-                        }
-                    }
-                    return (export, folder, notes)
-                }
+                Result { () throws(BadgeError) in try BadgeExportJob.run(course, with: publishing, onStep: onStep) }
             }
+            let display = BadgeCommandSupport.display(publishing, environment)
             for outcome in exports {
-                let (export, folder, notes) = try outcome.get()
-                for note in export.notes + notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
+                let done = try BadgeCommandSupport.run { () throws(BadgeError) in try outcome.get() }
+                for note in done.notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
                 environment.standardOutput(
-                    "wrote \(context.display(folder.path)) (issuer and \(Plural.counted(export.badgeIDs.count, "badge class", "badge classes"))\(context.key == nil ? ", hosted" : ", signed"))\n"
+                    "wrote \(display(done.folder.path)) (issuer and \(Plural.counted(done.export.badgeIDs.count, "badge class", "badge classes"))\(publishing.keys.signingKey == nil ? ", hosted" : ", signed"))\n"
                 )
             }
         }
@@ -115,64 +118,41 @@ struct BadgesCommand: ParsableCommand {
         @Flag(name: .customLong("keep-going"), help: "Issue the good rows even when some rows are bad (exit status stays 1).")
         var keepGoing = false
 
+        @Option(help: "How bad rows are reported: text (compiler style), json, github (Actions annotations) or sarif.")
+        var format: ReportFormatArgument = .text
+
         func run() throws {
             let environment = CommandEnvironment.current
-            let context = try BadgeContext.prepare(courses, publish, environment)
-            let csvPath = context.environment.absolutePath(earners)
-            if let size = environment.fileSystem.fileSize(at: csvPath), size > EarnerCSV.maximumFileSize {
-                throw CommandFailure.io(
-                    "\(earners): \(size / 1024 / 1024) MB is more than an earners file may be (\(EarnerCSV.maximumFileSize / 1024 / 1024) MB)"
-                )
+            let progress = StepPrinter(environment, total: BadgeIssueJob.stepCount)
+            let publishing = try BadgeCommandSupport.prepare(courses, publish, environment, progress: progress)
+            let onStep = progress.onStep(showing: true)
+            let job = try BadgeCommandSupport.run { () throws(BadgeError) in try BadgeIssueJob(publishing, onStep: onStep) }
+            let display = BadgeCommandSupport.display(publishing, environment)
+            let csvPath = environment.absolutePath(earners)
+            let (rows, problems, findings) = try BadgeCommandSupport.run { () throws(BadgeError) in
+                try job.readEarners(at: csvPath, shownAs: display(csvPath), onStep: onStep)
             }
-            // A regular file only: the disk file system refuses pipes and devices.
-            guard let bytes = try? environment.fileSystem.readFile(csvPath) else {
-                throw CommandFailure.io("\(earners): cannot read the earners file")
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw CommandFailure(message: "\(earners): the earners file is not UTF-8 text", code: ToolkitExitCode.failure)
-            }
-            guard context.report.workspace.courses.count == 1, let course = context.report.workspace.courses.first else {
-                throw CommandFailure.io("issuing needs one course: pass its folder")
-            }
-            let (export, folder) = try context.export(course)
-            let collectionBadges = Set(course.collections.compactMap(\.badge?.id))
-            let (rows, problems) = EarnerCSV.parse(
-                text, issuable: Set(export.badgeIDs).subtracting(collectionBadges), collections: collectionBadges)
-            let shown = context.display(csvPath)
-            for problem in problems {
-                environment.standardError(
-                    TerminalText.escaped("\(shown):\(problem.row):\(problem.column): error: \(problem.message)")
-                        + " [earners-csv]\n")
+            if !findings.isEmpty {
+                let reporter: any FindingReporter =
+                    format == .text ? TextReporter(useColor: environment.outputIsTerminal) : format.format.reporter()
+                environment.standardError(reporter.render(findings, filesChecked: 1))
             }
             if !problems.isEmpty && !keepGoing {
                 environment.standardError(
-                    "error: \(problems.count) bad \(problems.count == 1 ? "cell" : "cells"); nothing was issued (fix them, or pass --keep-going)\n"
-                )
+                    "error: \(Plural.counted(problems.count, "bad cell")); nothing was issued (fix them, or pass --keep-going)\n")
                 throw ExitCode(ToolkitExitCode.failure)
             }
-            let openBadges3 = try export.openBadges3.map { documents in
-                try context.run { () throws(BadgeError) in
-                    try OpenBadges3Issuer(export: documents, keys: context.openBadges3Keys, urls: context.urls)
-                }
+            let outcome = try BadgeCommandSupport.run { () throws(BadgeError) in
+                try job.issue(rows, refused: problems, onStep: onStep)
             }
-            let issuer = BadgeIssuer(
-                course: course, badges: context.report.workspace.badges, workspace: context.workspaceFiles, urls: context.urls,
-                key: context.key, spec: context.spec, openBadges3: openBadges3)
-            // One transaction: the badge classes the assertions point to and the assertions themselves.
-            let outcome = try context.run { () throws(BadgeError) in
-                try folder.transaction { () throws(BadgeError) in
-                    try export.write(to: folder, allowingNewBaseURL: context.allowNewBaseURL)
-                    return try issuer.issue(rows, into: folder)
-                }
-            }
-            try context.run { () throws(BadgeError) in try IssueSummary.write(outcome, refused: problems, beside: folder) }
             for note in outcome.notes { environment.standardError("note: \(TerminalText.escaped(note))\n") }
+            let spec = publishing.options.spec
             let collections = outcome.issued.filter { $0.row == nil }.count
             environment.standardOutput(
-                "issued \(Plural.counted(outcome.issued.count - collections, context.spec == .v2 ? "assertion" : context.spec == .v3 ? "credential" : "badge")) and \(Plural.counted(collections, "collection badge"))\(context.spec == .both ? " (each as a 2.0 assertion and a 3.0 credential)" : "") into \(context.display(folder.path))"
+                "issued \(Plural.counted(outcome.issued.count - collections, spec == .v2 ? "assertion" : spec == .v3 ? "credential" : "badge")) and \(Plural.counted(collections, "collection badge"))\(spec == .both ? " (each as a 2.0 assertion and a 3.0 credential)" : "") into \(display(job.folder.path))"
                     + (outcome.alreadyIssued > 0
                         ? "; \(outcome.alreadyIssued) \(outcome.alreadyIssued == 1 ? "row was" : "rows were") already issued"
-                        : "") + "; row by row: \(context.display(folder.issueSummaryPath))\n")
+                        : "") + "; row by row: \(display(job.folder.issueSummaryPath))\n")
             if !problems.isEmpty { throw ExitCode(ToolkitExitCode.failure) }
         }
     }
@@ -202,8 +182,8 @@ struct BadgesCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let folder = try BadgeContext.publishedFolder(output, environment)
-            let holdings = try BadgeContext.run { () throws(BadgeError) in
+            let folder = try BadgeCommandSupport.publishedFolder(output, environment)
+            let holdings = try BadgeCommandSupport.run { () throws(BadgeError) in
                 try BadgeHoldings.list(in: folder, email: email, badge: badge)
             }
             switch format {
@@ -279,18 +259,14 @@ struct BadgesCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let folder = try BadgeContext.publishedFolder(output, environment)
-            var jwt: SigningKey?
-            if let signKey {
-                do {
-                    jwt = try SigningKey.load(path: environment.absolutePath(signKey))
-                } catch {
-                    throw CommandFailure.io(error.description)
-                }
+            let folder = try BadgeCommandSupport.publishedFolder(output, environment)
+            let keys = try BadgeCommandSupport.run { () throws(BadgeError) in
+                try BadgeKeyring.openBadges3Keys(
+                    jwt: try BadgeKeyring.signingKey(signKey.map(environment.absolutePath)),
+                    ed25519Key: ed25519Key.map(environment.absolutePath), contexts: contexts.map(environment.absolutePath),
+                    variables: environment.variables, fileSystem: environment.fileSystem)
             }
-            let keys = try BadgeContext.openBadges3Keys(
-                jwt: jwt, ed25519Key: ed25519Key, contexts: contexts, environment)
-            let outcome = try BadgeContext.run { () throws(BadgeError) in
+            let outcome = try BadgeCommandSupport.run { () throws(BadgeError) in
                 try folder.transaction { () throws(BadgeError) in
                     if let assertionID {
                         return try BadgeRevoker.revoke(
@@ -324,12 +300,13 @@ struct BadgesCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let folder = try BadgeContext.publishedFolder(output, environment)
+            let folder = try BadgeCommandSupport.publishedFolder(output, environment)
             guard let bytes = try? environment.fileSystem.readFile(environment.absolutePath(file)) else {
                 throw CommandFailure.io("\(file): cannot read it")
             }
             // Only a 3.0 Data Integrity proof needs them: when they cannot be read, that check says so.
-            let pinned = try? BadgeContext.pinnedContexts(contexts, environment)
+            let pinned = try? BadgeKeyring.pinnedContexts(
+                contexts.map(environment.absolutePath), variables: environment.variables, fileSystem: environment.fileSystem)
             let report = BadgeVerifier(folder: folder, contexts: pinned).verify(bytes, email: email)
             if let email, let matches = report.recipientMatches {
                 environment.standardOutput(
@@ -355,129 +332,31 @@ struct BadgesCommand: ParsableCommand {
 /// `--spec 2.0|3.0|both`, read straight into the library's type.
 extension OpenBadgesSpec: ExpressibleByArgument {}
 
-/// What the badges subcommands share: the validated workspace, the URL layout, the key, paths.
-struct BadgeContext {
-    let environment: CommandEnvironment
-    let selection: WorkspaceSelection
-    let report: LoadReport
-    let urls: BadgeURLs
-    let key: SigningKey?
-    let pageBaseURL: String?
-    let output: String?
-    let allowNewBaseURL: Bool
-    let spec: OpenBadgesSpec
-    let openBadges3Keys: OpenBadges3Keys
-
+/// What the badges subcommands share in the terminal: checking the workspace (printing its refusal),
+/// mapping badge errors to exit codes, showing paths, finding the published folder.
+enum BadgeCommandSupport {
+    /// Step 1 of a job that builds from the course: where outputs go is checked first (a usage
+    /// mistake is reported before any validation), then the workspace, then the URLs and keys.
     static func prepare(
-        _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment
-    ) throws -> BadgeContext {
-        // Where outputs go is checked first: a usage mistake is reported before any validation.
-        let chosen = try courses.selection(in: environment)
+        _ courses: CourseSelectionOptions, _ publish: BadgesCommand.PublishOptions, _ environment: CommandEnvironment,
+        progress: StepPrinter
+    ) throws -> BadgePublishing {
+        let selection = try courses.selection(in: environment)
         if let output = publish.output {
-            try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: chosen.root)
+            try OutputPlacement.refuseInsideSources(environment.absolutePath(output), workspaceRoot: selection.root)
         }
-        let workspace = CheckedWorkspace.check(chosen, fileSystem: environment.fileSystem)
-        try BuildRefusal.refuseUnlessBuildable(workspace, in: environment, purpose: "first")
-        let urls: BadgeURLs
-        do {
-            urls = try BadgeURLs(base: publish.baseURL)
-        } catch {
-            throw CommandFailure.io(error.description)
+        progress.onStep(showing: true)(StepProgress(number: 1, total: progress.total, name: PackageJob.checkStepName))
+        let checked = CheckedWorkspace.check(selection, fileSystem: environment.fileSystem)
+        try BuildRefusal.refuseUnlessBuildable(checked, in: environment, purpose: "first")
+        return try run { () throws(BadgeError) in
+            try BadgePublishing(
+                checked, options: publish.library(in: environment), variables: environment.variables,
+                fileSystem: environment.fileSystem)
         }
-        if let page = publish.pageBaseURL, (try? BadgeURLs(base: page)) == nil {
-            throw CommandFailure.io("--page-base-url `\(page)` must be an https URL")
-        }
-        var key: SigningKey?
-        if let path = publish.signKey {
-            do {
-                key = try SigningKey.load(path: environment.absolutePath(path))
-            } catch {
-                throw CommandFailure.io(error.description)
-            }
-        }
-        var ob3Keys = OpenBadges3Keys(jwt: key)
-        if publish.spec.includes3 {
-            ob3Keys = try openBadges3Keys(
-                jwt: key, ed25519Key: publish.ed25519Key, contexts: publish.contexts, environment)
-            if !ob3Keys.canSign {
-                throw CommandFailure.io(
-                    "--spec \(publish.spec.rawValue) needs a key: Open Badges 3.0 credentials are always signed (--ed25519-key for Data Integrity, --sign-key for VC-JWT)"
-                )
-            }
-        } else if publish.ed25519Key != nil {
-            throw CommandFailure.io("--ed25519-key signs Open Badges 3.0 credentials: add --spec 3.0 or --spec both")
-        }
-        return BadgeContext(
-            environment: environment, selection: workspace.selection, report: workspace.report, urls: urls, key: key,
-            pageBaseURL: publish.pageBaseURL, output: publish.output, allowNewBaseURL: publish.allowNewBaseURL,
-            spec: publish.spec, openBadges3Keys: ob3Keys)
-    }
-
-    /// The 3.0 keys: the RSA key (already read), the Ed25519 key at `ed25519Key` and, with it, the pinned
-    /// contexts from `contexts` or the default folder.
-    static func openBadges3Keys(
-        jwt: SigningKey?, ed25519Key: String?, contexts: String?, _ environment: CommandEnvironment
-    ) throws -> OpenBadges3Keys {
-        var keys = OpenBadges3Keys(jwt: jwt)
-        guard let path = ed25519Key else { return keys }
-        do {
-            keys.dataIntegrity = try DataIntegrityKey.load(path: environment.absolutePath(path))
-        } catch {
-            throw CommandFailure.io(error.description)
-        }
-        keys.contexts = try pinnedContexts(contexts, environment)
-        return keys
-    }
-
-    /// The pinned JSON-LD contexts from `contexts`, or the default folder (see `JSONLDContextsLayout`).
-    static func pinnedContexts(_ contexts: String?, _ environment: CommandEnvironment)
-        throws(CommandFailure) -> OpenBadges3Keys.Contexts
-    {
-        let layout = JSONLDContextsLayout.standard
-        guard let folder = layout.folder(explicit: contexts.map(environment.absolutePath), environment: environment.variables)
-        else {
-            throw CommandFailure.io(
-                "Open Badges 3.0 Data Integrity proofs need the pinned JSON-LD contexts (\(layout.fileNames.values.sorted().joined(separator: ", "))): pass --contexts with their folder, or set \(layout.schemasVariable) to a schemas folder holding them in \(layout.contextsInSchemas)/"
-            )
-        }
-        do throws(BadgeError) {
-            return try OpenBadges3Keys.pinnedContexts { url in
-                JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap { try? environment.fileSystem.readFile($0) }
-            }
-        } catch {
-            throw CommandFailure.io(
-                "\(folder): \(error.message) (pass --contexts with the folder of the pinned JSON-LD contexts)")
-        }
-    }
-
-    /// The safe way to the workspace's files (badge art).
-    var workspaceFiles: WorkspaceFiles { WorkspaceFiles(root: selection.root, fileSystem: environment.fileSystem) }
-
-    /// The folder a course's badges are published from: `--output`, or the course's default.
-    func folder(for course: Course) -> BadgeFolder {
-        let path =
-            output.map(environment.absolutePath) ?? BadgeFolder.defaultPath(course: course.id, workspaceRoot: selection.root)
-        return BadgeFolder(path: path, urls: urls, fileSystem: environment.fileSystem)
-    }
-
-    /// `course`'s issuer and badge classes, made but not yet written, and the folder they go to.
-    func export(_ course: Course) throws(CommandFailure) -> (BadgeExport, BadgeFolder) {
-        let folder = folder(for: course)
-        let export = try run { () throws(BadgeError) in
-            try BadgeExport(
-                course: course, badges: report.workspace.badges, workspace: workspaceFiles, urls: urls,
-                pageBaseURL: pageBaseURL, publicKey: key?.published, spec: spec, openBadges3Keys: openBadges3Keys)
-        }
-        return (export, folder)
     }
 
     /// Runs a badge operation, turning its error into the command's: exit 2 when a file could not be
     /// read or written (or the folder's lock was not had), 1 otherwise.
-    func run<Result>(_ body: () throws(BadgeError) -> Result) throws(CommandFailure) -> Result {
-        try Self.run(body)
-    }
-
-    /// Runs a badge operation, turning its error into the command's exit code.
     static func run<Result>(_ body: () throws(BadgeError) -> Result) throws(CommandFailure) -> Result {
         do {
             return try body()
@@ -487,8 +366,11 @@ struct BadgeContext {
         }
     }
 
-    func display(_ path: String) -> String {
-        PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory).display(absolutePath: path)
+    /// How paths are shown: relative to the current folder when inside it.
+    static func display(_ publishing: BadgePublishing, _ environment: CommandEnvironment) -> (String) -> String {
+        let display = PathDisplay(
+            workspaceRoot: publishing.checked.selection.root, currentDirectory: environment.currentDirectory)
+        return { display.display(absolutePath: $0) }
     }
 
     /// The published folder named by `--output`, or the only course's default.

@@ -55,7 +55,7 @@ struct NewCommand: ParsableCommand {
                 ),
                 (
                     layout.badgesFolder + "/" + image,
-                    BadgeArtwork.svg(label: String(number), caption: BadgeArtwork.caption(for: title))
+                    ScaffoldBadgeArt.svg(label: String(number), caption: ScaffoldBadgeArt.caption(for: title))
                 ),
             ]
             // course.yaml gains the id (and the collection its member) before anything is written.
@@ -118,7 +118,7 @@ struct NewCommand: ParsableCommand {
                 ),
                 (
                     layout.badgesFolder + "/" + image,
-                    BadgeArtwork.svg(label: String(match.thing.number), caption: BadgeArtwork.caption(for: title))
+                    ScaffoldBadgeArt.svg(label: String(match.thing.number), caption: ScaffoldBadgeArt.caption(for: title))
                 ),
             ]
             try files.write(in: environment)
@@ -183,7 +183,7 @@ struct NewCommand: ParsableCommand {
                 ),
                 (
                     layout.badgesFolder + "/" + image,
-                    BadgeArtwork.svg(label: initials.isEmpty ? "★" : initials, caption: BadgeArtwork.caption(for: title))
+                    ScaffoldBadgeArt.svg(label: initials.isEmpty ? "★" : initials, caption: ScaffoldBadgeArt.caption(for: title))
                 ),
             ]
             // Every edit is made in memory first, so a file that cannot be edited leaves all of them unwritten.
@@ -249,13 +249,13 @@ struct NewCommand: ParsableCommand {
                 ),
                 (
                     layout.badgesFolder + "/images/\(badgeID).svg",
-                    BadgeArtwork.svg(label: "1", caption: BadgeArtwork.caption(for: thingTitle))
+                    ScaffoldBadgeArt.svg(label: "1", caption: ScaffoldBadgeArt.caption(for: thingTitle))
                 ),
             ]
             if badges.issuer == nil {
                 files.created.append((layout.issuerFile, ThingTemplate.issuer(id: issuerID, image: "images/\(issuerID).svg")))
                 files.created.append(
-                    (layout.badgesFolder + "/images/\(issuerID).svg", BadgeArtwork.svg(label: "✓", caption: ["Issuer"])))
+                    (layout.badgesFolder + "/images/\(issuerID).svg", ScaffoldBadgeArt.svg(label: "✓", caption: ["Issuer"])))
             }
             try files.write(in: environment)
             environment.standardOutput("next: fill in the fields marked in each file, then run `toolkit validate`\n")

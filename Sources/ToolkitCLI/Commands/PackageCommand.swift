@@ -128,8 +128,8 @@ struct PackageCommand: ParsableCommand {
                 schemas: conformance, lms: LMSProfile.named(lms) ?? .generic, publisherIRI: publisherIRI, siteURL: siteURL))
         // One course shows its steps as it goes; several are built across the cores (each package is
         // independent and written atomically), and reported in course order when all are done.
-        let showSteps = environment.outputIsTerminal && selection.courseCount(in: environment.fileSystem) == 1
-        let onStep: @Sendable (StepProgress) -> Void = { step in if showSteps { environment.standardOutput("\(step)\n") } }
+        let onStep = StepPrinter(environment, total: job.stepCount).onStep(
+            showing: selection.courseCount(in: environment.fileSystem) == 1)
         let checked = PackageJob.check(selection, fileSystem: environment.fileSystem, total: job.stepCount, onStep: onStep)
         try BuildRefusal.refuseUnlessBuildable(checked, in: environment, purpose: "before packaging")
         let display = PathDisplay(workspaceRoot: selection.root, currentDirectory: environment.currentDirectory)

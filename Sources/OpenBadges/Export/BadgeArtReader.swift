@@ -1,10 +1,19 @@
 import FileAccess
 import SVGRaster
 
-/// Badge artwork as the badge files name it (relative to the workspace's badges folder), read
-/// through the workspace's safe path rules: the exporter and the issuer read art the same way the
-/// validator checked it.
-struct BadgeArt: Sendable {
+/// One badge image in one format, as baking needs it: a badge's art is a list of these (its PNG and
+/// its SVG; a PNG drawn from SVG-only art).
+public struct BadgeArt: Sendable {
+    /// `png` or `svg`.
+    public let format: String
+    /// The image's bytes.
+    public let bytes: [UInt8]
+}
+
+/// Reads badge art as the badge files name it (relative to the workspace's badges folder), through
+/// the workspace's safe path rules: the exporter and the issuer read art the same way the validator
+/// checked it.
+struct BadgeArtReader: Sendable {
     let workspace: WorkspaceFiles
     let badgesFolder: String
 
@@ -29,31 +38,23 @@ struct BadgeArt: Sendable {
         }
     }
 
-    /// One format of a badge's artwork.
-    struct Artwork: Sendable {
-        /// `png` or `svg`.
-        let format: String
-        /// The image's bytes.
-        let bytes: [UInt8]
-    }
-
     /// The badge's artwork in every format baking needs: the image itself, and a sibling of the same
     /// name with the other extension (`thing-02.svg` beside `thing-02.png`). SVG art without a PNG
     /// sibling gets a PNG drawn from it (512 px wide), so SVG-only badges still bake into PNGs.
-    func allFormats(of image: String) throws(BadgeError) -> [Artwork] {
+    func allFormats(of image: String) throws(BadgeError) -> [BadgeArt] {
         let ext = try Self.imageExtension(image)
         let stem = String(image.dropLast(ext.count + 1))
-        var formats: [Artwork] = []
+        var formats: [BadgeArt] = []
         for format in ["png", "svg"] {
             if format == ext {
-                formats.append(Artwork(format: format, bytes: try read(image)))
+                formats.append(BadgeArt(format: format, bytes: try read(image)))
             } else if case .success(let path) = workspace.resolve(stem + "." + format, under: badgesFolder) {
-                formats.append(Artwork(format: format, bytes: try read(String(path.dropFirst(badgesFolder.count + 1)))))
+                formats.append(BadgeArt(format: format, bytes: try read(String(path.dropFirst(badgesFolder.count + 1)))))
             }
         }
         if ext == "svg", !formats.contains(where: { $0.format == "png" }) {
             do {
-                formats.insert(Artwork(format: "png", bytes: try SVGRasterizer.png(fromSVG: formats[0].bytes)), at: 0)
+                formats.insert(BadgeArt(format: "png", bytes: try SVGRasterizer.png(fromSVG: formats[0].bytes)), at: 0)
             } catch {
                 throw BadgeError(path: image, "cannot be drawn as a PNG: \(error)")
             }

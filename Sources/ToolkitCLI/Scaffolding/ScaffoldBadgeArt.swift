@@ -1,7 +1,7 @@
 /// Badge artwork drawn from a template: a hexagon in the course colour with the Thing's number and
 /// its short title, 512 px square, plain SVG without scripts or external references (it passes
 /// `badge-image-format` as it is).
-enum BadgeArtwork {
+enum ScaffoldBadgeArt {
     /// The SVG of a badge showing `label` (a Thing number or initials) over `caption` (one or two short lines).
     static func svg(label: String, caption: [String], colour: String = "#1f5f8b", accent: String = "#f2c14e") -> String {
         func escape(_ text: String) -> String {

@@ -1,0 +1,317 @@
+import CourseLoader
+import CourseModel
+import FileAccess
+import OpenBadges
+import ToolkitSupport
+
+/// How a badges job publishes, as the user gave it (paths absolute): the URLs, the keys, the
+/// specification, where the folder goes.
+public struct BadgePublishOptions: Sendable {
+    /// The https URL the output folder is published under.
+    public var baseURL: String
+    /// Where the HTML site is published (criteria then link to Thing pages).
+    public var pageBaseURL: String?
+    /// The RSA private key (PEM) to sign with; without it 2.0 badges are hosted.
+    public var signKey: String?
+    /// Which Open Badges to make.
+    public var spec: OpenBadgesSpec
+    /// The Ed25519 private key (PKCS#8 PEM) for 3.0 Data Integrity proofs.
+    public var ed25519Key: String?
+    /// The folder of the pinned JSON-LD contexts.
+    public var contexts: String?
+    /// The folder to publish (default: the course's `build/<course>-badges/`).
+    public var output: String?
+    /// Publish a folder already published under another base URL under this one.
+    public var allowNewBaseURL: Bool
+
+    /// Creates the options.
+    public init(
+        baseURL: String, pageBaseURL: String? = nil, signKey: String? = nil, spec: OpenBadgesSpec = .v2,
+        ed25519Key: String? = nil, contexts: String? = nil, output: String? = nil, allowNewBaseURL: Bool = false
+    ) {
+        self.baseURL = baseURL
+        self.pageBaseURL = pageBaseURL
+        self.signKey = signKey
+        self.spec = spec
+        self.ed25519Key = ed25519Key
+        self.contexts = contexts
+        self.output = output
+        self.allowNewBaseURL = allowNewBaseURL
+    }
+}
+
+/// The keys a badges job signs with, and the policy of which are needed: read and checked before any
+/// work, so a missing key or context is a usage error (exit 2) before anything is written.
+public struct BadgeKeyring: Sendable {
+    /// The RSA key (2.0 signed assertions, 3.0 VC-JWT).
+    public let signingKey: SigningKey?
+    /// The 3.0 keys (and, with an Ed25519 key, the pinned contexts).
+    public let openBadges3: OpenBadges3Keys
+
+    /// Reads the keys `options` name and holds them to the specification: 3.0 is always signed, and
+    /// an Ed25519 key without 3.0 is a mistake.
+    public init(_ options: BadgePublishOptions, variables: [String: String], fileSystem: any FileSystem) throws(BadgeError) {
+        let key = try Self.signingKey(options.signKey)
+        if options.spec.includes3 {
+            openBadges3 = try Self.openBadges3Keys(
+                jwt: key, ed25519Key: options.ed25519Key, contexts: options.contexts, variables: variables,
+                fileSystem: fileSystem)
+            guard openBadges3.canSign else {
+                throw BadgeError(
+                    "--spec \(options.spec.rawValue) needs a key: Open Badges 3.0 credentials are always signed (--ed25519-key for Data Integrity, --sign-key for VC-JWT)",
+                    isIOFailure: true)
+            }
+        } else if options.ed25519Key != nil {
+            throw BadgeError(
+                "--ed25519-key signs Open Badges 3.0 credentials: add --spec 3.0 or --spec both", isIOFailure: true)
+        } else {
+            openBadges3 = OpenBadges3Keys(jwt: key)
+        }
+        signingKey = key
+    }
+
+    /// The RSA key at `path`, when one is given.
+    public static func signingKey(_ path: String?) throws(BadgeError) -> SigningKey? {
+        guard let path else { return nil }
+        do {
+            return try SigningKey.load(path: path)
+        } catch {
+            throw BadgeError(error.description, isIOFailure: true)
+        }
+    }
+
+    /// The 3.0 keys: the RSA key (already read), the Ed25519 key at `ed25519Key` and, with it, the
+    /// pinned contexts.
+    public static func openBadges3Keys(
+        jwt: SigningKey?, ed25519Key: String?, contexts: String?, variables: [String: String], fileSystem: any FileSystem
+    ) throws(BadgeError) -> OpenBadges3Keys {
+        var keys = OpenBadges3Keys(jwt: jwt)
+        guard let path = ed25519Key else { return keys }
+        do {
+            keys.dataIntegrity = try DataIntegrityKey.load(path: path)
+        } catch {
+            throw BadgeError(error.description, isIOFailure: true)
+        }
+        keys.contexts = try pinnedContexts(contexts, variables: variables, fileSystem: fileSystem)
+        return keys
+    }
+
+    /// The pinned JSON-LD contexts from the folder `contexts`, or the default folder (see
+    /// `JSONLDContextsLayout`); the error names both ways of giving them and the files needed.
+    public static func pinnedContexts(
+        _ contexts: String?, variables: [String: String], fileSystem: any FileSystem, layout: JSONLDContextsLayout = .standard
+    ) throws(BadgeError) -> OpenBadges3Keys.Contexts {
+        guard let folder = layout.folder(explicit: contexts, environment: variables) else {
+            throw BadgeError(
+                "Open Badges 3.0 Data Integrity proofs need the pinned JSON-LD contexts (\(layout.fileNames.values.sorted().joined(separator: ", "))): pass --contexts with their folder, or set \(layout.schemasVariable) to a schemas folder holding them in \(layout.contextsInSchemas)/",
+                isIOFailure: true)
+        }
+        do throws(BadgeError) {
+            return try OpenBadges3Keys.pinnedContexts { url in
+                layout.file(of: url, in: folder).flatMap { try? fileSystem.readFile($0) }
+            }
+        } catch {
+            throw BadgeError(
+                path: folder, "\(error.message) (pass --contexts with the folder of the pinned JSON-LD contexts)",
+                isIOFailure: true)
+        }
+    }
+}
+
+/// What every badges job that builds from the course shares: the checked workspace, the URL layout,
+/// the keys, and where each course's folder is.
+public struct BadgePublishing: Sendable {
+    /// The checked, buildable workspace.
+    public let checked: CheckedWorkspace
+    /// The options given.
+    public let options: BadgePublishOptions
+    /// The URL layout under the base URL.
+    public let urls: BadgeURLs
+    /// The keys.
+    public let keys: BadgeKeyring
+    /// Where everything is read and written.
+    public let fileSystem: any FileSystem
+
+    /// Checks the URLs and reads the keys of `options` for a job over `checked`.
+    public init(
+        _ checked: CheckedWorkspace, options: BadgePublishOptions, variables: [String: String], fileSystem: any FileSystem
+    ) throws(BadgeError) {
+        do {
+            urls = try BadgeURLs(base: options.baseURL)
+        } catch {
+            throw BadgeError(error.description, isIOFailure: true)
+        }
+        if let page = options.pageBaseURL, (try? BadgeURLs(base: page)) == nil {
+            throw BadgeError("--page-base-url `\(page)` must be an https URL", isIOFailure: true)
+        }
+        self.checked = checked
+        self.options = options
+        self.keys = try BadgeKeyring(options, variables: variables, fileSystem: fileSystem)
+        self.fileSystem = fileSystem
+    }
+
+    /// The safe way to the workspace's files (badge art).
+    public var workspaceFiles: WorkspaceFiles { WorkspaceFiles(root: checked.selection.root, fileSystem: fileSystem) }
+
+    /// The folder a course's badges are published from: the option's, or the course's default.
+    public func folder(for course: Course) -> BadgeFolder {
+        let path = options.output ?? BadgeFolder.defaultPath(course: course.id, workspaceRoot: checked.selection.root)
+        return BadgeFolder(path: path, urls: urls, fileSystem: fileSystem)
+    }
+
+    /// `course`'s issuer and badge classes, made but not yet written.
+    public func export(_ course: Course) throws(BadgeError) -> BadgeExport {
+        try BadgeExport(
+            course: course, badges: checked.workspace.badges, workspace: workspaceFiles, urls: urls,
+            pageBaseURL: options.pageBaseURL, publicKey: keys.signingKey?.published, spec: options.spec,
+            openBadges3Keys: keys.openBadges3)
+    }
+}
+
+/// `badges export`: per course, "Check workspace", "Make issuer and badge classes", "Write published
+/// folder" (under the folder's lock).
+public enum BadgeExportJob {
+    /// The steps' names, in order; the first is the workspace check every job starts with.
+    public static let stepNames = [PackageJob.checkStepName, "Make issuer and badge classes", "Write published folder"]
+
+    /// What exporting one course did.
+    public struct Outcome: Sendable {
+        /// The issuer and badge classes written.
+        public let export: BadgeExport
+        /// The folder written.
+        public let folder: BadgeFolder
+        /// Things worth telling the user (the export's and the folder's).
+        public let notes: [String]
+    }
+
+    /// Exports `course` (steps 2 and 3; `onStep` hears them).
+    public static func run(
+        _ course: Course, with publishing: BadgePublishing, onStep: @escaping @Sendable (StepProgress) -> Void = { _ in }
+    ) throws(BadgeError) -> Outcome {
+        struct Context {
+            var export: BadgeExport?
+            var notes: [String] = []
+        }
+        let folder = publishing.folder(for: course)
+        let steps: [Step<Context>] = [
+            Step(stepNames[1]) { context in context.export = try publishing.export(course) },
+            Step(stepNames[2]) { context in
+                let export = context.export!
+                context.notes = try folder.transaction { () throws(BadgeError) in
+                    try export.write(to: folder, allowingNewBaseURL: publishing.options.allowNewBaseURL)
+                }
+            },
+        ]
+        var context = Context()
+        do {
+            try StepRunner(onStep: onStep).run(steps, on: &context, first: 2, total: stepNames.count)
+        } catch {
+            throw BadgeError(failure: error)
+        }
+        return Outcome(export: context.export!, folder: folder, notes: context.export!.notes + context.notes)
+    }
+}
+
+/// `badges issue`: "Check workspace", "Make issuer and badge classes", "Read earners file" (whose
+/// problems the caller reports as findings before going on), then under the folder's lock "Write
+/// issuer and badge classes", the issuer's own steps ("Load ledger" … "Save ledger") and "Write
+/// row-by-row summary".
+public struct BadgeIssueJob: Sendable {
+    /// The shared publishing state.
+    public let publishing: BadgePublishing
+    /// The one course issued from.
+    public let course: Course
+    /// Its issuer and badge classes, made in step 2.
+    public let export: BadgeExport
+    /// Its published folder.
+    public let folder: BadgeFolder
+
+    /// The names of the steps before the lock is taken.
+    public static let openingStepNames = [PackageJob.checkStepName, "Make issuer and badge classes", "Read earners file"]
+
+    /// How many steps the job has.
+    public static var stepCount: Int {
+        openingStepNames.count + 1 + BadgeIssuer.stepNames.count + 1
+    }
+
+    /// Makes the course's issuer and badge classes (step 2); the workspace must hold one course.
+    public init(_ publishing: BadgePublishing, onStep: @Sendable (StepProgress) -> Void = { _ in }) throws(BadgeError) {
+        guard publishing.checked.workspace.courses.count == 1, let course = publishing.checked.workspace.courses.first else {
+            throw BadgeError("issuing needs one course: pass its folder", isIOFailure: true)
+        }
+        onStep(
+            StepProgress(
+                number: 2, total: Self.stepCount, name: Self.openingStepNames[1]))
+        self.publishing = publishing
+        self.course = course
+        self.export = try publishing.export(course)
+        self.folder = publishing.folder(for: course)
+    }
+
+    /// The earners file's rows and problems (step 3): a regular UTF-8 file of at most
+    /// `EarnerCSV.maximumFileSize` bytes, checked against the course's issuable badges. `shownAs` is
+    /// the path findings name.
+    public func readEarners(
+        at path: String, shownAs: String, onStep: @Sendable (StepProgress) -> Void = { _ in }
+    ) throws(BadgeError) -> (rows: [EarnerRow], problems: [EarnerCSVProblem], findings: [Finding]) {
+        onStep(
+            StepProgress(
+                number: 3, total: Self.stepCount, name: Self.openingStepNames[2]))
+        let fileSystem = publishing.fileSystem
+        if let size = fileSystem.fileSize(at: path), size > EarnerCSV.maximumFileSize {
+            throw BadgeError(
+                path: shownAs,
+                "\(size / 1024 / 1024) MB is more than an earners file may be (\(EarnerCSV.maximumFileSize / 1024 / 1024) MB)",
+                isIOFailure: true)
+        }
+        // A regular file only: the disk file system refuses pipes and devices.
+        guard let bytes = try? fileSystem.readFile(path) else {
+            throw BadgeError(path: shownAs, "cannot read the earners file", isIOFailure: true)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw BadgeError(path: shownAs, "the earners file is not UTF-8 text")
+        }
+        let collections = Set(course.collections.compactMap(\.badge?.id))
+        let (rows, problems) = EarnerCSV.parse(
+            text, issuable: Set(export.badgeIDs).subtracting(collections), collections: collections)
+        return (rows, problems, problems.map { $0.finding(in: shownAs) })
+    }
+
+    /// Issues `rows` (steps 4 to the last, holding the folder's lock), writing the row-by-row summary
+    /// with the rows `refused`.
+    public func issue(
+        _ rows: [EarnerRow], refused: [EarnerCSVProblem], onStep: @escaping @Sendable (StepProgress) -> Void = { _ in }
+    ) throws(BadgeError) -> BadgeIssuer.Outcome {
+        let publishing = publishing
+        let spec = publishing.options.spec
+        let openBadges3 = try export.openBadges3.map { documents throws(BadgeError) in
+            try OpenBadges3Issuer(export: documents, keys: publishing.keys.openBadges3, urls: publishing.urls)
+        }
+        let issuer = BadgeIssuer(
+            course: course, badges: publishing.checked.workspace.badges, workspace: publishing.workspaceFiles,
+            urls: publishing.urls, key: publishing.keys.signingKey, spec: spec, openBadges3: openBadges3)
+        let export = export
+        let folder = folder
+        let steps: [Step<BadgeIssuer.Run>] =
+            [
+                Step("Write issuer and badge classes") { run in
+                    run.outcome.notes += try export.write(to: folder, allowingNewBaseURL: publishing.options.allowNewBaseURL)
+                }
+            ] + issuer.steps + [
+                Step("Write row-by-row summary") { run in
+                    try IssueSummary.write(run.outcome, refused: refused, beside: folder)
+                }
+            ]
+        // One transaction: the badge classes the assertions point to, the assertions, the ledger.
+        return try folder.transaction { () throws(BadgeError) in
+            var run = BadgeIssuer.Run(rows: rows, output: folder)
+            do throws(StepFailure) {
+                try StepRunner(onStep: onStep).run(
+                    steps, on: &run, first: Self.openingStepNames.count + 1, total: Self.stepCount)
+            } catch {
+                throw BadgeError(failure: error)
+            }
+            return run.outcome
+        }
+    }
+}
