@@ -158,7 +158,8 @@ let package = Package(
         .testTarget(
             name: "OpenBadgesTests",
             dependencies: [
-                "OpenBadges", "CourseLoader", "CourseMedia", "CourseXML", "FileAccess", "TestSupport",
+                "OpenBadges", "CourseLoader", "CourseModel", "LinkedData", "CourseMedia", "CourseXML", "FileAccess",
+                "TestSupport",
                 "ToolkitSupport",
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -45,6 +45,13 @@ public struct DataIntegrityProof: Sendable {
 
     /// What is signed: SHA-256 of the canonical proof configuration, then SHA-256 of the canonical document.
     public func hashData(_ document: JSONValue, options: JSONValue) throws(LinkedDataError) -> [UInt8] {
+        try signedData(document, options: options).hash
+    }
+
+    /// What is signed (`hash`) and the statements of the document it covers (`statements`).
+    private func signedData(_ document: JSONValue, options: JSONValue) throws(LinkedDataError) -> (
+        hash: [UInt8], statements: [RDFQuad]
+    ) {
         guard case .object(var configuration) = options, case .object(var unsecured) = document else {
             throw LinkedDataError("the document and its proof must be JSON objects")
         }
@@ -55,16 +62,29 @@ public struct DataIntegrityProof: Sendable {
         let canonicalizer = RDFCanonicalizer()
         let proofHash = SHA256.hash(
             data: Data(try canonicalizer.canonicalNQuads(try converter.quads(of: .object(configuration))).utf8))
-        let documentHash = SHA256.hash(
-            data: Data(try canonicalizer.canonicalNQuads(try converter.quads(of: .object(unsecured))).utf8))
-        return Array(proofHash) + Array(documentHash)
+        let statements = try converter.quads(of: .object(unsecured))
+        let documentHash = SHA256.hash(data: Data(try canonicalizer.canonicalNQuads(statements).utf8))
+        return (Array(proofHash) + Array(documentHash), statements)
     }
 
-    /// Checks the `eddsa-rdfc-2022` proof of `document` against `publicKey`; returns the proof checked.
+    /// A document whose proof verified: the proof, and the statements the proof covers, which are
+    /// all a verifier may read (a member JSON-LD drops, or one written under its full IRI, is not
+    /// where a reader of the raw JSON would look).
+    public struct Verified: Sendable {
+        /// The proof checked.
+        public let proof: JSONValue
+        /// The signed statements of the document (without its proof).
+        public let statements: RDFGraph
+    }
+
+    /// Checks the `eddsa-rdfc-2022` proof of `document` against `publicKey`. Before anything else, a
+    /// document using a member name or type its contexts do not define, or an embedded context, is
+    /// refused (see `Expander.strict`).
     @discardableResult
     public func verify(_ document: JSONValue, publicKey: Curve25519.Signing.PublicKey, purpose: String = "assertionMethod")
-        throws(LinkedDataError) -> JSONValue
+        throws(LinkedDataError) -> Verified
     {
+        _ = try JSONLDToRDF(loader: loader).quads(of: document, strict: true)
         let proofs = document["proof"].map { $0.arrayValue ?? [$0] } ?? []
         guard let proof = proofs.first(where: { $0["cryptosuite"]?.stringValue == Self.cryptosuite }) else {
             throw LinkedDataError("no \(Self.cryptosuite) proof")
@@ -78,11 +98,11 @@ public struct DataIntegrityProof: Sendable {
         guard let value = proof["proofValue"]?.stringValue, let signature = Multibase.decodeBase58btc(value),
             signature.count == 64
         else { throw LinkedDataError("the proofValue is not a base58btc Ed25519 signature") }
-        let data = try hashData(document, options: proof)
+        let (data, statements) = try signedData(document, options: proof)
         guard publicKey.isValidSignature(Data(signature), for: Data(data)) else {
             throw LinkedDataError(
                 "the signature does not match: the credential was changed after it was signed, or signed with another key")
         }
-        return proof
+        return Verified(proof: proof, statements: RDFGraph(statements))
     }
 }

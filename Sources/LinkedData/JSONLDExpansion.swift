@@ -8,8 +8,15 @@ struct Expander {
     static let maximumDepth = 64
     static let maximumNodes = 200_000
     private var visited = 0
+    /// Refuse, rather than drop or map through `@vocab`, any member name or type that is not a term
+    /// the contexts define, and any `@context` below the top: what is read from such a document is
+    /// then exactly what it says, for every JSON reader.
+    var strict = false
 
-    init(loader: any ContextLoader) { self.contexts = ContextProcessor(loader: loader) }
+    init(loader: any ContextLoader, strict: Bool = false) {
+        self.contexts = ContextProcessor(loader: loader)
+        self.strict = strict
+    }
 
     /// The expanded form of `document`: an array of node objects.
     mutating func expand(_ document: JSONValue) throws(LinkedDataError) -> [JSONValue] {
@@ -67,7 +74,10 @@ struct Expander {
             if !expandsToValue && !(keyIDs.count == 1 && keyIDs[0] == "@id") { active = previous }
         }
         if let propertyScoped { active = try contexts.process(active, propertyScoped, overrideProtected: true) }
-        if let local = element["@context"] { active = try contexts.process(active, local) }
+        if let local = element["@context"] {
+            if strict && depth > 0 { throw LinkedDataError("an embedded @context (only the top may name contexts)") }
+            active = try contexts.process(active, local)
+        }
         var typeScoped = active
         var typeKeys: [String] = []
         for key in element.keys.sorted() where try contexts.expandIRI(&active, key, vocab: true) == "@type" {
@@ -88,6 +98,9 @@ struct Expander {
         }
         for key in element.keys.sorted() where key != "@context" {
             let value = element[key]!
+            if strict, !Keyword.all.contains(key), active.terms[key]?.iri == nil {
+                throw LinkedDataError("`\(key)` is not a term the credential's contexts define")
+            }
             guard let expandedProperty = try contexts.expandIRI(&active, key, vocab: true) else { continue }
             if Keyword.all.contains(expandedProperty) {
                 try expandKeyword(
@@ -149,6 +162,9 @@ struct Expander {
             var types: [JSONValue] = []
             for item in items {
                 guard case .string(let text) = item else { throw LinkedDataError("invalid type value") }
+                if strict, typeScoped.terms[text]?.iri == nil {
+                    throw LinkedDataError("the type `\(text)` is not a term the credential's contexts define")
+                }
                 if let iri = try contexts.expandIRI(&typeScoped, text, vocab: true, documentRelative: true) {
                     types.append(.string(iri))
                 }

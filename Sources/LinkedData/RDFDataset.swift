@@ -102,9 +102,10 @@ public struct JSONLDToRDF {
     /// A converter resolving remote contexts through `loader`.
     public init(loader: any ContextLoader) { self.loader = loader }
 
-    /// The statements `document` makes, duplicates removed.
-    public func quads(of document: JSONValue) throws(LinkedDataError) -> [RDFQuad] {
-        var expander = Expander(loader: loader)
+    /// The statements `document` makes, duplicates removed. `strict` refuses a document with a
+    /// member name or type its contexts do not define, or an embedded context (see `Expander.strict`).
+    public func quads(of document: JSONValue, strict: Bool = false) throws(LinkedDataError) -> [RDFQuad] {
+        var expander = Expander(loader: loader, strict: strict)
         let expanded = try expander.expand(document)
         var map = NodeMap()
         var none: [JSONValue]? = nil

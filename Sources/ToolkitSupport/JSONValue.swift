@@ -91,8 +91,9 @@ public indirect enum JSONValue: Hashable, Sendable, Codable, ExpressibleByString
         return Array((try? encoder.encode(self)) ?? Data("null".utf8))
     }
 
-    /// Parses JSON bytes.
-    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    /// Parses JSON bytes strictly (see `StrictJSONParser`: a member name written twice is refused)
+    /// within `limits`.
+    public static func parse(_ bytes: [UInt8], limits: JSONParseLimits = .standard) throws(JSONParseError) -> JSONValue {
+        try StrictJSONParser.parse(bytes, limits: limits)
     }
 }

@@ -21,12 +21,13 @@ struct CredentialVerifier {
         case jwt(String)
     }
 
-    /// `text` (unbaked) as a 3.0 credential, or nil when it is a 2.0 assertion (or nothing).
-    static func form(of text: String) -> Form? {
+    /// `text` (unbaked) as a 3.0 credential, or nil when it is a 2.0 assertion (or nothing). JSON is
+    /// parsed strictly within the limits for untrusted input: a member name written twice, or a
+    /// document too large or too deep, is refused before anything else.
+    static func form(of text: String) throws(JSONParseError) -> Form? {
         if text.hasPrefix("{") {
-            guard let parsed = try? JSONValue.parse(Array(text.utf8)),
-                parsed["@context"]?.arrayValue?.first == .string(PinnedContexts.credentialsV2)
-            else { return nil }
+            let parsed = try JSONValue.parse(Array(text.utf8), limits: .untrusted)
+            guard parsed["@context"]?.arrayValue?.first == .string(PinnedContexts.credentialsV2) else { return nil }
             return .json(parsed)
         }
         return JWS.unverifiedHeader(text)?["typ"]?.stringValue == "JWT" ? .jwt(text) : nil
@@ -35,58 +36,75 @@ struct CredentialVerifier {
     func verify(_ form: Form, email: String?, into report: inout BadgeVerifier.Report) {
         let urls = folder.urls
         let credential: JSONValue
+        let claims: CredentialClaims
         switch form {
         case .json(let parsed):
             report.verification = "Open Badges 3.0 (Data Integrity)"
             credential = parsed
-            checkDataIntegrity(credential, &report)
+            report.assertionID = credential["id"]?.stringValue
+            // Nothing is read from a credential whose proof does not verify: only signed statements count.
+            guard let verified = checkDataIntegrity(credential, &report) else { return }
+            do {
+                claims = try CredentialClaims(signed: verified.statements)
+            } catch {
+                report.problems.append(error.message)
+                return
+            }
         case .jwt(let text):
             report.verification = "Open Badges 3.0 (VC-JWT)"
-            guard let payload = JWS.unverifiedPayload(text), let parsed = try? JSONValue.parse(payload) else {
+            guard let payload = JWS.unverifiedPayload(text) else {
                 report.problems.append("the VC-JWT's payload is not JSON")
                 return
             }
-            credential = parsed
-            checkJWT(text, credential, &report)
+            do {
+                credential = try JSONValue.parse(payload, limits: .untrusted)
+            } catch {
+                report.problems.append("the VC-JWT's payload is refused: \(error)")
+                return
+            }
+            report.assertionID = credential["id"]?.stringValue
+            guard checkJWT(text, credential, &report) else { return }
+            claims = CredentialClaims(json: credential)
         }
-        report.assertionID = credential["id"]?.stringValue
+        report.assertionID = claims.id
         if credential["@context"] != OpenBadges3Export.context {
             report.problems.append("@context is not the Verifiable Credentials 2.0 and Open Badges 3.0.3 contexts")
         }
-        let types = credential["type"]?.arrayValue ?? []
-        if !types.contains("VerifiableCredential") || !types.contains("OpenBadgeCredential") {
+        if !claims.types.contains("VerifiableCredential") || !claims.types.contains("OpenBadgeCredential") {
             report.problems.append("type is not VerifiableCredential, OpenBadgeCredential")
         }
-        let issuerID = credential["issuer"]?["id"]?.stringValue ?? credential["issuer"]?.stringValue
-        if issuerID != urls.url(of: urls.layout.ob3Profile) {
-            report.problems.append("the credential names another issuer: \(issuerID ?? "none")")
+        if claims.issuer != urls.url(of: urls.layout.ob3Profile) {
+            report.problems.append("the credential names another issuer: \(claims.issuer ?? "none")")
         }
-        checkDates(credential, &report)
-        let achievement = credential["credentialSubject"]?["achievement"]
-        report.badgeName = achievement?["name"]?.stringValue
-        if achievement?["id"]?.stringValue.flatMap(folder.read(url:)) == nil {
+        checkDates(claims, &report)
+        report.badgeName = claims.achievementName
+        if claims.achievementID.flatMap(folder.read(url:)) == nil {
             report.problems.append("the achievement is not one published in this folder")
         }
-        if let email { checkRecipient(credential, email: email, &report) }
-        checkStatus(credential, &report)
+        if let email { checkRecipient(claims, email: email, &report) }
+        checkStatus(claims, &report)
     }
 
-    private func checkDataIntegrity(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
+    /// The verified proof and signed statements of `credential`, or nil (with the problem reported).
+    private func checkDataIntegrity(_ credential: JSONValue, _ report: inout BadgeVerifier.Report)
+        -> DataIntegrityProof.Verified?
+    {
         let proofs = credential["proof"].map { $0.arrayValue ?? [$0] } ?? []
         guard let method = proofs.first?["verificationMethod"]?.stringValue else {
             report.problems.append("the credential has no proof")
-            return
+            return nil
         }
-        guard let key = multikey(method, &report) else { return }
+        guard let key = multikey(method, &report) else { return nil }
         guard let contexts else {
             report.problems.append(
                 "cannot check the Data Integrity proof without the pinned JSON-LD contexts (pass --contexts)")
-            return
+            return nil
         }
         do {
-            try DataIntegrityProof(loader: contexts).verify(credential, publicKey: key)
+            return try DataIntegrityProof(loader: contexts).verify(credential, publicKey: key)
         } catch {
             report.problems.append("the proof does not verify: \(error.description)")
+            return nil
         }
     }
 
@@ -110,15 +128,20 @@ struct CredentialVerifier {
         return key
     }
 
-    private func checkJWT(_ jwt: String, _ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
+    /// Whether the VC-JWT's signature verifies with the issuer's published key (the payload's
+    /// claims are checked against its registered names either way).
+    @discardableResult
+    private func checkJWT(_ jwt: String, _ credential: JSONValue, _ report: inout BadgeVerifier.Report) -> Bool {
         guard let keyID = JWS.unverifiedHeader(jwt)?["kid"]?.stringValue, let key = jwk(keyID, &report) else {
             if JWS.unverifiedHeader(jwt)?["kid"] == nil { report.problems.append("the VC-JWT names no key (kid)") }
-            return
+            return false
         }
+        var signed = true
         do {
             _ = try JWS.verify(jwt, publicKey: key)
         } catch {
             report.problems.append(error.description)
+            signed = false
         }
         let issuerID = credential["issuer"]?["id"] ?? credential["issuer"]
         if credential["iss"] != issuerID { report.problems.append("the VC-JWT's iss is not the credential's issuer") }
@@ -127,6 +150,7 @@ struct CredentialVerifier {
         if validFrom == nil || credential["nbf"] != .number(validFrom!) {
             report.problems.append("the VC-JWT's nbf is not the credential's validFrom")
         }
+        return signed
     }
 
     private func jwk(_ url: String, _ report: inout BadgeVerifier.Report) -> _RSA.Signing.PublicKey? {
@@ -141,13 +165,13 @@ struct CredentialVerifier {
         return key
     }
 
-    private func checkDates(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
-        guard let validFrom = credential["validFrom"]?.stringValue.flatMap(DateFormats.epochSeconds) else {
+    private func checkDates(_ claims: CredentialClaims, _ report: inout BadgeVerifier.Report) {
+        guard let validFrom = claims.validFrom.flatMap(DateFormats.epochSeconds) else {
             report.problems.append("validFrom is missing or not a date and time with a time zone")
             return
         }
         if validFrom > now.timeIntervalSince1970 { report.problems.append("the credential is not valid yet (validFrom)") }
-        if let until = credential["validUntil"]?.stringValue {
+        if let until = claims.validUntil {
             if let seconds = DateFormats.epochSeconds(until) {
                 if seconds <= now.timeIntervalSince1970 { report.problems.append("the credential expired (validUntil)") }
             } else {
@@ -156,29 +180,34 @@ struct CredentialVerifier {
         }
     }
 
-    private func checkRecipient(_ credential: JSONValue, email: String, _ report: inout BadgeVerifier.Report) {
-        let identifiers = credential["credentialSubject"]?["identifier"]?.arrayValue ?? []
-        let emails = identifiers.filter { $0["identityType"]?.stringValue == "emailAddress" }
+    private func checkRecipient(_ claims: CredentialClaims, email: String, _ report: inout BadgeVerifier.Report) {
+        let emails = claims.identifiers.filter { $0.identityType == "emailAddress" }
         guard !emails.isEmpty else {
             report.problems.append("the credential names no email recipient")
             return
         }
         report.recipientMatches = emails.contains { identifier in
-            let hash = identifier["identityHash"]?.stringValue ?? ""
-            if identifier["hashed"] == .bool(true) {
-                return RecipientIdentity.hash(email: email, salt: identifier["salt"]?.stringValue ?? "") == hash
+            let hash = identifier.identityHash ?? ""
+            if identifier.hashed {
+                return RecipientIdentity.hash(email: email, salt: identifier.salt ?? "") == hash
             }
             return RecipientIdentity.normalise(hash) == RecipientIdentity.normalise(email)
         }
         if report.recipientMatches == false { report.problems.append("the badge was not issued to \(email)") }
     }
 
-    private func checkStatus(_ credential: JSONValue, _ report: inout BadgeVerifier.Report) {
-        guard let status = credential["credentialStatus"] else { return }
-        guard status["type"]?.stringValue == "BitstringStatusListEntry",
-            status["statusPurpose"]?.stringValue == "revocation",
-            let listURL = status["statusListCredential"]?.stringValue,
-            let index = status["statusListIndex"]?.stringValue.flatMap({ Int($0) })
+    /// This issuer gives every credential one revocation entry: a credential with none, or several,
+    /// cannot be verified (never "valid" because the status could not be found).
+    private func checkStatus(_ claims: CredentialClaims, _ report: inout BadgeVerifier.Report) {
+        guard claims.statuses.count == 1, let status = claims.statuses.first else {
+            report.problems.append(
+                claims.statuses.isEmpty
+                    ? "the credential carries no status, though this issuer gives each credential one: its revocation cannot be checked"
+                    : "the credential carries \(claims.statuses.count) status entries; this issuer gives each credential one")
+            return
+        }
+        guard status.type == "BitstringStatusListEntry", status.purpose == "revocation", let listURL = status.listURL,
+            let index = status.index.flatMap({ Int($0) }), index >= 0, index < StatusList.capacity
         else {
             report.problems.append("the credential's status is not a revocation entry of a Bitstring Status List")
             return
@@ -187,17 +216,28 @@ struct CredentialVerifier {
             report.problems.append("the status list \(listURL) is not in the published folder")
             return
         }
-        // The list must be the issuer's: its own proof checked as the credential's is.
+        // The list must be the issuer's: its own proof checked as the credential's is, and its bits
+        // read from what that proof signed.
         var listReport = BadgeVerifier.Report()
+        var encoded: String?
         if list["proof"] != nil {
-            checkDataIntegrity(list, &listReport)
+            if let verified = checkDataIntegrity(list, &listReport) {
+                let lists = verified.statements.quads.filter {
+                    $0.graph == nil && $0.predicate == .iri(OpenBadges3Vocabulary.status + "encodedList")
+                }
+                encoded = lists.count == 1 ? lists[0].object.literal : nil
+                let ids = verified.statements.subjects(ofType: OpenBadges3Vocabulary.credentials + "VerifiableCredential")
+                if ids != [.iri(listURL)] { listReport.problems.append("it is not the list \(listURL) names") }
+            }
         } else if let jwt = folder.read(folder.urls.layout.ob3StatusListJWT).map({ String(decoding: $0, as: UTF8.self) }),
-            let payload = JWS.unverifiedPayload(jwt).flatMap({ try? JSONValue.parse($0) })
+            let payload = JWS.unverifiedPayload(jwt).flatMap({ try? JSONValue.parse($0, limits: .untrusted) })
         {
             checkJWT(jwt.trimmingCharacters(in: .whitespacesAndNewlines), payload, &listReport)
             if payload["credentialSubject"] != list["credentialSubject"] {
                 listReport.problems.append("the signed status list differs from the published one")
             }
+            if payload["id"]?.stringValue != listURL { listReport.problems.append("it is not the list \(listURL) names") }
+            encoded = payload["credentialSubject"]?["encodedList"]?.stringValue
         } else {
             listReport.problems.append("it is not signed")
         }
@@ -205,8 +245,7 @@ struct CredentialVerifier {
             report.problems.append("the status list cannot be trusted: \(listReport.problems.joined(separator: "; "))")
             return
         }
-        guard let encoded = list["credentialSubject"]?["encodedList"]?.stringValue, let bits = StatusList.decode(encoded)
-        else {
+        guard let encoded, let bits = StatusList.decode(encoded) else {
             report.problems.append("the status list cannot be read")
             return
         }

@@ -55,14 +55,21 @@ public struct BadgeVerifier: Sendable {
             return report
         }
 
-        if let credential = CredentialVerifier.form(of: baked) {
+        let form: CredentialVerifier.Form?
+        do {
+            form = try CredentialVerifier.form(of: baked)
+        } catch {
+            report.problems.append("the baked JSON is refused: \(error)")
+            return report
+        }
+        if let credential = form {
             report.isCredential = true
             CredentialVerifier(folder: folder, contexts: contexts, now: now).verify(credential, email: email, into: &report)
             return report
         }
         var assertion: JSONValue
         if baked.hasPrefix("{") {
-            guard let parsed = try? JSONValue.parse(Array(baked.utf8)) else {
+            guard let parsed = try? JSONValue.parse(Array(baked.utf8), limits: .untrusted) else {
                 report.problems.append("the baked assertion is not valid JSON")
                 return report
             }
@@ -79,8 +86,15 @@ public struct BadgeVerifier: Sendable {
             checkHosted(assertion, &report)
         } else {
             report.verification = "signed"
-            guard let payload = JWS.unverifiedPayload(baked), let parsed = try? JSONValue.parse(payload) else {
+            guard let payload = JWS.unverifiedPayload(baked) else {
                 report.problems.append("neither JSON, a URL nor a compact JWS")
+                return report
+            }
+            let parsed: JSONValue
+            do {
+                parsed = try JSONValue.parse(payload, limits: .untrusted)
+            } catch {
+                report.problems.append("the JWS payload is refused: \(error)")
                 return report
             }
             assertion = parsed

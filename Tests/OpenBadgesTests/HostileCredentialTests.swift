@@ -1,0 +1,166 @@
+import CourseLoader
+import CourseModel
+import FileAccess
+import Foundation
+import LinkedData
+import Testing
+import ToolkitSupport
+
+@testable import OpenBadges
+
+/// Open Badges 3.0 credentials changed by someone who holds one but not the issuer's key: the
+/// verifier decides only from what the proof signed, so each change is refused or answered
+/// correctly, never "valid, issued to you".
+@Suite("Hostile credentials")
+struct HostileCredentialTests {
+    static let base = "https://badges.example.org/sssc"
+    static let earner = "ann@example.org"
+
+    /// The pinned contexts from the shared schemas (the tests' copy of the official files).
+    static func contexts() throws -> PinnedContexts {
+        let folder =
+            ProcessInfo.processInfo.environment["COURSE_TOOLKIT_SCHEMAS"].map { $0 + "/openbadges/v3" }
+            ?? BadgeClassGoldenTests.packageRoot.appendingPathComponent("../shared/schemas/openbadges/v3").path
+        return try PinnedContexts { url in
+            JSONLDContextsLayout.standard.file(of: url, in: folder).flatMap { try? DiskFileSystem().readFile($0) }
+        }
+    }
+
+    /// A published folder in memory holding one Data Integrity credential issued to `earner`.
+    struct Issued {
+        let folder: BadgeFolder
+        let keys: OpenBadges3Keys
+        let credentialID: String
+        let credential: JSONValue
+        let contexts: PinnedContexts
+
+        func verify(_ document: JSONValue, email: String? = HostileCredentialTests.earner) -> BadgeVerifier.Report {
+            verify(document.compactBytes(), email: email)
+        }
+
+        func verify(_ bytes: [UInt8], email: String? = HostileCredentialTests.earner) -> BadgeVerifier.Report {
+            BadgeVerifier(folder: folder, contexts: contexts).verify(bytes, email: email)
+        }
+    }
+
+    static func issue() throws -> Issued {
+        let root = BadgeClassGoldenTests.packageRoot.path
+        let report = WorkspaceLoader().load(workspaceAt: root)
+        let course = try #require(report.workspace.courses.first { $0.id == "sssc-23-things-leadership" })
+        let urls = try BadgeURLs(base: base)
+        let contexts = try contexts()
+        let keys = OpenBadges3Keys(dataIntegrity: try DataIntegrityKey(seed: Array(repeating: 9, count: 32)), contexts: contexts)
+        let folder = BadgeFolder(path: "/published/badges", urls: urls, fileSystem: InMemoryFileSystem())
+        let workspace = WorkspaceFiles(root: root, fileSystem: DiskFileSystem())
+        let export = try BadgeExport(
+            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, spec: .v3,
+            openBadges3Keys: keys)
+        _ = try export.write(to: folder)
+        let issuer = BadgeIssuer(
+            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: .v3,
+            openBadges3: try OpenBadges3Issuer(export: try #require(export.openBadges3), keys: keys, urls: urls))
+        let outcome = try issuer.issue(
+            [EarnerRow(row: 2, email: earner, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z")], into: folder)
+        let issued = try #require(outcome.issued.first)
+        let file = try #require(issued.files.first { $0.hasSuffix(".json") })
+        let credential = try JSONValue.parse(try #require(folder.read(file)))
+        return Issued(folder: folder, keys: keys, credentialID: issued.id, credential: credential, contexts: contexts)
+    }
+
+    /// `document` with `change` applied to its members.
+    static func changed(_ document: JSONValue, _ change: (inout [String: JSONValue]) -> Void) -> JSONValue {
+        guard case .object(var members) = document else { return document }
+        change(&members)
+        return .object(members)
+    }
+
+    @Test("the credential as issued verifies, issued to its earner and to no one else")
+    func genuine() throws {
+        let issued = try Self.issue()
+        let report = issued.verify(issued.credential)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.recipientMatches == true)
+        let other = issued.verify(issued.credential, email: "mallory@example.org")
+        #expect(other.recipientMatches == false && !other.problems.isEmpty)
+    }
+
+    @Test("an identifier entry added for someone else (JSON-LD drops its undefined terms, so the proof still holds) is refused")
+    func forgedRecipient() throws {
+        let issued = try Self.issue()
+        let forged = Self.changed(issued.credential) { members in
+            guard case .object(var subject)? = members["credentialSubject"] else { return }
+            let entries = subject["identifier"]?.arrayValue ?? []
+            // No `type: IdentityObject`: its terms are defined only inside that type's scoped context.
+            subject["identifier"] = .array(
+                entries + [["identityType": "emailAddress", "hashed": false, "identityHash": "mallory@example.org"]])
+            members["credentialSubject"] = .object(subject)
+        }
+        let report = issued.verify(forged, email: "mallory@example.org")
+        #expect(report.recipientMatches != true, "the forged recipient was believed")
+        #expect(report.problems.contains { $0.contains("not a term the credential's contexts define") }, "\(report.problems)")
+    }
+
+    @Test("the recipient, status and issuer are read from the signed statements, not from the JSON's member names")
+    func claimsFromSignedData() throws {
+        let issued = try Self.issue()
+        // The status written under its full IRI is the same signed data: a reader of the raw JSON finds no status.
+        let moved = Self.changed(issued.credential) { members in
+            members["https://www.w3.org/2018/credentials#credentialStatus"] = members.removeValue(forKey: "credentialStatus")
+            members["proof"] = nil
+        }
+        let original = Self.changed(issued.credential) { $0["proof"] = nil }
+        let converter = JSONLDToRDF(loader: issued.contexts)
+        let statements = try converter.quads(of: moved)
+        #expect(Set(statements) == Set(try converter.quads(of: original)), "the same signed data")
+        let claims = try CredentialClaims(signed: RDFGraph(statements))
+        #expect(claims.statuses.count == 1 && claims.statuses[0].purpose == "revocation")
+        #expect(claims.issuer == Self.base + "/ob3/issuer.json")
+        #expect(claims.identifiers.count == 1 && claims.identifiers[0].hashed)
+        #expect(claims.achievementID == Self.base + "/ob3/achievements/thing-02.json")
+        #expect(throws: LinkedDataError.self) { try converter.quads(of: moved, strict: true) }
+    }
+
+    @Test("a revoked credential whose status is moved under its full IRI does not verify")
+    func revokedStatusMoved() throws {
+        let issued = try Self.issue()
+        _ = try BadgeRevoker.revoke(
+            issued.credentialID, reason: "issued in error", openBadges3Keys: issued.keys, in: issued.folder)
+        let revoked = issued.verify(issued.credential)
+        #expect(revoked.problems.contains("the credential was revoked"), "\(revoked.problems)")
+        let moved = Self.changed(issued.credential) { members in
+            members["https://www.w3.org/2018/credentials#credentialStatus"] = members.removeValue(forKey: "credentialStatus")
+        }
+        let report = issued.verify(moved)
+        #expect(!report.problems.isEmpty, "a revoked credential verified")
+    }
+
+    @Test("a credential with a member name written twice is refused before anything else")
+    func duplicateKeys() throws {
+        let issued = try Self.issue()
+        var text = String(decoding: issued.credential.compactBytes(), as: UTF8.self)
+        text.insert(contentsOf: #""name":"Something else","#, at: text.index(after: text.startIndex))
+        let report = issued.verify(Array(text.utf8))
+        #expect(report.problems.count == 1 && report.problems[0].contains("written twice"), "\(report.problems)")
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array(#"{"a":1,"a":2}"#.utf8)) }
+        // Canonically equivalent names are one name to Swift's dictionary: refused as written twice too.
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("{\"caf\u{E9}\":1,\"cafe\u{301}\":2}".utf8)) }
+    }
+
+    @Test("a properly signed credential without a status cannot be verified, never 'valid'")
+    func noStatus() throws {
+        let issued = try Self.issue()
+        let key = try #require(issued.keys.dataIntegrity)
+        var unsigned = Self.changed(issued.credential) { members in
+            members["proof"] = nil
+            members["credentialStatus"] = nil
+        }
+        let proof = try DataIntegrityProof(loader: issued.contexts).sign(
+            unsigned, key: key.privateKey,
+            verificationMethod: try #require(
+                (issued.credential["proof"]?.arrayValue?.first ?? issued.credential["proof"])?["verificationMethod"]?.stringValue),
+            created: "2026-11-20T00:00:00Z")
+        unsigned = Self.changed(unsigned) { $0["proof"] = proof }
+        let report = issued.verify(unsigned)
+        #expect(report.problems.contains { $0.contains("carries no status") }, "\(report.problems)")
+    }
+}
