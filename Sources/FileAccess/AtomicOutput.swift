@@ -85,15 +85,16 @@ public struct AtomicOutput: Sendable {
     /// Writes one file through a temporary file in the same folder and a rename, so readers never
     /// see half a file. No fsync: the guarantee is against interrupted builds, not power loss, and
     /// syncing every file made writing thousands of them slow. `permissions` (such as `0o600` for a
-    /// private ledger) are set before the file appears under its name.
+    /// private ledger) are the temporary file's from its creation, and set exactly (whatever the
+    /// umask) before it appears under its name.
     public func writeFile(_ bytes: [UInt8], to path: String, permissions: Int? = nil) throws(FileSystemError) {
         let temporary = Self.temporaryPath(for: path)
         do {
-            try fileSystem.writeNewFile(bytes, at: temporary)
+            try fileSystem.writeNewFile(bytes, at: temporary, permissions: permissions ?? 0o644)
         } catch  where error.kind == .missingFolder {
             // Creating folders costs several calls per file; only do it when the folder is missing.
             try fileSystem.createDirectory(Self.split(path).folder)
-            try fileSystem.writeNewFile(bytes, at: temporary)
+            try fileSystem.writeNewFile(bytes, at: temporary, permissions: permissions ?? 0o644)
         }
         if let permissions {
             do {

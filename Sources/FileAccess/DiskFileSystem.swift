@@ -115,8 +115,8 @@ public struct DiskFileSystem: FileSystem {
     }
 
     /// Creates `path` (which must not exist) holding `bytes`, with plain POSIX calls.
-    public func writeNewFile(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    public func writeNewFile(_ bytes: [UInt8], at path: String, permissions: Int) throws(FileSystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(permissions))
         guard descriptor >= 0 else {
             throw FileSystemError(
                 path: path, reason: "cannot create: \(String(cString: strerror(errno)))",

@@ -27,8 +27,10 @@ public protocol FileSystem: Sendable {
 
     /// Creates the directory and any missing parents.
     func createDirectory(_ path: String) throws(FileSystemError)
-    /// Creates `path`, which must not exist yet, holding `bytes`; a missing folder is reported as such.
-    func writeNewFile(_ bytes: [UInt8], at path: String) throws(FileSystemError)
+    /// Creates `path`, which must not exist yet, holding `bytes`, with mode `permissions` (less the
+    /// umask) from the start, so a private file is never readable by others, not even for a moment;
+    /// a missing folder is reported as such.
+    func writeNewFile(_ bytes: [UInt8], at path: String, permissions: Int) throws(FileSystemError)
     /// Moves `source` to `destination` as rename(2) does: a file replaces a file at once; a folder
     /// replaces only an empty folder (`destinationIsFullFolder` otherwise).
     func move(_ source: String, to destination: String) throws(FileSystemError)
@@ -124,4 +126,11 @@ public func joinPath(_ components: String...) -> String {
         }
     }
     return result
+}
+
+extension FileSystem {
+    /// Creates `path` (which must not exist yet) holding `bytes`, with the usual mode 644.
+    public func writeNewFile(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+        try writeNewFile(bytes, at: path, permissions: 0o644)
+    }
 }

@@ -131,7 +131,7 @@ public final class InMemoryFileSystem: FileSystem {
     }
 
     /// Creates a file that must not exist, in a folder that must.
-    public func writeNewFile(_ bytes: [UInt8], at path: String) throws(FileSystemError) {
+    public func writeNewFile(_ bytes: [UInt8], at path: String, permissions: Int) throws(FileSystemError) {
         let path = Self.normalise(path)
         try storage.withLock { storage throws(FileSystemError) in
             guard Self.kind(of: path, in: storage) == nil else { throw FileSystemError(path: path, reason: "already exists") }

@@ -43,7 +43,7 @@ struct HostileCredentialTests {
         }
     }
 
-    static func issue() throws -> Issued {
+    static func issue(to emails: [String] = [earner]) throws -> Issued {
         let root = BadgeClassGoldenTests.packageRoot.path
         let report = WorkspaceLoader().load(workspaceAt: root)
         let course = try #require(report.workspace.courses.first { $0.id == "sssc-23-things-leadership" })
@@ -59,8 +59,10 @@ struct HostileCredentialTests {
         let issuer = BadgeIssuer(
             course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: .v3,
             openBadges3: try OpenBadges3Issuer(export: try #require(export.openBadges3), keys: keys, urls: urls))
-        let outcome = try issuer.issue(
-            [EarnerRow(row: 2, email: earner, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z")], into: folder)
+        let rows = emails.enumerated().map { index, email in
+            EarnerRow(row: index + 2, email: email, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z")
+        }
+        let outcome = try issuer.issue(rows, into: folder)
         let issued = try #require(outcome.issued.first)
         let file = try #require(issued.files.first { $0.hasSuffix(".json") })
         let credential = try JSONValue.parse(try #require(folder.read(file)))
@@ -162,5 +164,70 @@ struct HostileCredentialTests {
         unsigned = Self.changed(unsigned) { $0["proof"] = proof }
         let report = issued.verify(unsigned)
         #expect(report.problems.contains { $0.contains("carries no status") }, "\(report.problems)")
+    }
+
+    @Test("revoking with a key that is not the published one refuses and changes nothing")
+    func revokeWithWrongKey() throws {
+        let issued = try Self.issue()
+        let layout = issued.folder.urls.layout
+        let before = issued.folder.read(layout.ob3StatusList)
+        let ledgerBefore = try issued.folder.fileSystem.readFile(issued.folder.ledgerPath)
+        let stranger = OpenBadges3Keys(
+            dataIntegrity: try DataIntegrityKey(seed: Array(repeating: 3, count: 32)), contexts: issued.contexts)
+        do {
+            _ = try BadgeRevoker.revoke(issued.credentialID, reason: "mistake", openBadges3Keys: stranger, in: issued.folder)
+            Issue.record("a revocation signed with an unpublished key was accepted")
+        } catch {
+            #expect(error.message.contains("not published in this folder"), "\(error)")
+        }
+        #expect(issued.folder.read(layout.ob3StatusList) == before)
+        #expect(try issued.folder.fileSystem.readFile(issued.folder.ledgerPath) == ledgerBefore)
+        #expect(issued.verify(issued.credential).problems.isEmpty)
+    }
+
+    @Test("a damaged status list is repaired by revoking again with the published key; other credentials still verify")
+    func repairStatusList() throws {
+        let issued = try Self.issue(to: [Self.earner, "bob@example.org"])
+        _ = try BadgeRevoker.revoke(
+            issued.credentialID, reason: "issued in error", openBadges3Keys: issued.keys, in: issued.folder)
+        // Signed again by someone else's key (as a revoke with the wrong key used to do), then garbled.
+        let layout = issued.folder.urls.layout
+        try issued.folder.write(Array("{\"not\": \"a list\"}".utf8), to: layout.ob3StatusList)
+        #expect(!issued.verify(issued.credential).problems.contains("the credential was revoked"))
+        let outcome = try BadgeRevoker.revoke(
+            issued.credentialID, reason: "issued in error", openBadges3Keys: issued.keys, in: issued.folder)
+        #expect(outcome.said.contains { $0.contains("signed again with the published keys") }, "\(outcome.said)")
+        let revoked = issued.verify(issued.credential)
+        #expect(revoked.problems == ["the credential was revoked"], "\(revoked.problems)")
+        let bobFile = try #require(
+            issued.folder.fileSystem.filesBelow(issued.folder.path).first {
+                $0.hasPrefix("ob3/credentials/") && $0.hasSuffix(".json")
+                    && !$0.contains(BadgeURLs.assertionUUID(of: issued.credentialID))
+            })
+        let bob = issued.verify(try #require(issued.folder.read(bobFile)), email: "bob@example.org")
+        #expect(bob.problems.isEmpty, "\(bob.problems)")
+    }
+
+    @Test("a ledger that is there but cannot be read stops issuing with an I/O error; nothing is written")
+    func unreadableLedger() throws {
+        let issued = try Self.issue()
+        let fileSystem = issued.folder.fileSystem
+        fileSystem.removeItem(issued.folder.ledgerPath)
+        try fileSystem.createDirectory(issued.folder.ledgerPath)
+        let filesBefore = fileSystem.filesBelow(issued.folder.path)
+        do {
+            _ = try IssuedLedger.load(from: issued.folder)
+            Issue.record("an unreadable ledger was read as empty")
+        } catch {
+            #expect(error.isIOFailure && error.message.contains("cannot read the private ledger"), "\(error)")
+        }
+        do {
+            _ = try BadgeRevoker.revoke(
+                email: Self.earner, badgeID: "thing-02", reason: "x", openBadges3Keys: issued.keys, in: issued.folder)
+            Issue.record("revoke went on without the ledger")
+        } catch {
+            #expect(error.isIOFailure)
+        }
+        #expect(fileSystem.filesBelow(issued.folder.path) == filesBefore)
     }
 }

@@ -66,9 +66,21 @@ struct IssuedLedger: Codable {
         return nil
     }
 
-    /// The ledger beside `folder`, or an empty one when nothing was issued from it yet.
+    /// The ledger beside `folder`, or an empty one when there is none yet. A ledger that is there but
+    /// cannot be read (another account's, a folder, unreadable) stops the command: treated as
+    /// empty, it would be replaced, its earners lost and its status bits given out again.
     static func load(from folder: BadgeFolder) throws(BadgeError) -> IssuedLedger {
-        guard let bytes = try? folder.fileSystem.readFile(folder.ledgerPath) else { return IssuedLedger() }
+        let bytes: [UInt8]
+        do {
+            bytes = try folder.fileSystem.readFile(folder.ledgerPath)
+        } catch  where error.kind == .missing {
+            return IssuedLedger()
+        } catch {
+            throw BadgeError(
+                path: folder.ledgerPath,
+                "cannot read the private ledger (\(error.reason)); nothing was changed. Run as the account that issued these badges, or restore the ledger",
+                isIOFailure: true)
+        }
         do {
             return try JSONDecoder().decode(IssuedLedger.self, from: Data(bytes))
         } catch {

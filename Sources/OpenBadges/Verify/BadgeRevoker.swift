@@ -56,19 +56,27 @@ public enum BadgeRevoker {
         ledger: inout IssuedLedger, in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {
         guard var holding = ledger.earners[earner]?[badgeID] else { return Outcome() }
-        // A 3.0 credential is revoked by signing the status list again: check the keys before changing anything.
+        // A 3.0 credential is revoked by signing the status list again: the keys are checked before
+        // anything changes. The list is rebuilt from the ledger's revocations (and the published bits,
+        // when they can be read), so a damaged list is repaired by revoking again with the right keys.
         var statusList: StatusList?
+        var alreadySet = false
         if let index = holding.statusIndex, holding.credentialID != nil {
             guard keys.canSign, keys.dataIntegrity == nil || keys.contexts != nil else {
                 throw BadgeError(
                     "this badge was also issued as an Open Badges 3.0 credential, whose revocation list must be signed again: pass the keys it was issued with (--ed25519-key and/or --sign-key)"
                 )
             }
-            guard let list = CredentialStatusList.published(in: folder) else {
-                throw BadgeError(
-                    path: folder.file(folder.urls.layout.ob3StatusList), "is not a status list this toolkit can read")
+            try refuseUnpublished(keys, in: folder)
+            var list = CredentialStatusList.published(in: folder) ?? StatusList()
+            alreadySet = list.isSet(index) || holding.revoked != nil
+            for holdings in ledger.earners.values {
+                for held in holdings.values where held.revoked != nil {
+                    if let bit = held.statusIndex { list.set(bit) }
+                }
             }
-            if !list.isSet(index) { statusList = list }
+            list.set(index)
+            statusList = list
         }
         // The first reason stands unless forced, in the published files as in the ledger.
         let effective = force ? reason : holding.revoked?.reason ?? reason
@@ -77,17 +85,17 @@ public enum BadgeRevoker {
             outcome.said.append(
                 try revokePublished(uuid: BadgeURLs.assertionUUID(of: assertion), reason: effective, force: force, in: folder))
         }
-        if var list = statusList, let index = holding.statusIndex {
-            list.set(index)
+        if let list = statusList, let index = holding.statusIndex {
             let urls = folder.urls
             try CredentialStatusList.write(
                 list, issuer: urls.url(of: urls.layout.ob3Profile), keys: keys,
                 verificationMethod: keys.dataIntegrity.map { OpenBadges3Export.verificationMethod(of: $0, urls: urls) },
                 jwtKeyID: keys.jwt.map { OpenBadges3Export.keyID(of: $0, urls: urls) }, created: DateFormats.timestamp(now),
                 into: folder)
-            outcome.said.append("set bit \(index) of the Open Badges 3.0 status list for \(holding.credentialID ?? "")")
-        } else if holding.credentialID != nil {
-            outcome.said.append("the Open Badges 3.0 credential \(holding.credentialID ?? "") was already revoked")
+            outcome.said.append(
+                alreadySet
+                    ? "the Open Badges 3.0 credential \(holding.credentialID ?? "") was already revoked; the status list was signed again with the published keys"
+                    : "set bit \(index) of the Open Badges 3.0 status list for \(holding.credentialID ?? "")")
         }
         if holding.revoked == nil || force {
             holding.revoked = IssuedLedger.Revocation(
@@ -96,6 +104,29 @@ public enum BadgeRevoker {
             try ledger.save(to: folder)
         }
         return outcome
+    }
+
+    /// Refuses keys that are not the ones published in `folder`: a status list signed with them
+    /// would name a key verifiers cannot find, and every 3.0 credential would then fail.
+    static func refuseUnpublished(_ keys: OpenBadges3Keys, in folder: BadgeFolder) throws(BadgeError) {
+        let layout = folder.urls.layout
+        func published(_ path: String) -> JSONValue? { folder.read(path).flatMap { try? JSONValue.parse($0) } }
+        let consequence =
+            "signing the status list with it would make every Open Badges 3.0 credential of this folder fail. Nothing was changed: pass the key the badges were exported with"
+        if let key = keys.dataIntegrity {
+            let path = layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey")
+            guard published(path)?["publicKeyMultibase"]?.stringValue == key.publicKeyMultibase else {
+                throw BadgeError(
+                    path: folder.file(path), "the Ed25519 key given is not published in this folder; \(consequence)")
+            }
+        }
+        if let key = keys.jwt {
+            let path = layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk")
+            let document = published(path)
+            guard document?["n"] == key.publicJWK["n"], document?["e"] == key.publicJWK["e"], document?["n"] != nil else {
+                throw BadgeError(path: folder.file(path), "the RSA key given is not published in this folder; \(consequence)")
+            }
+        }
     }
 
     /// A 2.0 revocation as published: the assertion is revoked, with or without a reason.
