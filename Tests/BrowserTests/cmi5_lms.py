@@ -76,7 +76,7 @@ class Cmi5LMS:
         self.server = None
 
     # ---- launching --------------------------------------------------------------------------
-    def launch(self, au_url="things/thing-02.html", registration=None, mode="Normal"):
+    def launch(self, au_url="things/thing-02.html", registration=None, mode="Normal", return_url=None):
         """Creates a session (and a registration when none is given) and returns the launch URL."""
         registration = registration or str(uuid.uuid4())
         publisher_id, move_on, mastery = self.units[au_url]
@@ -94,7 +94,7 @@ class Cmi5LMS:
                 },
                 "launchMode": mode,
                 "moveOn": move_on,
-                "returnURL": self.url + "/returned",
+                "returnURL": return_url or self.url + "/returned",
             }
             if mastery is not None:
                 launch_data["masteryScore"] = mastery
@@ -268,6 +268,10 @@ class Cmi5LMS:
                                          session and session.id))
                     if session is None:
                         return self.reply(401, {"error": "no or unknown token"})
+                    if session.terminated:
+                        # The session ended with terminated, and its token with it: a save arriving now is lost.
+                        lms.violations.append(f"{method} {url.path} arrived after terminated, with the ended session's token")
+                        return self.reply(401, {"error": "the session was terminated"})
                     if self.headers.get("X-Experience-API-Version") is None:
                         lms.violations.append(f"{method} {url.path} without X-Experience-API-Version")
                     resource = url.path[len("/xapi"):]

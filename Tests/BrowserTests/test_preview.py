@@ -4,6 +4,7 @@ SCORM 1.2 inspector showing completion and the suspend-data gauge, path escapes 
 Ctrl-C stopping the server cleanly."""
 import http.client
 import re
+import urllib.parse
 import shutil
 import signal
 import subprocess
@@ -118,6 +119,26 @@ def test_scorm12_inspector_shows_completion_and_the_suspend_data_gauge(context, 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.screenshot(path=str(SCREENSHOTS / "preview-inspector.png"))
+    assert server.stop() == 0
+
+
+def test_the_inspector_runs_only_pages_of_the_package(context, preview):
+    """A `sco=` that is a `javascript:` URL or another site's page would run in the preview's origin,
+    where the drafts are: the inspector loads nothing and says why."""
+    server = preview("scorm12")
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server.url)
+    expect(page.get_by_role("heading", name="LMS inspector")).to_be_visible()
+    inspector = page.url.split("?")[0]
+    for hostile in ("javascript:alert(document.domain)", "//evil.example/things/thing-02.html",
+                    "/\\evil.example/x.html", "/things/../../etc/passwd.html", "data:text/html,<script>alert(1)</script>",
+                    "https://evil.example/thing.html"):
+        page.goto(inspector + "?version=1.2&sco=" + urllib.parse.quote(hostile, safe=""))
+        expect(page.locator("#version")).to_contain_text("refused")
+        assert page.locator("#sco").get_attribute("src") == "about:blank", hostile
+    assert dialogs == []
     assert server.stop() == 0
 
 

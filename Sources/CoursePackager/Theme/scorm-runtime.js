@@ -134,8 +134,25 @@
       return null;
     }
     if (!launch.actor || typeof launch.actor !== "object") return null;
+    // The LMS's addresses are fetched, never navigated to, but only http and https are taken.
+    launch.endpoint = webURL(launch.endpoint);
+    launch.fetch = webURL(launch.fetch);
+    if (!launch.endpoint || !launch.fetch) return null;
     launch.endpoint = launch.endpoint.replace(/\/+$/, "");
     return launch;
+  }
+
+  /* `text` as an absolute http or https URL, or null: a `javascript:`, `data:` or other URL from an
+   * LMS, an LRS or the query string is never loaded or navigated to (it would run in the course's
+   * origin). */
+  function webURL(text) {
+    if (typeof text !== "string" || !text || typeof URL === "undefined") return null;
+    try {
+      var url = new URL(text, global.location.href);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+    } catch (error) {
+      return null;
+    }
   }
 
   /* A version 4 UUID, for statement ids. */
@@ -586,6 +603,29 @@
       });
     }
 
+    /* The learner's state goes to the State API as they work, one write at a time: a document
+     * changed while a write is out waits, and only its newest version is written when the write
+     * returns. The session's end then has nothing left to save, and terminated is sent only once
+     * every write has been answered: an LMS that ends the token at terminated loses nothing. */
+    var stateOut = null;
+    var stateWaiting = {};
+
+    function saveState(stateId, document) {
+      stateWaiting[stateId] = JSON.parse(JSON.stringify(document));
+      if (!stateOut) stateOut = writeWaitingState();
+    }
+
+    function writeWaitingState() {
+      var ids = Object.keys(stateWaiting);
+      if (!ids.length) {
+        stateOut = null;
+        return Promise.resolve();
+      }
+      var document = stateWaiting[ids[0]];
+      delete stateWaiting[ids[0]];
+      return writeState(ids[0], document, true).then(writeWaitingState);
+    }
+
     function fetchToken() {
       var kept = null;
       try { kept = global.sessionStorage.getItem(tokenKey); } catch (error) { kept = null; }
@@ -679,7 +719,7 @@
       progress = state;
       var keptLocally = writeLocal(encode(state));
       if (session.finished) return { stored: keptLocally, truncated: [], keptLocally: keptLocally };
-      writeState(PROGRESS_STATE, state);
+      saveState(PROGRESS_STATE, state);
       return { stored: true, truncated: [], keptLocally: keptLocally };
     };
 
@@ -699,7 +739,7 @@
     };
 
     function keepOutcome() {
-      writeState(OUTCOME_STATE, outcome);
+      saveState(OUTCOME_STATE, outcome);
     }
 
     runtime.setProgress = function (report) {
@@ -727,12 +767,12 @@
       }
     };
 
+    /* Ends the session; the promise settles once terminated was sent. State saves still out are
+     * awaited first (on pagehide there is normally none: the state was saved as the learner worked). */
     runtime.finish = function () {
-      if (session.finished) return;
+      if (session.finished) return Promise.resolve();
       runFinishHooks();
-      if (!connected) { session.finished = true; return; }
-      // State first: the token ends with the session.
-      if (progress) writeState(PROGRESS_STATE, progress, true);
+      if (!connected) { session.finished = true; return Promise.resolve(); }
       var last = inFlight.concat(outbox);
       inFlight = [];
       outbox = [];
@@ -744,9 +784,12 @@
       }
       last.push(defined("terminated", { duration: elapsed() }));
       session.finished = true;
-      request("POST", launch.endpoint + "/statements", last, true).catch(function (error) {
-        lmsErrors.push("terminating: " + error);
-      });
+      function terminate() {
+        return request("POST", launch.endpoint + "/statements", last, true).then(function () {}, function (error) {
+          lmsErrors.push("terminating: " + error);
+        });
+      }
+      return stateOut ? stateOut.then(terminate) : terminate();
     };
 
     function fail(error) {
@@ -758,7 +801,7 @@
       runtime.save = save;
       runtime.recordInteraction = function () {};
       runtime.setProgress = function () {};
-      runtime.finish = function () { session.finished = true; };
+      runtime.finish = function () { session.finished = true; return Promise.resolve(); };
       becomeReady();
     }
 
@@ -770,13 +813,23 @@
     function showExit(returnURL) {
       var notice = global.document.getElementById("runtime-notice");
       if (!notice || !notice.parentNode) return;
+      if (!webURL(returnURL)) {
+        lmsErrors.push("cmi5: the LMS's returnURL is not an http or https address; no exit button is shown");
+        return;
+      }
       var button = global.document.createElement("button");
       button.type = "button";
       button.className = "secondary";
       button.textContent = "Exit and return to the course";
       button.addEventListener("click", function () {
-        runtime.finish();
-        global.location.href = returnURL;
+        button.disabled = true;
+        var leave = function () { global.location.href = webURL(returnURL); };
+        // The state and terminated are answered before the page leaves; a silent LMS does not keep the learner.
+        var fallback = global.setTimeout(leave, 5000);
+        runtime.finish().then(function () {
+          global.clearTimeout(fallback);
+          leave();
+        });
       });
       notice.parentNode.appendChild(button);
     }

@@ -6,10 +6,21 @@
   "use strict";
   var params = new URLSearchParams(window.location.search);
   var version = params.get("version") === "2004" ? "2004" : "1.2";
-  var sco = params.get("sco") || "";
+  /* The page to run: a path of the package on this server, and nothing else. A `javascript:` URL or
+   * another site's page would run in the preview's origin, where the drafts are. */
+  function packagePage(text) {
+    if (!/^\/(?![\/\\])[A-Za-z0-9._~\-\/]*\.html$/.test(text) || text.indexOf("..") !== -1) return "";
+    var url = new URL(text, window.location.href);
+    return url.origin === window.location.origin ? url.pathname : "";
+  }
+  var asked = params.get("sco") || "";
+  var sco = packagePage(asked);
   var frame = document.getElementById("sco");
-  frame.src = sco;
-  document.getElementById("version").textContent = version;
+  frame.src = sco || "about:blank";
+  if (asked && !sco) {
+    document.getElementById("version").textContent = version + " (refused `sco`: only a page of this package can run here)";
+  }
+  if (!asked || sco) document.getElementById("version").textContent = version;
 
   function text(id, value) { document.getElementById(id).textContent = value; }
 
@@ -34,8 +45,8 @@
 
   // A navigation request to another Thing (SCORM 2004) opens it here, as the LMS would.
   window.lmsLaunch = function (item) {
-    var page = sco.replace(/[^/]+\.html$/, item.replace(/^item-/, "") + ".html");
-    window.location.search = "?version=" + version + "&sco=" + encodeURIComponent(page);
+    var page = packagePage(sco.replace(/[^/]+\.html$/, String(item).replace(/^item-/, "") + ".html"));
+    if (page) window.location.search = "?version=" + version + "&sco=" + encodeURIComponent(page);
   };
 
   document.getElementById("reset").addEventListener("click", function () {
