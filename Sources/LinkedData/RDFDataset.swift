@@ -129,11 +129,22 @@ private struct NodeMap {
         return label
     }
 
+    /// One value of one property, to keep values unique without searching the list.
+    private struct Entry: Hashable {
+        let graph: String
+        let subject: String
+        let property: String
+        let value: JSONValue
+    }
+    private var present = Set<Entry>()
+
+    /// Appends in place (a hashed set keeps values unique): copying the list out and back, or searching
+    /// it, made a credential with long arrays take minutes.
     private mutating func append(_ value: JSONValue, to subject: String, _ property: String, in graph: String, unique: Bool) {
-        var values = graphs[graph]?[subject]?[property] ?? []
-        if unique && values.contains(value) { return }
-        values.append(value)
-        graphs[graph, default: [:]][subject, default: ["@id": [.string(subject)]]][property] = values
+        if unique && !present.insert(Entry(graph: graph, subject: subject, property: property, value: value)).inserted {
+            return
+        }
+        graphs[graph, default: [:]][subject, default: ["@id": [.string(subject)]]][property, default: []].append(value)
     }
 
     /// Adds `element` (expanded) found as `property` of `subject` (or at the top) in `graph`; inside a

@@ -148,6 +148,18 @@ struct HostileCredentialTests {
         #expect(throws: JSONParseError.self) { try JSONValue.parse(Array("{\"caf\u{E9}\":1,\"cafe\u{301}\":2}".utf8)) }
     }
 
+    @Test("a half-megabyte credential of long arrays is refused by the verification budget, not worked through")
+    func oversizedArrays() throws {
+        let issued = try Self.issue()
+        let padded = Self.changed(issued.credential) { members in
+            members["evidence"] = .array((0..<20_000).map { ["narrative": .string("n\($0)")] })
+        }
+        #expect(padded.compactBytes().count > 400_000)
+        let report = issued.verify(padded)
+        #expect(report.problems.count == 1 && report.problems[0].contains("more than"), "\(report.problems)")
+        #expect(report.recipientMatches == nil)
+    }
+
     @Test("a properly signed credential without a status cannot be verified, never 'valid'")
     func noStatus() throws {
         let issued = try Self.issue()
