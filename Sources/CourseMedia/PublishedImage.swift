@@ -52,7 +52,11 @@ public enum PublishedImage {
     /// What keeps an SVG already parsed from being published as it is.
     static func problems(svg root: XMLElementSnapshot) -> [String] {
         if let first = SVGSafety.problems(in: root).first {
-            return ["has active content (\(first)), which badge platforms would serve as it is"]
+            return [
+                first.isDrawingCost
+                    ? "would take too long to draw (\(first)); simplify the drawing"
+                    : "has active content (\(first)), which badge platforms would serve as it is"
+            ]
         }
         let baked = root.children.contains { $0.name == "assertion" && $0.namespaceURI == "http://openbadges.org" }
         return baked ? ["already carries a baked Open Badges assertion; use the plain artwork"] : []

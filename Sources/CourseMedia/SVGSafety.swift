@@ -10,6 +10,8 @@ public enum SVGSafety {
         public var line: Int
         /// What it is.
         public var message: String
+        /// Whether it is a drawing cost over the budget (else active content).
+        public var isDrawingCost = false
 
         /// `line N: message`.
         public var description: String { "line \(line): \(message)" }
@@ -46,11 +48,36 @@ public enum SVGSafety {
         return []
     }
 
-    /// The active content below (and in) `root`.
+    /// What drawing an SVG may cost: librsvg has no time limit, so a filter asking for a huge amount
+    /// of work (a turbulence of thousands of octaves, a blur or morphology of a huge radius, thousands
+    /// of filter steps or `use` copies) is refused before anything draws it.
+    public enum DrawingBudget {
+        /// The most octaves of `feTurbulence` (each one is a full pass over the filter region).
+        public static let maximumOctaves = 10
+        /// The largest `stdDeviation` of a blur and `radius` of a morphology, in user units.
+        public static let maximumRadius = 100.0
+        /// The largest `order` of `feConvolveMatrix`.
+        public static let maximumKernelOrder = 9
+        /// The most filter primitives (`fe…` elements) in one image.
+        public static let maximumFilterSteps = 100
+        /// The most `use` elements in one image (each may copy a whole subtree).
+        public static let maximumUses = 1_000
+        /// The most elements in one image.
+        public static let maximumElements = 50_000
+    }
+
+    /// The active content below (and in) `root`, and what would cost too much to draw.
     public static func problems(in root: XMLElementSnapshot) -> [Problem] {
         var found: [Problem] = []
         var pending = [root]
+        var elements = 0
+        var filterSteps = 0
+        var uses = 0
         while let element = pending.popLast() {
+            elements += 1
+            if element.name.hasPrefix("fe") { filterSteps += 1 }
+            if element.name == "use" { uses += 1 }
+            found += drawingCost(of: element)
             if activeElements.contains(element.name) {
                 found.append(Problem(line: element.line, message: "has a `\(element.name)` element"))
             }
@@ -68,7 +95,51 @@ public enum SVGSafety {
             }
             pending += element.children.reversed()
         }
+        let counts: [(Int, Int, String)] = [
+            (elements, DrawingBudget.maximumElements, "elements"),
+            (filterSteps, DrawingBudget.maximumFilterSteps, "filter steps (`fe…` elements)"),
+            (uses, DrawingBudget.maximumUses, "`use` elements"),
+        ]
+        for (count, limit, what) in counts where count > limit {
+            found.append(
+                Problem(
+                    line: root.line, message: "has \(count) \(what), more than the \(limit) an image may have",
+                    isDrawingCost: true))
+        }
         return found.sorted { ($0.line, $0.message) < ($1.line, $1.message) }
+    }
+
+    /// What one element asks of the renderer beyond the budget.
+    static func drawingCost(of element: XMLElementSnapshot) -> [Problem] {
+        func numbers(_ name: String) -> [Double] {
+            (element.attributes[name] ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline || $0 == "\t" })
+                .map { Double($0) ?? .infinity }
+        }
+        var found: [Problem] = []
+        func refuse(_ message: String) { found.append(Problem(line: element.line, message: message, isDrawingCost: true)) }
+        switch element.name {
+        case "feTurbulence":
+            if let octaves = numbers("numOctaves").first, !(octaves <= Double(DrawingBudget.maximumOctaves)) {
+                refuse(
+                    "asks `feTurbulence` for \(element.attributes["numOctaves"] ?? "") octaves; at most \(DrawingBudget.maximumOctaves) can be drawn in reasonable time"
+                )
+            }
+        case "feGaussianBlur", "feDropShadow":
+            if numbers("stdDeviation").contains(where: { !($0.magnitude <= DrawingBudget.maximumRadius) }) {
+                refuse("asks `\(element.name)` for a blur over \(Int(DrawingBudget.maximumRadius)) units wide")
+            }
+        case "feMorphology":
+            if numbers("radius").contains(where: { !($0.magnitude <= DrawingBudget.maximumRadius) }) {
+                refuse("asks `feMorphology` for a radius over \(Int(DrawingBudget.maximumRadius)) units")
+            }
+        case "feConvolveMatrix":
+            if numbers("order").contains(where: { !($0 <= Double(DrawingBudget.maximumKernelOrder)) }) {
+                refuse("asks `feConvolveMatrix` for an order over \(DrawingBudget.maximumKernelOrder)")
+            }
+        default:
+            break
+        }
+        return found
     }
 
     /// A same-document fragment (`#id`) or inline raster data (`data:image/png;base64,…`).

@@ -28,11 +28,29 @@ struct SVGSafetyTests {
     }
 
     @Test(
+        "drawings that would take minutes to draw are refused before librsvg sees them",
+        arguments: [
+            svg(#"<filter id="f"><feTurbulence baseFrequency="0.01" numOctaves="1000000"/></filter>"#),
+            svg(#"<filter id="f"><feTurbulence numOctaves="1e9"/></filter>"#),
+            svg(#"<filter id="f"><feGaussianBlur stdDeviation="5 100000"/></filter>"#),
+            svg(#"<filter id="f"><feMorphology radius="1e6"/></filter>"#),
+            svg(#"<filter id="f"><feConvolveMatrix order="200"/></filter>"#),
+            svg("<filter id=\"f\">" + String(repeating: "<feOffset dx=\"1\"/>", count: 101) + "</filter>"),
+            svg(String(repeating: ##"<use href="#g"/>"##, count: 1001)),
+        ])
+    func tooCostly(_ bytes: [UInt8]) {
+        let problems = SVGSafety.problems(in: bytes)
+        #expect(!problems.isEmpty && problems.allSatisfy(\.isDrawingCost), "\(problems)")
+    }
+
+    @Test(
         "drawings, same-document references and inline raster data pass",
         arguments: [
             svg(#"<defs><linearGradient id="g"/></defs><rect width="9" height="9" fill="url(#g)"/>"#),
             svg(##"<use href="#g"/><image href="data:image/png;base64,iVBORw0KGgo="/>"##),
             svg("<title>A chart</title><text>onload=this is only text</text>"),
+            svg(
+                #"<filter id="f"><feTurbulence baseFrequency="0.05" numOctaves="4"/><feGaussianBlur stdDeviation="3"/></filter>"#),
         ])
     func passed(_ bytes: [UInt8]) {
         #expect(SVGSafety.problems(in: bytes).isEmpty, "\(SVGSafety.problems(in: bytes))")

@@ -46,4 +46,21 @@ struct EarnerCSVTests {
         #expect(problems.map(\.row) == [1])
         #expect(problems[0].message.contains("`email`"))
     }
+
+    @Test(
+        "an address with a NUL, a zero-width space or another invisible character is refused; a narrative too long to bake is refused"
+    )
+    func invisibleAndLong() {
+        let long = String(repeating: "a", count: EarnerCSV.maximumNarrativeLength + 1)
+        let csv =
+            "email,badge,issuedOn,evidenceUrl,evidenceNarrative\n"
+            + "ann\u{0}@example.org,thing-02,2026-11-20,,\n"
+            + "ann\u{200B}@example.org,thing-02,2026-11-20,,\n"
+            + "ann@exa\u{202E}mple.org,thing-02,2026-11-20,,\n"
+            + "bob@example.org,thing-02,2026-11-20,,\(long)\n"
+            + "cy@example.org,thing-02,2026-11-20,,fine\n"
+        let (rows, problems) = EarnerCSV.parse(csv, issuable: issuable, collections: collections)
+        #expect(rows.map(\.email) == ["cy@example.org"])
+        #expect(problems.map { "\($0.row):\($0.column)" } == ["2:1", "3:1", "4:1", "5:5"])
+    }
 }

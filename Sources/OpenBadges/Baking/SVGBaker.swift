@@ -79,11 +79,20 @@ public enum SVGBaker {
     private static func bake(
         _ svg: [UInt8], element: XMLElementNode, name: String = "assertion", in namespace: XMLNamespace = namespace
     ) throws(Problem) -> [UInt8] {
+        let baked: [UInt8]
         do {
-            return try UntrustedXMLEditor.replacingRootChildren(
+            baked = try UntrustedXMLEditor.replacingRootChildren(
                 in: svg, named: name, namespace: namespace, with: element, rootName: "svg")
         } catch {
             throw Problem(description: "cannot bake the SVG: \(error.message)")
         }
+        // A baked SVG that no verifier (ours included) would read must not be issued.
+        guard baked.count <= UntrustedXMLParser.maximumSize else {
+            throw Problem(
+                description:
+                    "the baked SVG would be \(baked.count / 1024 / 1024) MB, more than the \(UntrustedXMLParser.maximumSize / 1024 / 1024) MB verifiers read; use smaller art or a shorter evidence narrative"
+            )
+        }
+        return baked
     }
 }

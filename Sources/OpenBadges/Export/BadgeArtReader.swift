@@ -1,3 +1,4 @@
+import CourseMedia
 import FileAccess
 import SVGRaster
 
@@ -53,6 +54,11 @@ struct BadgeArtReader: Sendable {
             }
         }
         if ext == "svg", !formats.contains(where: { $0.format == "png" }) {
+            // The drawing budget and the active-content check hold here too: the art may have changed
+            // since `validate` saw it, and librsvg cannot be stopped once it draws.
+            if let problem = SVGSafety.problems(in: formats[0].bytes).first {
+                throw BadgeError(path: image, "cannot be drawn as a PNG: \(problem)")
+            }
             do {
                 formats.insert(BadgeArt(format: "png", bytes: try SVGRasterizer.png(fromSVG: formats[0].bytes)), at: 0)
             } catch {

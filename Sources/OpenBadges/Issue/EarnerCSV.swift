@@ -49,6 +49,8 @@ public enum EarnerCSV {
     public static let requiredColumns = ["email", "badge", "issuedOn"]
     /// The most rows one file may hold.
     public static let maximumRows = 100_000
+    /// The longest evidence narrative, in characters: a long one is baked into every image of the badge.
+    public static let maximumNarrativeLength = 10_000
     /// The largest earners file read, in bytes: 100,000 rows with long narratives fit well inside.
     public static let maximumFileSize = 64 * 1024 * 1024
 
@@ -136,8 +138,14 @@ public enum EarnerCSV {
             if !evidenceURL.isEmpty, !evidenceURL.hasPrefix("https://") || evidenceURL.contains(" ") {
                 problem("evidenceUrl", "`\(evidenceURL)` is not an https URL")
             }
+            let narrative = cell("evidenceNarrative")?.value ?? ""
+            if narrative.count > maximumNarrativeLength {
+                problem(
+                    "evidenceNarrative",
+                    "the evidence narrative is \(narrative.count) characters; at most \(maximumNarrativeLength) (it is baked into every image)"
+                )
+            }
             if rowProblems.isEmpty {
-                let narrative = cell("evidenceNarrative")?.value ?? ""
                 rows.append(
                     EarnerRow(
                         row: rowNumber, email: RecipientIdentity.normalise(email), badgeID: badge, issuedOn: issuedOn,
@@ -151,8 +159,12 @@ public enum EarnerCSV {
 
     static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        // No control or invisible characters: a NUL or a zero-width space would make two addresses that look alike.
+        let invisible = text.unicodeScalars.contains { scalar in
+            [.control, .format, .unassigned, .privateUse, .surrogate].contains(scalar.properties.generalCategory)
+        }
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" })
+            && !parts[1].hasSuffix(".") && !invisible && !text.contains(where: { $0.isWhitespace || $0 == "," || $0 == ";" })
     }
 
     /// `YYYY-MM-DD` or a full ISO 8601 date-time, as UTC `YYYY-MM-DDTHH:MM:SSZ`.

@@ -17,7 +17,7 @@ public struct BadgeImageFormatRule: Rule {
     public static let description = RuleDescription(
         id: "badge-image-format", name: "Badge image format",
         summary:
-            "A badge image (and the issuer's, and the same art in the other format beside it) is a whole PNG or an SVG without active content or DOCTYPE, carries no baked badge yet, is square, 200 to 4096 px on a side, and at most 5 MB.",
+            "A badge image (and the issuer's, and the same art in the other format beside it) is a whole PNG or an SVG without active content or DOCTYPE that can be drawn in reasonable time, carries no baked badge yet, is square, 200 to 4096 px on a side, and at most 5 MB.",
         triggeringExamples: [
             .writing(#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"/>"#, to: RuleFixture.badgeImage)
                 .replacing("image: images/badge.svg", with: "image: ↓images/badge.svg", in: RuleFixture.collectionBadge)
@@ -40,6 +40,11 @@ public struct BadgeImageFormatRule: Rule {
                 to: RuleFixture.inBadgesFolder("images/doctype.svg")
             )
             .replacing("image: images/badge.svg", with: "image: ↓images/doctype.svg", in: RuleFixture.firstBadge),
+            .writing(
+                #"<svg xmlns="http://www.w3.org/2000/svg" width="256" height="256"><filter id="f"><feTurbulence numOctaves="100000"/></filter><rect width="256" height="256" filter="url(#f)"/></svg>"#,
+                to: RuleFixture.inBadgesFolder("images/slow.svg")
+            )
+            .replacing("image: images/badge.svg", with: "image: ↓images/slow.svg", in: RuleFixture.firstBadge),
         ])
 
     /// Checks every badge image that exists, the sibling in the other format that baking also

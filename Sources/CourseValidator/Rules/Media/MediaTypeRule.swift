@@ -113,6 +113,12 @@ public struct MediaTypeRule: Rule {
             )
         case .format:
             if let first = file.svgProblems.first {
+                if first.isDrawingCost {
+                    return (
+                        "SVG `\(written)` would take too long to draw (\(first))",
+                        "simplify the drawing (fewer filter steps, smaller blurs, at most \(SVGSafety.DrawingBudget.maximumOctaves) turbulence octaves), or export it as PNG"
+                    )
+                }
                 return (
                     "SVG `\(written)` has active content (\(first)), which is refused",
                     "remove scripts, event handlers, `foreignObject` and external references, or export it as PNG"
