@@ -16,6 +16,10 @@ public final class YAMLDocument: Sendable {
     public static let aliasExpansionFloor = 20_000
     /// See `aliasExpansionFloor`.
     public static let aliasExpansionFactor = 20
+    /// How many bytes of text a document may hold once its aliases are expanded: at least this many,
+    /// or `aliasExpansionFactor` times the file's size. Counting values alone let one long scalar,
+    /// aliased a few thousand times, expand to a gigabyte.
+    public static let aliasExpansionByteFloor = 1024 * 1024
 
     /// libyaml's own limit (a process-wide setting) is set to ours once, before the first parse.
     private static let libyamlDepthLimit: Void = yaml_set_max_nest_level(Int32(maximumDepth))
@@ -75,6 +79,10 @@ public final class YAMLDocument: Sendable {
         private var expandedSizes: [Int] = []
         /// Values written plus the values aliases add when expanded, so far.
         private var expandedTotal = 0
+        /// The bytes of text each record stands for once aliases are expanded (saturating).
+        private var expandedByteSizes: [Int] = []
+        /// Bytes of text written plus the bytes aliases add when expanded, so far.
+        private var expandedBytes = 0
         private var children: [Int32] = []
         private var open: [OpenNode] = []
         /// Children of the open nodes, innermost last: one shared stack instead of an array per node.
@@ -115,7 +123,8 @@ public final class YAMLDocument: Sendable {
                     let scalar = event.data.scalar
                     let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && scalar.plain_implicit == 1
-                    let index = add(Record(kind: .scalar, isPlain: isPlain, line: line, column: column, value: value))
+                    let index = add(
+                        Record(kind: .scalar, isPlain: isPlain, line: line, column: column, value: value), bytes: scalar.length)
                     remember(anchor: scalar.anchor, as: index)
                     try attach(index, line: line, column: column)
                 case YAML_ALIAS_EVENT:
@@ -123,11 +132,20 @@ public final class YAMLDocument: Sendable {
                         throw .syntax(problem: "found undefined alias", line: Int(line), column: Int(column), context: nil)
                     }
                     expandedTotal = Self.adding(expandedTotal, expandedSizes[Int(target)])
+                    expandedBytes = Self.adding(expandedBytes, expandedByteSizes[Int(target)])
                     let budget = max(YAMLDocument.aliasExpansionFloor, YAMLDocument.aliasExpansionFactor * records.count)
                     guard expandedTotal <= budget else {
                         throw .syntax(
                             problem:
                                 "aliases expand the document to more than \(budget) values (\(records.count) written); a course file never needs that many",
+                            line: Int(line), column: Int(column), context: nil)
+                    }
+                    let byteBudget = max(
+                        YAMLDocument.aliasExpansionByteFloor, YAMLDocument.aliasExpansionFactor * bytes.count)
+                    guard expandedBytes <= byteBudget else {
+                        throw .syntax(
+                            problem:
+                                "aliases expand the document to more than \(byteBudget / 1024) KB of text (the file is \(bytes.count / 1024) KB); a course file never needs that much",
                             line: Int(line), column: Int(column), context: nil)
                     }
                     try attach(target, line: line, column: column)
@@ -148,6 +166,9 @@ public final class YAMLDocument: Sendable {
                     expandedSizes[closed.record] = pendingChildren[closed.firstPending...].reduce(1) {
                         Self.adding($0, expandedSizes[Int($1)])
                     }
+                    expandedByteSizes[closed.record] = pendingChildren[closed.firstPending...].reduce(1) {
+                        Self.adding($0, expandedByteSizes[Int($1)])
+                    }
                     records[closed.record].firstChild = Int32(children.count)
                     records[closed.record].childCount = Int32(pendingChildren.count - closed.firstPending)
                     children += pendingChildren[closed.firstPending...]
@@ -159,10 +180,12 @@ public final class YAMLDocument: Sendable {
             }
         }
 
-        private mutating func add(_ record: Record) -> Int32 {
+        private mutating func add(_ record: Record, bytes: Int = 1) -> Int32 {
             records.append(record)
             expandedSizes.append(1)
             expandedTotal = Self.adding(expandedTotal, 1)
+            expandedByteSizes.append(max(bytes, 1))
+            expandedBytes = Self.adding(expandedBytes, max(bytes, 1))
             return Int32(records.count - 1)
         }
 

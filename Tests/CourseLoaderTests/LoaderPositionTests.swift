@@ -167,6 +167,18 @@ struct LoaderPositionTests {
         #expect(fine.isEmpty)
     }
 
+    @Test("one long scalar aliased thousands of times (a gigabyte of text in few values) is refused by the byte budget")
+    func aliasExpansionInBytes() {
+        // 100 KB written once, aliased 10,000 times: 1 GB of text but only 10,000 values.
+        let long = String(repeating: "x", count: 100_000)
+        let aliases = Array(repeating: "*long", count: 10_000).joined(separator: ", ")
+        let text = "---\nid: thing-01\nnumber: 1\nstatus: draft\naim: &long \(long)\noutcomes: [\(aliases)]\n---\n"
+        let (findings, _, _) = load(thing: text)
+        #expect(findings.map(\.ruleID) == ["yaml-syntax"])
+        #expect(findings.first?.message.contains("KB of text") == true, "\(findings)")
+        #expect(findings.first?.location.line == 6)
+    }
+
     @Test("lists and mappings nested past the depth limit are refused, flow or block, not by a crash")
     func nestingDepth() {
         let flow = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
