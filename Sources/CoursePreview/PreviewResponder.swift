@@ -2,7 +2,21 @@ import CourseModel
 import CoursePackager
 import Foundation
 import Hummingbird
+import NIOCore
 import ServiceLifecycle
+
+/// A request's context: Hummingbird's, and the connection it came on (a refused event stream closes it).
+struct PreviewRequestContext: RequestContext {
+    /// Hummingbird's part.
+    var coreContext: CoreRequestContextStorage
+    /// The connection.
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}
 
 /// Answers the preview's requests: the snapshot's files (HTML pages with the preview's script added),
 /// the build status, the event stream, and the preview's own scripts. Only GET and HEAD, only
@@ -27,7 +41,7 @@ struct PreviewResponder: Sendable {
     /// The line added to every served page, before `</head>`.
     static let clientTag = "<script src=\"/\(PreviewPaths.reserved)/client.js\" defer></script>"
 
-    func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
+    func respond(to request: Request, context: PreviewRequestContext) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return Self.text(.methodNotAllowed, "only GET and HEAD\n")
         }
@@ -37,7 +51,7 @@ struct PreviewResponder: Sendable {
         let target = request.uri.path
         let prefix = "/\(PreviewPaths.reserved)/"
         if target.hasPrefix(prefix) {
-            return preview(String(target.dropFirst(prefix.count)), request: request)
+            return preview(String(target.dropFirst(prefix.count)), request: request, channel: context.channel)
         }
         let snapshot = site.snapshot
         if target == "/", format.isSCORM {
@@ -57,12 +71,12 @@ struct PreviewResponder: Sendable {
         return Self.bytes(.ok, body, type: PreviewPaths.contentType(of: path), head: request.method == .head)
     }
 
-    private func preview(_ name: String, request: Request) -> Response {
+    private func preview(_ name: String, request: Request, channel: any Channel) -> Response {
         switch name {
         case "status":
             return Self.bytes(.ok, Self.status(site.snapshot, format: format), type: "application/json")
         case "events":
-            return events()
+            return events(channel: channel)
         default:
             guard let bytes = Self.clientFiles[name] else { return Self.text(.notFound, "not found\n") }
             return Self.bytes(.ok, bytes, type: PreviewPaths.contentType(of: name), head: request.method == .head)
@@ -91,8 +105,23 @@ struct PreviewResponder: Sendable {
     }
 
     /// Server-Sent Events: `build` with the generation after every rebuild, until the server stops.
-    private func events() -> Response {
-        let stream = site.listen()
+    private func events(channel: any Channel) -> Response {
+        guard let stream = site.listen() else {
+            // The connection goes with the refusal, so that refused streams do not hold the connection limit.
+            let text = "\(PreviewSite.maximumListeners) preview pages are open already; close some and reload this one\n"
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; charset=utf-8"
+            headers[.retryAfter] = "5"
+            headers[.connection] = "close"
+            headers[.contentLength] = String(text.utf8.count)
+            return Response(
+                status: .serviceUnavailable, headers: headers,
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: text))
+                    try await writer.finish(nil)
+                    channel.close(promise: nil)
+                })
+        }
         let generation = site.snapshot.generation
         let site = site
         var headers = HTTPFields()

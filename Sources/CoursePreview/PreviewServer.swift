@@ -42,17 +42,34 @@ public final class PreviewServer: Sendable {
         }
     }
 
+    /// The most connections served at once (a page holds one or two; a browser opens six at most).
+    public static let maximumConnections = 64
+    /// How long a connection may sit idle between requests before it is closed (event streams are
+    /// requests in progress, never idle).
+    public static let idleSeconds: Int64 = 30
+    /// The connection limit of this server.
+    let connections = ConnectionLimit(maximum: PreviewServer.maximumConnections)
+
     /// Serves until SIGINT or SIGTERM (or until the task is cancelled) on 127.0.0.1:`port` (0: any free
-    /// port); `onRunning` gets the port once the server listens.
-    public func run(port: Int, onRunning: @escaping @Sendable (Int) -> Void) async throws {
+    /// port); `onRunning` gets the port once the server listens. With `shutdownDeadline`, a stop that
+    /// has not finished that many seconds after the signal ends the process anyway (`onDeadline`), so
+    /// Ctrl-C always works.
+    public func run(
+        port: Int, shutdownDeadline: Double? = nil, onDeadline: @escaping @Sendable () -> Void = {},
+        onRunning: @escaping @Sendable (Int) -> Void
+    ) async throws {
         rebuild()
         let watcher = try DirectoryWatcher(roots: watchedFolders) { [self] changed in rebuild(changed: changed) }
         defer { watcher.stop() }
         let responder = PreviewResponder(site: site, format: builder.format)
+        let connections = connections
         let app = Application(
-            responder: CallbackResponder { (request: Request, context: BasicRequestContext) in
+            responder: CallbackResponder { (request: Request, context: PreviewRequestContext) in
                 try await responder.respond(to: request, context: context)
             },
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [connections.handler()], idleTimeout: .seconds(Self.idleSeconds))),
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "course-toolkit-preview"),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
             logger: {
@@ -64,6 +81,12 @@ public final class PreviewServer: Sendable {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } onGracefulShutdown: { [site] in
             site.closeAll()
+            if let shutdownDeadline {
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: shutdownDeadline)
+                    onDeadline()
+                }
+            }
         }
         site.closeAll()
     }

@@ -21,14 +21,26 @@ public final class PreviewSite: Sendable {
         for listener in listeners { listener.yield(snapshot.generation) }
     }
 
-    /// The generations published from now on, until `closeAll` or the caller stops listening.
-    public func listen() -> AsyncStream<Int> {
+    /// The most pages listening at once.
+    public static let maximumListeners = 32
+
+    /// The generations published from now on, until `closeAll` or the caller stops listening; nil
+    /// when `maximumListeners` pages already listen.
+    public func listen() -> AsyncStream<Int>? {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let admitted = state.withLock { state -> Bool in
+            guard state.listeners.count < Self.maximumListeners else { return false }
+            state.listeners[id] = continuation
+            return true
+        }
+        guard admitted else {
+            continuation.finish()
+            return nil
+        }
         continuation.onTermination = { [weak self] _ in
             self?.state.withLock { _ = $0.listeners.removeValue(forKey: id) }
         }
-        state.withLock { $0.listeners[id] = continuation }
         return stream
     }
 

@@ -164,3 +164,38 @@ def test_paths_that_escape_get_404_and_other_hosts_403(preview):
     response = connection.getresponse()
     assert response.status == 200 and b"/__preview/client.js" in response.read()
     assert server.stop() == 0
+
+
+def test_two_hundred_event_streams_are_capped_and_ctrl_c_still_stops(preview):
+    """Hundreds of event streams (a script, or a page reloaded in a loop) must neither use up the
+    server's descriptors nor keep Ctrl-C from stopping it."""
+    import socket
+    server = preview()
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+    sockets = []
+    for _ in range(200):
+        connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+        connection.sendall(b"GET /__preview/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+        sockets.append(connection)
+    answers = []
+    for connection in sockets:
+        try:
+            answers.append(connection.recv(200).split(b"\r\n", 1)[0])
+        except (ConnectionResetError, socket.timeout):
+            answers.append(b"")
+    streams = sum(answer.endswith(b"200 OK") for answer in answers)
+    assert 0 < streams <= 32, answers[:40]
+    assert any(b"503" in answer or answer == b"" for answer in answers), "the streams past the cap were served"
+    # The server still answers a page while the streams it accepted stay open.
+    def page_answers():
+        try:
+            page = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            page.request("GET", "/things/thing-02.html")
+            return page.getresponse().status
+        except OSError:
+            return None
+    statuses = [page_answers() for _ in range(3)]
+    assert 200 in statuses, statuses
+    assert server.stop() == 0, "Ctrl-C must stop the preview with streams open"
+    for connection in sockets:
+        connection.close()

@@ -65,7 +65,8 @@ struct PreviewCommand: ParsableCommand {
         let outcome = LockedValue<Error?>(nil)
         Task {
             do {
-                try await server.run(port: port) { port in
+                // Ctrl-C always stops: a stop still unfinished five seconds on ends the process.
+                try await server.run(port: port, shutdownDeadline: 5, onDeadline: { Foundation.exit(130) }) { port in
                     let url = "http://127.0.0.1:\(port)/"
                     environment.standardOutput("Previewing at \(url) (Ctrl-C stops)\n")
                     if openBrowser { Self.openInBrowser(url) }
