@@ -35,6 +35,9 @@ public struct PreviewBuilder: Sendable {
     /// the new errors when it does not.
     public func build(after previous: PreviewSnapshot) -> PreviewSnapshot {
         let started = Date()
+        // The path policy is applied afresh each time: nothing resolved by an earlier build (a folder
+        // since swapped for a link out of the workspace) is trusted.
+        let fileSystem = fileSystem.freshView()
         let checked = CheckedWorkspace.check(
             WorkspaceSelection(root: workspaceRoot, courseFolders: courseFolders), fileSystem: fileSystem,
             thingCache: thingCache, markdown: markdown)

@@ -14,6 +14,9 @@ public struct DiskFileSystem: FileSystem {
     /// Creates a disk file system.
     public init() {}
 
+    /// A disk file system that has resolved no folder yet.
+    public func freshView() -> any FileSystem { DiskFileSystem() }
+
     /// Linux file systems tell names apart by case; macOS's and Windows's usually do not.
     public var isCaseSensitive: Bool {
         #if os(Linux)

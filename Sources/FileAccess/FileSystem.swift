@@ -21,6 +21,9 @@ public protocol FileSystem: Sendable {
     func fileSize(at path: String) -> Int?
     /// The path with symbolic links resolved (the path itself where there are none).
     func resolvedPath(_ path: String) -> String
+    /// The same files with nothing remembered from earlier reads (resolved links): a long-running
+    /// process (the preview) takes one per rebuild, so a folder swapped for a link meanwhile is seen.
+    func freshView() -> any FileSystem
     /// Whether names differ by case (`a.png` and `A.png` are two files), as on Linux; on a
     /// case-insensitive disk a path in the wrong case still finds the file.
     var isCaseSensitive: Bool { get }

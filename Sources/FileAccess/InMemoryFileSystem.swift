@@ -57,6 +57,9 @@ public final class InMemoryFileSystem: FileSystem {
     public func resetReadCounts() { reads.withLock { $0 = [:] } }
 
     /// The file's bytes.
+    /// Memory remembers nothing beside its files: itself.
+    public func freshView() -> any FileSystem { self }
+
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
         let path = Self.normalise(path)
         if let bytes = storage.withLock({ $0.files[path] }) {

@@ -199,3 +199,39 @@ def test_two_hundred_event_streams_are_capped_and_ctrl_c_still_stops(preview):
     assert server.stop() == 0, "Ctrl-C must stop the preview with streams open"
     for connection in sockets:
         connection.close()
+
+
+def test_a_folder_swapped_for_a_link_out_of_the_workspace_is_refused_on_the_next_rebuild(preview, tmp_path):
+    """The path policy is applied on every rebuild: `files/` replaced by a link to a folder elsewhere
+    while the preview runs gives the errors `validate` gives, and the outside bytes are never served."""
+    import json
+    server = preview()
+    port = int(server.url.rsplit(":", 1)[1].strip("/"))
+
+    def get(path):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+
+    status, page = get("/things/thing-02.html")
+    picture = re.search(rb'src="\.\./(media/[^"]+\.svg)"', page).group(1).decode()
+    files = server.workspace / "Courses/sssc-23-things-leadership/files"
+    outside = tmp_path / "outside"
+    shutil.copytree(files, outside)
+    for svg in outside.glob("*.svg"):
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><text>OUTSIDE</text></svg>')
+    shutil.move(str(files), str(tmp_path / "moved-away"))
+    files.symlink_to(outside, target_is_directory=True)
+
+    def problems():
+        return json.loads(get("/__preview/status")[1])["problems"]
+
+    deadline = time.time() + 60
+    while time.time() < deadline and not problems():
+        time.sleep(0.1)
+    found = problems()
+    assert any("outside the workspace" in problem["message"] for problem in found), found
+    status, body = get("/" + picture)
+    assert b"OUTSIDE" not in body
+    assert server.stop() == 0
