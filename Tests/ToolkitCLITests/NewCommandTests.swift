@@ -1,6 +1,8 @@
+import CourseLoader
 import CourseValidator
 import FileAccess
 import Foundation
+import Synchronization
 import Testing
 
 /// `toolkit new thing`: starting files that validate on the first run, listed where they belong, and
@@ -184,5 +186,87 @@ struct NewCommandTests {
         #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
         let badID = CommandRunner.run(["new", "course", "First Aid", "--title", "T"], fileSystem: memory, in: root)
         #expect(badID.exitCode == 2)
+    }
+
+    @Test(
+        "a title reads back exactly as given, whatever YAML would make of it unquoted",
+        arguments: [
+            "---", "a \"quoted\" word", "back\\slash", "# not a comment", "key: value", "'single'", "{flow: map}",
+            "[a, list]", "*alias", "&anchor", "!tag", "%directive", "@at", "Ünïcödé – ½ ✓", "yes", "null", "0x1F",
+            "a --- b", "ends with a colon:", "\u{00A0}non-breaking",
+        ])
+    func titleRoundTrip(title: String) throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let root = InMemoryCommandTests.root
+        let course = root + "/Courses/sssc-23-things-leadership"
+        // `--title=…`: a title such as `---` is otherwise read as an option.
+        let result = CommandRunner.run(["new", "thing", course, "--title=" + title], fileSystem: memory, in: root)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let report = WorkspaceLoader(fileSystem: memory).load(workspaceAt: root)
+        let thing = report.workspace.courses.first?.things.first { $0.id == "thing-24" }
+        #expect(thing?.title == title)
+        #expect(report.workspace.badges.badge(id: "thing-24")?.name.hasSuffix("Thing 24: \(title)") == true)
+        #expect(!report.findings.contains { $0.ruleID == "yaml-syntax" }, "\(report.findings)")
+    }
+
+    @Test("a title with a line break or a control character is refused (exit 2) and nothing is written")
+    func titleNotOneLine() throws {
+        let memory = try InMemoryCommandTests.bundledWorkspace()
+        let root = InMemoryCommandTests.root
+        let course = root + "/Courses/sssc-23-things-leadership"
+        let before = memory.files
+        for title in ["First line\n---\nstatus: published", "tab\there", "bell\u{7}", "zero\u{200B}width", "  "] {
+            let result = CommandRunner.run(["new", "thing", course, "--title", title], fileSystem: memory, in: root)
+            #expect(result.exitCode == 2 && result.standardError.contains("not one line of text"), "\(result.standardError)")
+        }
+        #expect(memory.files == before)
+    }
+
+    @Test("new files are never written through a link out of the workspace")
+    func noWriteThroughLinks() throws {
+        let copy = try WorkspaceCopy()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let images = copy.root.appendingPathComponent("Badges/images")
+        try FileManager.default.moveItem(at: images, to: outside.appendingPathComponent("images"))
+        try FileManager.default.createSymbolicLink(at: images, withDestinationURL: outside.appendingPathComponent("images"))
+        let course = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership").path
+        let result = CommandRunner.run(["new", "thing", course, "--title", "Linked"], in: copy.root)
+        #expect(result.exitCode == 2 && result.standardError.contains("link out of the workspace"), "\(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: outside.appendingPathComponent("images/thing-24.svg").path))
+        #expect(!FileManager.default.fileExists(atPath: course + "/things/thing-24.md"))
+    }
+
+    @Test("two runs at once each keep the other's edit of course.yaml")
+    func concurrentRuns() throws {
+        let copy = try WorkspaceCopy()
+        let course = copy.root.appendingPathComponent("Courses/sssc-23-things-leadership").path
+        let outcomes = ParallelRuns.run(
+            [
+                ["new", "thing", course, "--title", "Leading through change"],
+                ["new", "collection", "leading-change", "--title", "Leading Change", "--things", "thing-02, thing-03"],
+            ], in: copy.root)
+        #expect(outcomes.allSatisfy { $0.exitCode == 0 }, "\(outcomes.map(\.standardError))")
+        let text = try String(contentsOfFile: course + "/course.yaml", encoding: .utf8)
+        #expect(text.contains("  - thing-24\n") && text.contains("  - id: leading-change\n"), "\(text.suffix(400))")
+    }
+}
+
+/// Runs several commands at once, each on its own thread, and returns their outcomes in order.
+enum ParallelRuns {
+    static func run(_ commands: [[String]], in folder: URL) -> [CommandRunner.Outcome] {
+        let results = Mutex([Int: CommandRunner.Outcome]())
+        let group = DispatchGroup()
+        for (index, arguments) in commands.enumerated() {
+            group.enter()
+            Thread.detachNewThread {
+                let outcome = CommandRunner.run(arguments, in: folder)
+                results.withLock { $0[index] = outcome }
+                group.leave()
+            }
+        }
+        group.wait()
+        return results.withLock { results in commands.indices.map { results[$0]! } }
     }
 }

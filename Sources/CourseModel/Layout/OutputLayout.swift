@@ -48,6 +48,12 @@ public struct OutputLayout: Sendable, Hashable {
     /// The private summary of the last `badges issue` run (row → assertion files), beside the folder.
     public func issueSummary(ofBadgesFolder folder: String) -> String { trimmed(folder) + issueSummarySuffix }
 
+    /// The lock `toolkit new` takes while it edits the workspace's course and Thing files: two runs at
+    /// once each see the other's edit, so neither is lost.
+    public func sourcesLock(workspaceRoot root: String) -> String {
+        defaultFolder(workspaceRoot: root) + "/.sources" + lockSuffix
+    }
+
     /// The lock file of a published badge folder, beside it.
     public func lock(ofBadgesFolder folder: String) -> String { trimmed(folder) + lockSuffix }
 

@@ -31,6 +31,7 @@ struct NewCommand: ParsableCommand {
         func run() throws {
             let environment = CommandEnvironment.current
             let fileSystem = environment.fileSystem
+            try StartingFiles.requireTitle(title)
             let (selection, report) = try courses.load(in: environment)
             let course = try CourseSelectionOptions.singleCourse(of: report, for: "new thing")
             if let collection, course.collection(id: collection) == nil {
@@ -58,18 +59,26 @@ struct NewCommand: ParsableCommand {
                     ScaffoldBadgeArt.svg(label: String(number), caption: ScaffoldBadgeArt.caption(for: title))
                 ),
             ]
-            // course.yaml gains the id (and the collection its member) before anything is written.
+            // course.yaml gains the id (and the collection its member), edited as it is when the lock is held.
             let courseFile = layout.courseFile(inCourseFolder: course.folder)
-            var editor = CourseFileEditor(try files.read(courseFile, in: fileSystem))
-            guard editor.appendThing(id) else {
-                throw CommandFailure(
-                    message: "\(courseFile) has no `things:` list to add \(id) to", code: ToolkitExitCode.failure)
-            }
-            if let collection, !editor.appendThing(id, toCollection: collection) {
-                throw CommandFailure(
-                    message: "\(courseFile): the collection `\(collection)` has no `things:` list", code: ToolkitExitCode.failure)
-            }
-            files.edited = [(courseFile, editor.text)]
+            files.edited = [
+                (
+                    courseFile,
+                    { text in
+                        var editor = CourseFileEditor(text)
+                        guard editor.appendThing(id) else {
+                            throw CommandFailure(
+                                message: "\(courseFile) has no `things:` list to add \(id) to", code: ToolkitExitCode.failure)
+                        }
+                        if let collection, !editor.appendThing(id, toCollection: collection) {
+                            throw CommandFailure(
+                                message: "\(courseFile): the collection `\(collection)` has no `things:` list",
+                                code: ToolkitExitCode.failure)
+                        }
+                        return editor.text
+                    }
+                )
+            ]
             try files.write(in: environment, advice: " (pick another title or remove it)")
             environment.standardOutput("next: write the Thing, then run `toolkit validate`\n")
         }
@@ -153,6 +162,7 @@ struct NewCommand: ParsableCommand {
             let environment = CommandEnvironment.current
             let fileSystem = environment.fileSystem
             try StartingFiles.requireID(id)
+            try StartingFiles.requireTitle(title)
             let (selection, report) = try courses.load(in: environment)
             let course = try CourseSelectionOptions.singleCourse(of: report, for: "new collection")
             if course.collection(id: id) != nil || report.workspace.badges.badge(id: id) != nil {
@@ -188,17 +198,32 @@ struct NewCommand: ParsableCommand {
             ]
             // Every edit is made in memory first, so a file that cannot be edited leaves all of them unwritten.
             let courseFile = layout.courseFile(inCourseFolder: course.folder)
-            var courseEditor = CourseFileEditor(try files.read(courseFile, in: fileSystem))
-            courseEditor.appendCollection(id: id, title: title, badge: id, things: members.map(\.id))
-            files.edited = [(courseFile, courseEditor.text)]
+            let memberIDs = members.map(\.id)
+            files.edited = [
+                (
+                    courseFile,
+                    { text in
+                        var editor = CourseFileEditor(text)
+                        editor.appendCollection(id: id, title: title, badge: id, things: memberIDs)
+                        return editor.text
+                    }
+                )
+            ]
             for thing in members where !thing.countsTowards.contains(where: { $0.id == id }) {
-                var editor = CourseFileEditor(try files.read(thing.file, in: fileSystem))
-                guard editor.appendToFrontMatterList("countsTowards", id, after: "badge") else {
-                    throw CommandFailure(
-                        message: "\(thing.file): its front matter could not be edited; nothing was written",
-                        code: ToolkitExitCode.failure)
-                }
-                files.edited.append((thing.file, editor.text))
+                let file = thing.file
+                files.edited.append(
+                    (
+                        file,
+                        { text in
+                            var editor = CourseFileEditor(text)
+                            guard editor.appendToFrontMatterList("countsTowards", id, after: "badge") else {
+                                throw CommandFailure(
+                                    message: "\(file): its front matter could not be edited; nothing was written",
+                                    code: ToolkitExitCode.failure)
+                            }
+                            return editor.text
+                        }
+                    ))
             }
             try files.write(in: environment)
         }
@@ -222,6 +247,7 @@ struct NewCommand: ParsableCommand {
             let environment = CommandEnvironment.current
             let fileSystem = environment.fileSystem
             try StartingFiles.requireID(id)
+            try StartingFiles.requireTitle(title)
             let root =
                 (try? WorkspaceLocator.locate(nil, currentDirectory: environment.currentDirectory, fileSystem: fileSystem))?
                 .root ?? environment.currentDirectory
