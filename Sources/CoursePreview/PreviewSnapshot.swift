@@ -53,9 +53,10 @@ public struct PreviewProblem: Sendable, Encodable, Equatable {
 
     /// The same line with the file shown as `shownFile` (relative to where the user is).
     public func text(showingFileAs shownFile: String) -> String {
-        var location = shownFile
+        var location = TerminalText.escaped(shownFile)
         if line > 0 { location += ":\(line)" + (column > 0 ? ":\(column)" : "") }
-        return "\(location): error: \(message) [\(rule)]" + (hint.map { "\n    hint: \($0)" } ?? "")
+        return "\(location): error: \(TerminalText.escaped(message)) [\(rule)]"
+            + (hint.map { "\n    hint: \(TerminalText.escaped($0))" } ?? "")
     }
 
     /// The problem `finding` describes.

@@ -194,7 +194,7 @@ struct BadgesCommand: ParsableCommand {
                     [
                         $0.email ?? "(address not recorded)", $0.badge, $0.issuedOn, $0.id,
                         $0.revoked ? "revoked: \($0.revocationReason ?? "no reason given")" : "",
-                    ]
+                    ].map(TerminalText.escaped)
                 }
                 environment.standardOutput(
                     TextTable.render(header: ["EMAIL", "BADGE", "ISSUED", "ASSERTION", "REVOKED"], rows: rows))
@@ -317,8 +317,9 @@ struct BadgesCommand: ParsableCommand {
             }
             if report.problems.isEmpty {
                 environment.standardOutput(
-                    "\(file): valid \(report.verification ?? "") \(report.isCredential ? "credential" : "assertion") \(report.assertionID ?? "") of “\(report.badgeName ?? "")”\n"
-                )
+                    TerminalText.escaped(
+                        "\(file): valid \(report.verification ?? "") \(report.isCredential ? "credential" : "assertion") \(report.assertionID ?? "") of “\(report.badgeName ?? "")”"
+                    ) + "\n")
             } else {
                 for problem in report.problems {
                     environment.standardError(TerminalText.escaped("\(file): error: \(problem)") + "\n")

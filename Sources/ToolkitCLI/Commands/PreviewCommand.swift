@@ -51,7 +51,8 @@ struct PreviewCommand: ParsableCommand {
             if snapshot.problems.isEmpty {
                 let after = changed.isEmpty ? "" : " after \(Plural.counted(changed.count, "changed file"))"
                 let verb = snapshot.generation == 1 ? "built" : "rebuilt"
-                environment.standardOutput("\(verb) \(snapshot.courseID ?? "the course")\(after) in \(milliseconds) ms\n")
+                environment.standardOutput(
+                    "\(verb) \(TerminalText.escaped(snapshot.courseID ?? "the course"))\(after) in \(milliseconds) ms\n")
             } else {
                 let lines = snapshot.problems.map { $0.text(showingFileAs: display.display($0.file)) }
                 environment.standardError(
