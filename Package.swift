@@ -197,5 +197,9 @@ if ProcessInfo.processInfo.environment["COURSE_TOOLKIT_FUZZ"] != nil {
         .executableTarget(
             name: "FuzzSVG", dependencies: ["CourseMedia", "FuzzDriver"], path: "Fuzz/FuzzSVG",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "FuzzVerifier",
+            dependencies: ["OpenBadges", "LinkedData", "FileAccess", "ToolkitSupport", "CourseModel", "FuzzDriver"],
+            path: "Fuzz/FuzzVerifier", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 }

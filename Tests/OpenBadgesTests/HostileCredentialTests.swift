@@ -242,4 +242,25 @@ struct HostileCredentialTests {
         }
         #expect(fileSystem.filesBelow(issued.folder.path) == filesBefore)
     }
+
+    @Test("the verifier's fuzz seeds give their answers: a key written twice refused, a clique refused, an array deduplicated")
+    func fuzzSeeds() throws {
+        let corpus = BadgeClassGoldenTests.packageRoot.appendingPathComponent("Tests/FuzzCorpus/verifier")
+        func seed(_ name: String) throws -> [UInt8] {
+            Array(try Data(contentsOf: corpus.appendingPathComponent(name)))
+        }
+        let issued = try Self.issue()
+        let duplicate = issued.verify(try seed("duplicate-key.json"))
+        #expect(duplicate.problems.count == 1 && duplicate.problems[0].contains("written twice"), "\(duplicate.problems)")
+        let converter = JSONLDToRDF(loader: issued.contexts)
+        let clique = try converter.quads(of: try JSONValue.parse(try seed("blank-node-clique.json")))
+        #expect(throws: LinkedDataError.self) { try RDFCanonicalizer().canonicalNQuads(clique) }
+        #expect(try converter.quads(of: try JSONValue.parse(try seed("long-array.json"))).count == 7)
+        for name in ["forged-identifier.json", "term-aliases.json", "status-full-iri.json"] {
+            #expect(throws: LinkedDataError.self, "\(name)") {
+                try converter.quads(of: try JSONValue.parse(try seed(name)), strict: true)
+            }
+        }
+        #expect(try converter.quads(of: try JSONValue.parse(try seed("credential.json")), strict: true).count > 10)
+    }
 }

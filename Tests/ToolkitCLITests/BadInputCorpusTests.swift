@@ -116,7 +116,7 @@ struct BadInputCorpusTests {
             "listed Thing missing", "course-thing-listed", "things: [thing-01, thing-02]\ncollections",
             "things: [thing-01, thing-02, ↓thing-03]\ncollections", in: course),
         replace("classification item in no category", "classification-item-category", "category: right", "category: ↓rigth"),
-        replace("minWords -1", "reflection-min-words", "minWords: 200", "minWords: ↓-1"),
+        replace("minWords -1", "allowed-value", "minWords: 200", "minWords: ↓-1"),
         // paths and files
         replace("resource file missing", "local-file-exists", "    url: https://example.org/guide", "    file: ↓files/guide.pdf"),
         replace(

@@ -38,7 +38,7 @@ struct PackageCommandTests {
         try copy.replace("minWords: 200", with: "minWords: -1", in: "Courses/sssc-23-things-leadership/things/thing-02.md")
         let outcome = CommandRunner.run(["package", "--scorm"], in: copy.root)
         #expect(outcome.exitCode == 1)
-        #expect(outcome.standardError.contains("[reflection-min-words]"))
+        #expect(outcome.standardError.contains("[allowed-value]"))
         #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
     }
 

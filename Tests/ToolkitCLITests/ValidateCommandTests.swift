@@ -46,7 +46,7 @@ struct ValidateCommandTests {
                     "image: images/thing-04.png", with: "image: ↓images/thing-4.png", in: "Badges/badges/thing-04.yaml")!,
                 "badge-image-exists"
             ))
-        expected.append((try copy.replace("minWords: 200", with: "minWords: ↓-1", in: thing)!, "reflection-min-words"))
+        expected.append((try copy.replace("minWords: 200", with: "minWords: ↓-1", in: thing)!, "allowed-value"))
 
         let text = CommandRunner.run(["validate"], in: copy.root)
         #expect(text.exitCode == 1)
@@ -230,5 +230,27 @@ struct DiskPathTests {
         #expect(verbose.standardOutput.split(separator: "\n").filter { $0.contains("[draft-thing]") }.count == 22)
         let folded = CommandRunner.run(["validate"])
         #expect(folded.standardOutput.contains("22 Things are drafts and left out of packages; --verbose lists them"))
+    }
+
+    @Test(
+        "a pass mark written as a percentage, and counts below their minimum, are errors where they are written; the hint gives the share",
+        arguments: [
+            ("passingScore: 0.75", "passingScore: 75", "`passingScore` must be between 0 and 1, not 75", "write `0.75`"),
+            ("passingScore: 0.75", "passingScore: \"75%\"", "`passingScore` must be a number", "write `0.75`"),
+            ("passingScore: 0.75", "passingScore: 1.5", "`passingScore` must be between 0 and 1, not 1.5", nil),
+            ("revealAfterAttempts: 2", "revealAfterAttempts: 0", "`revealAfterAttempts` must be at least 1, not 0", nil),
+            ("revealAfterAttempts: 2", "maxAttempts: 0", "`maxAttempts` must be at least 1, not 0", nil),
+        ])
+    func ranges(old: String, new: String, message: String, hint: String?) throws {
+        let copy = try WorkspaceCopy()
+        try copy.replace(old, with: new, in: "Courses/sssc-23-things-leadership/things/thing-02.md")
+        let result = CommandRunner.run(["validate", "--format", "json"], in: copy.root)
+        #expect(result.exitCode == 1)
+        let findings = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        let errors = findings.filter { $0["severity"] as? String == "error" }
+        #expect(errors.count == 1, "\(errors)")
+        #expect((errors.first?["message"] as? String)?.hasPrefix(message) == true, "\(errors)")
+        if let hint { #expect((errors.first?["hint"] as? String)?.contains(hint) == true, "\(errors)") }
     }
 }

@@ -105,6 +105,13 @@ final class MappingReader {
             typeError(key, expected: "a whole number", found: node)
             return nil
         }
+        // The field table's range is the one the schemas state: a value outside it is refused here.
+        if let field = definition.field(key, variant: variant), case .wholeNumber(let minimum?) = field.type, value < minimum {
+            sink.error(
+                LoaderRuleID.allowedValue, "`\(key)` must be at least \(minimum), not \(value)", at: yaml.location(of: node),
+                hint: field.isRequired ? nil : "leave `\(key)` out when there is nothing to count")
+            return nil
+        }
         return value
     }
 
@@ -114,12 +121,41 @@ final class MappingReader {
             if case .number = $0 { true } else { false }
         }
         guard let node = present(key) else { return nil }
+        let fraction: Double? = {
+            // `75%` or `75` for a value between 0 and 1: a pass mark written as a percentage.
+            guard case .number(let minimum, let maximum) = definition.field(key, variant: variant)?.type, minimum == 0,
+                maximum == 1, let text = node.scalar
+            else { return nil }
+            let digits = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
+            guard let percent = Double(digits), percent > 1, percent <= 100 else { return nil }
+            return percent / 100
+        }()
+        let percentageHint = fraction.map {
+            "a share is written between 0 and 1: for \(Self.percent($0)) write `\(Self.decimal($0))`"
+        }
         guard let value = ScalarKind.number(node) else {
-            typeError(key, expected: "a number", found: node)
+            typeError(key, expected: "a number", found: node, hint: percentageHint)
+            return nil
+        }
+        if case .number(let minimum, let maximum) = definition.field(key, variant: variant)?.type,
+            !(minimum...maximum).contains(value)
+        {
+            sink.error(
+                LoaderRuleID.allowedValue,
+                "`\(key)` must be between \(Self.decimal(minimum)) and \(Self.decimal(maximum)), not \(node.scalar ?? "")",
+                at: yaml.location(of: node), hint: percentageHint)
             return nil
         }
         return value
     }
+
+    /// `0.75` as written in YAML (no trailing `.0` for whole numbers).
+    static func decimal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// `0.75` as `75%`.
+    static func percent(_ share: Double) -> String { decimal((share * 10000).rounded() / 100) + "%" }
 
     /// `true` or `false`; `defaultValue` when absent.
     func bool(_ key: String, default defaultValue: Bool) -> Bool {

@@ -15,7 +15,7 @@ public enum RuleRegistry {
         // Badges
         BadgeImageExistsRule.self, BadgeImageFormatRule.self, IssuerContactRule.self,
         // Activities
-        ReflectionMinWordsRule.self, ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self,
+        ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self,
         QuizAnswerCountRule.self,
         // Content
         PublishedThingCompleteRule.self, DraftThingRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
