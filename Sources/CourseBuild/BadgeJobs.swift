@@ -144,10 +144,39 @@ public struct BadgePublishing: Sendable {
         if let page = options.pageBaseURL, (try? BadgeURLs(base: page)) == nil {
             throw BadgeError("--page-base-url `\(page)` must be an https URL", isIOFailure: true)
         }
+        try Self.refuseExampleIssuer(checked.workspace.badges.issuer)
         self.checked = checked
         self.options = options
         self.keys = try BadgeKeyring(options, variables: variables, fileSystem: fileSystem)
         self.fileSystem = fileSystem
+    }
+
+    /// Refuses an issuer still named, addressed or reachable as the scaffold left it, or on a domain
+    /// reserved for examples (RFC 2606): every badge names its issuer for good, and a credential cannot
+    /// be corrected once issued.
+    public static func refuseExampleIssuer(_ issuer: Issuer?) throws(BadgeError) {
+        guard let issuer else { return }
+        func refuse(_ what: String, _ value: String, field: String) throws(BadgeError) {
+            throw BadgeError(
+                path: issuer.fields[field].description,
+                "the issuer's \(what) `\(value)` is \(what == "name" ? "the placeholder `toolkit new` wrote" : "an example address no organisation has"); every badge names its issuer for good, so write the organisation's own before exporting or issuing"
+            )
+        }
+        if ScaffoldPlaceholder.sentences.contains(issuer.name) { try refuse("name", issuer.name, field: "name") }
+        if let url = issuer.url {
+            let host = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map {
+                String($0.split(separator: ":").first ?? $0)
+            }
+            if url == ScaffoldPlaceholder.issuerURL || host.map(ScaffoldPlaceholder.isReservedExampleHost) == true {
+                try refuse("web address", url, field: "url")
+            }
+        }
+        if let email = issuer.email,
+            email == ScaffoldPlaceholder.issuerEmail
+                || email.split(separator: "@").last.map({ ScaffoldPlaceholder.isReservedExampleHost(String($0)) }) == true
+        {
+            try refuse("email address", email, field: "email")
+        }
     }
 
     /// The safe way to the workspace's files (badge art).

@@ -8,6 +8,16 @@ public enum ToolkitMain {
     public static func run(_ arguments: [String], environment: CommandEnvironment = .process) -> Int32 {
         CommandEnvironment.$current.withValue(environment) {
             do {
+                // swift-argument-parser answers `--version` wherever it stands: `package --scorm
+                // --version 2004` would print the toolkit's version and build nothing, exit 0.
+                if arguments.count > 1, let position = arguments.firstIndex(of: "--version"), position > 0,
+                    !arguments[..<position].contains("--")
+                {
+                    let hint = arguments.first == "package" ? " (for the SCORM version, `--scorm-version 2004`)" : ""
+                    throw CommandFailure(
+                        message: "`--version` belongs to `toolkit` itself (`toolkit --version`), not to a command\(hint)",
+                        code: ToolkitExitCode.usageOrIO)
+                }
                 var command = try Toolkit.parseAsRoot(arguments)
                 try command.run()
                 return ToolkitExitCode.success

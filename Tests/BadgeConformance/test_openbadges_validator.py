@@ -117,7 +117,7 @@ def write_two_thing_workspace(root):
             f"badge: {'one' if number == 1 else 'two'}\ncountsTowards: [both]\naim: Learn.\nactivities:\n"
             "  - id: reflect\n    type: reflection\n    title: Reflect\n    minWords: 200\n---\n\nBody.\n")
     (root / "Badges" / "issuer.yaml").write_text(
-        "id: demo\nname: Demo Issuer\nurl: https://example.org\nemail: badges@example.org\nimage: images/issuer.png\n"
+        "id: demo\nname: Demo Issuer\nurl: https://www.demo-issuer.org\nemail: badges@demo-issuer.org\nimage: images/issuer.png\n"
         "description: Demo.\n")
     for badge, kind in (("one", "thing"), ("two", "thing"), ("both", "collection")):
         (root / "Badges" / "badges" / f"{badge}.yaml").write_text(

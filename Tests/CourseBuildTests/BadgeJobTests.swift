@@ -77,4 +77,73 @@ struct BadgeJobTests {
         #expect(memory.files.keys.filter { $0.contains("/assertions/") }.isEmpty)
         #expect(!memory.isFile(joinPath(Self.root, "build/badges.ledger.json")))
     }
+
+    @Test("a revoked member badge does not complete a collection, nor stand as its evidence")
+    func revokedMemberDoesNotCount() throws {
+        let memory = try CheckedWorkspaceTests.workspace(from: CheckedWorkspaceTests.bundled)
+        // Thing 4 authored and published, so that Things 2 and 4 complete `leadership-fundamentals`.
+        memory.write(
+            bytes: Array(
+                """
+                ---
+                id: thing-04
+                number: 4
+                title: "What do others say about my leadership?"
+                status: published
+                badge: thing-04
+                countsTowards: [leadership-fundamentals]
+                aim: Ask colleagues how they see your leadership.
+                activities:
+                  - id: reflect
+                    type: reflection
+                    title: "Reflect: what did you hear?"
+                    prompt: Write about what colleagues told you.
+                    minWords: 200
+                ---
+
+                Ask three colleagues.
+                """.utf8), to: joinPath(Self.root, "Courses/sssc-23-things-leadership/things/thing-04.md"))
+        func issue(_ csv: String) throws -> BadgeIssuer.Outcome {
+            memory.write(bytes: Array(("email,badge,issuedOn\n" + csv).utf8), to: "/memory/earners.csv")
+            let job = try BadgeIssueJob(try Self.publishing(memory))
+            let earners = try job.readEarners(at: "/memory/earners.csv", shownAs: "earners.csv")
+            #expect(earners.problems.isEmpty, "\(earners.problems)")
+            return try job.issue(earners.rows, refused: [])
+        }
+        let first = try issue("ann@example.org,thing-02,2026-11-20\n")
+        #expect(first.issued.count == 1)
+        let folder = try BadgeFolder.open(joinPath(Self.root, "build/badges"), fileSystem: memory)
+        _ = try BadgeRevoker.revoke(first.issued[0].id, reason: "issued in error", in: folder)
+        let second = try issue("ann@example.org,thing-04,2026-11-21\n")
+        #expect(second.issued.map(\.badgeID) == ["thing-04"], "no collection for a revoked member: \(second.issued)")
+        // Another earner holding both (neither revoked) receives the collection.
+        let third = try issue("bob@example.org,thing-02,2026-11-22\nbob@example.org,thing-04,2026-11-22\n")
+        #expect(third.issued.map(\.badgeID).sorted() == ["leadership-fundamentals", "thing-02", "thing-04"])
+    }
+
+    @Test(
+        "an issuer on a domain reserved for examples, or still as the scaffold wrote it, is refused before anything is exported",
+        arguments: [
+            ("url: https://www.sssc.uk.com", "url: https://sssc.example"),
+            ("email: enquiries@sssc.uk.com", "email: badges@example.org"),
+            ("email: enquiries@sssc.uk.com", "email: badges@sssc.test"),
+            ("name: Scottish Social Services Council", "name: The organisation's name"),
+        ])
+    func exampleIssuerRefused(old: String, new: String) throws {
+        let memory = try CheckedWorkspaceTests.workspace(from: CheckedWorkspaceTests.bundled)
+        let path = joinPath(Self.root, "Badges/issuer.yaml")
+        let text = String(decoding: try memory.readFile(path), as: UTF8.self)
+        #expect(text.contains(old))
+        memory.write(bytes: Array(text.replacingOccurrences(of: old, with: new).utf8), to: path)
+        let checked = CheckedWorkspace.check(WorkspaceSelection(root: Self.root, courseFolders: nil), fileSystem: memory)
+        do {
+            _ = try BadgePublishing(
+                checked, options: BadgePublishOptions(baseURL: Self.base, output: joinPath(Self.root, "build/badges")),
+                variables: [:], fileSystem: memory)
+            Issue.record("the example issuer was accepted")
+        } catch {
+            #expect(error.description.contains("Badges/issuer.yaml:") && error.description.contains("for good"), "\(error)")
+        }
+        #expect(!memory.files.keys.contains { $0.contains("/build/") })
+    }
 }

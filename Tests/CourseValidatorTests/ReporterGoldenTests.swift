@@ -14,7 +14,7 @@ struct ReporterGoldenTests {
         let example = RuleExample.replacing("countsTowards: [basics]", with: "countTowards: [basics]")
             .replacing("minWords: 200", with: "minWords: -1")
             .replacing("status: published", with: "status: draft", in: RuleFixture.secondThing)
-            .replacing("email: badges@example.org", with: "email: badges, example.org", in: RuleFixture.issuer)
+            .replacing("email: badges@demo-issuer.org", with: "email: badges, demo-issuer.org", in: RuleFixture.issuer)
         let (fileSystem, _) = try RuleFixture.materialise(example)
         return Validator().validate(
             WorkspaceLoader(fileSystem: fileSystem).load(workspaceAt: RuleFixture.root), fileSystem: fileSystem)

@@ -1,4 +1,5 @@
 import CourseLoader
+import CourseModel
 import CourseValidator
 import FileAccess
 import Foundation
@@ -135,7 +136,23 @@ struct NewCommandTests {
         #expect(!memory.isFile(root + "/Badges/badges/other.yaml"))
     }
 
-    @Test("a new course in an empty folder starts a workspace that validates clean, and grows with new thing")
+    /// Replaces each placeholder the scaffolds wrote in `files` (workspace-relative) with real text.
+    static func fillIn(_ files: [String], in memory: InMemoryFileSystem, root: String) throws {
+        for file in files {
+            var text = String(decoding: try memory.readFile(root + "/" + file), as: UTF8.self)
+            for (index, sentence) in ScaffoldPlaceholder.sentences.enumerated() {
+                text = text.replacingOccurrences(of: sentence, with: "Real text number \(index).")
+            }
+            text = text.replacingOccurrences(
+                of: ScaffoldPlaceholder.issuerURL + "\n", with: "https://www.first-aid-trust.org.uk\n")
+            text = text.replacingOccurrences(of: ScaffoldPlaceholder.issuerEmail, with: "badges@first-aid-trust.org.uk")
+            memory.write(bytes: Array(text.utf8), to: root + "/" + file)
+        }
+    }
+
+    @Test(
+        "a new course in an empty folder validates with its placeholders as the only errors, clean once they are filled in, and grows with new thing"
+    )
     func newCourseInEmptyFolder() throws {
         let memory = InMemoryFileSystem()
         let root = "/work/empty"
@@ -149,8 +166,22 @@ struct NewCommandTests {
         ] {
             #expect(memory.isFile(root + "/" + file), "\(file)")
         }
+        // Every placeholder an author must replace is an error where it stands, and nothing else is.
+        let placeholders = CommandRunner.run(["validate"], fileSystem: memory, in: root)
+        let errors = placeholders.standardOutput.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(
+            placeholders.exitCode == 1 && errors.count == 6 && errors.allSatisfy { $0.hasSuffix("[placeholder-text]") },
+            "\(errors)")
+        #expect(errors.filter { $0.hasPrefix("Badges/issuer.yaml:") }.count == 4)
+        // Packaging and issuing refuse it as it is.
+        #expect(CommandRunner.run(["package", "--html"], fileSystem: memory, in: root).exitCode == 1)
+        try Self.fillIn(["Courses/first-aid/course.yaml", "Badges/issuer.yaml"], in: memory, root: root)
         let validation = CommandRunner.run(["validate"], fileSystem: memory, in: root)
         #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
+        // The draft Thing keeps its placeholders as warnings until it is published.
+        #expect(
+            validation.standardOutput.contains(
+                "warning: 10 warnings like this one: “\(ScaffoldPlaceholder.thingAim)” is a placeholder"))
         let next = CommandRunner.run(
             ["new", "thing", root + "/Courses/first-aid", "--title", "Calling for help"], fileSystem: memory, in: root)
         #expect(next.exitCode == 0, "\(next.standardError)")
@@ -182,6 +213,8 @@ struct NewCommandTests {
         #expect(memory.isFile(root + "/Badges/badges/first-aid-thing-02.yaml"))
         let thing = String(decoding: try memory.readFile(root + "/Courses/first-aid/things/thing-02.md"), as: UTF8.self)
         #expect(thing.contains("badge: first-aid-thing-02\n"))
+        try Self.fillIn(
+            ["Courses/first-aid/course.yaml", "Courses/moving-and-handling/course.yaml"], in: memory, root: root)
         let validation = CommandRunner.run(["validate"], fileSystem: memory, in: root)
         #expect(validation.exitCode == 0 && !validation.standardOutput.contains(": error: "), "\(validation.standardOutput)")
         let badID = CommandRunner.run(["new", "course", "First Aid", "--title", "T"], fileSystem: memory, in: root)

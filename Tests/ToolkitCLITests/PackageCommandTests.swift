@@ -82,4 +82,14 @@ struct PackageCommandTests {
         let none = CommandRunner.run(["validate"], in: empty.root)
         #expect(none.exitCode == 2 && none.standardOutput.contains("holds no course"), "\(none.standardOutput)")
     }
+
+    @Test("`--version` after a command is a usage error that points at --scorm-version; `toolkit --version` prints it")
+    func versionOnlyOnRoot() throws {
+        let copy = try WorkspaceCopy()
+        let misplaced = CommandRunner.run(["package", "--scorm", "--version", "2004"], in: copy.root)
+        #expect(misplaced.exitCode == 2 && misplaced.standardError.contains("--scorm-version 2004"), "\(misplaced)")
+        #expect(!FileManager.default.fileExists(atPath: copy.root.appendingPathComponent("build").path))
+        let root = CommandRunner.run(["--version"], in: copy.root)
+        #expect(root.exitCode == 0 && root.standardOutput.hasPrefix("0."), "\(root)")
+    }
 }

@@ -31,6 +31,7 @@ enum ActivityReader {
                 EvidenceSubmission(
                     steps: reader.strings("steps"), applicationFormURL: reader.string("applicationForm"),
                     acceptsPortfolioLink: reader.bool("acceptsPortfolioLink", default: true),
+                    assessmentDays: reader.int("assessmentDays"),
                     declaration: reader.string("declaration", required: true) ?? "",
                     evidenceFrom: reader.reference("evidenceFrom"), guides: reader.references("guides")))
         case "quiz": content = .quiz(quiz(reader))

@@ -136,6 +136,9 @@ public enum CourseFileFields {
                         FieldDefinition("applicationForm", .url, "The https address of the badge application form."),
                         FieldDefinition("acceptsPortfolioLink", .boolean, "Whether a portfolio link is accepted (default true)."),
                         FieldDefinition(
+                            "assessmentDays", .wholeNumber(minimum: 1),
+                            "How many days the issuer may take to assess an application (said in the badge's criteria)."),
+                        FieldDefinition(
                             "declaration", .text, required: true, "What the learner declares when submitting evidence."),
                         FieldDefinition("evidenceFrom", .identifier, "The id of the reflection whose text is the evidence."),
                         FieldDefinition("guides", .identifierList, "Ids of resources guiding the application."),

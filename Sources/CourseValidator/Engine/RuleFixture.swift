@@ -143,8 +143,8 @@ public enum RuleFixture {
         issuer: """
         id: demo-issuer
         name: Demo Organisation
-        url: https://example.org
-        email: badges@example.org
+        url: https://www.demo-issuer.org
+        email: badges@demo-issuer.org
         description: Awards the demo badges.
 
         """,

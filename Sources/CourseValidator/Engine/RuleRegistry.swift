@@ -18,7 +18,7 @@ public enum RuleRegistry {
         ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self,
         QuizAnswerCountRule.self,
         // Content
-        PublishedThingCompleteRule.self, DraftThingRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
+        PublishedThingCompleteRule.self, DraftThingRule.self, PlaceholderTextRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
         HiddenCharactersRule.self,
         ResourceCitationCompleteRule.self, LanguageTagRule.self, CourseColourRule.self,
         // Markdown

@@ -17,7 +17,10 @@ enum CriteriaNarrative {
             if case .evidence(let content) = activity.content { return content }
             return nil
         }).first {
-            var route = "Evidence is assessed by the issuer; assessment can take up to 28 days."
+            // What the course says, never a programme's figure written here.
+            var route =
+                "Evidence is assessed by the issuer"
+                + (evidence.assessmentDays.map { "; assessment can take up to \($0) \($0 == 1 ? "day" : "days")." } ?? ".")
             if evidence.acceptsPortfolioLink {
                 route =
                     "The statement is given on the badge application form, or as a link to the learner's own blog or ePortfolio. "
@@ -53,7 +56,8 @@ enum CriteriaNarrative {
         case .classification(let content):
             let labels = content.categories.map(\.label)
             let list = labels.count > 1 ? labels.dropLast().joined(separator: ", ") + " or " + labels.last! : labels.joined()
-            return "Sort \(content.items.count) everyday activities into \(list) (“\(activity.title)”)."
+            return
+                "Sort \(content.items.count) \(content.items.count == 1 ? "item" : "items") into \(list) (“\(activity.title)”)."
         case .reflection(let content):
             var text = "Write a reflective statement of at least \(content.minWords) words"
             if !content.guidingPoints.isEmpty {

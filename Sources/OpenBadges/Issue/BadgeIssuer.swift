@@ -159,7 +159,8 @@ public struct BadgeIssuer: Sendable {
                 guard let badgeID = collection.badge?.id, badges.badge(id: badgeID)?.kind == .collection else { continue }
                 let members = BadgeExport.memberBadgeIDs(of: collection, in: course)
                 guard !members.isEmpty, let held = run.ledger.earners[earner] else { continue }
-                let holdings = members.compactMap { held[$0] }
+                // A revoked member badge is not held: it neither completes a collection nor stands as its evidence.
+                let holdings = members.compactMap { held[$0] }.filter { $0.revoked == nil }
                 guard holdings.count == members.count else { continue }
                 let forms = missingForms(held[badgeID])
                 guard !forms.isEmpty else { continue }

@@ -1,3 +1,5 @@
+import CourseModel
+
 /// The starting file of a new Thing: every field of the format, commented, with an example of each
 /// activity type. It validates as it is (a draft), so an author starts from something that works.
 enum ThingTemplate {
@@ -18,9 +20,9 @@ enum ThingTemplate {
             # The time a learner needs, activities included.
             durationMinutes: 45
             aim: >-
-              Say in a sentence or two what this Thing sets out to do.
+              \(ScaffoldPlaceholder.thingAim)
             outcomes:
-              - Something a learner can do after this Thing.
+              - \(ScaffoldPlaceholder.thingOutcome)
             # Other Things or external badges to take first (recommended or required).
             # prerequisites:
             #   - thing: thing-01
@@ -49,12 +51,12 @@ enum ThingTemplate {
                   - id: second
                     label: Second category
                 items:
-                  - text: An item of the first category
+                  - text: \(ScaffoldPlaceholder.firstItem)
                     category: first
-                    feedback: Why it belongs to the first category.
-                  - text: An item of the second category
+                    feedback: \(ScaffoldPlaceholder.firstFeedback)
+                  - text: \(ScaffoldPlaceholder.secondItem)
                     category: second
-                    feedback: Why it belongs to the second category.
+                    feedback: \(ScaffoldPlaceholder.secondFeedback)
 
               # A scored quiz: the Thing completes once it is passed (if required).
               - id: check
@@ -63,7 +65,7 @@ enum ThingTemplate {
                 passingScore: 1
                 showCorrectAnswers: after-passing
                 questions:
-                  - text: Which answer is right?
+                  - text: \(ScaffoldPlaceholder.question)
                     options:
                       - text: This one
                         correct: true
@@ -77,7 +79,7 @@ enum ThingTemplate {
                 title: "Reflect: what does this mean for your work?"
                 prompt: Think of a situation in your own role and write about it.
                 guidingPoints:
-                  - A question to guide the reflection.
+                  - \(ScaffoldPlaceholder.guidingPoint)
                 minWords: 200
 
               # How to apply for the badge with the statement (optional).
@@ -96,11 +98,11 @@ enum ThingTemplate {
               - id: guide
                 title: The guide to read
                 kind: guide
-                publisher: The publisher's name
+                publisher: \(ScaffoldPlaceholder.publisher)
                 # url: https://example.org/guide     (or file: files/guide.pdf)
             ---
 
-            Write the Thing's text here in Markdown. Headings start at `##`.
+            \(ScaffoldPlaceholder.thingBody) Headings start at `##`.
 
             ## A first section
 
@@ -148,7 +150,7 @@ enum ThingTemplate {
             id: \(id)
             title: \(quoted(title))
             description: >-
-              Say in a few sentences who the course is for and what it offers.
+              \(ScaffoldPlaceholder.courseDescription)
             # The language of the pages (BCP 47), and the version shown in packages.
             language: en-GB
             version: 0.1.0
@@ -159,7 +161,7 @@ enum ThingTemplate {
               name: CC BY 4.0
               url: https://creativecommons.org/licenses/by/4.0/
             attribution: >-
-              Say whose work this is and what was changed, as the licence asks.
+              \(ScaffoldPlaceholder.attribution)
             # A picture for the course's first page (relative to this folder):
             # cover:
             #   image: files/cover.jpg
@@ -182,12 +184,12 @@ enum ThingTemplate {
         """
         # The organisation that awards the badges. Replace every value with your own before issuing.
         id: \(id)
-        name: The organisation's name
-        url: https://example.org
-        email: badges@example.org
+        name: \(ScaffoldPlaceholder.issuerName)
+        url: \(ScaffoldPlaceholder.issuerURL)
+        email: \(ScaffoldPlaceholder.issuerEmail)
         image: \(image)
         description: >-
-          Say in a sentence or two who the organisation is.
+          \(ScaffoldPlaceholder.issuerDescription)
 
         """
     }

@@ -10,8 +10,8 @@ public struct IssuerContactRule: Rule {
         id: "issuer-contact", name: "Issuer contact",
         summary: "`Badges/issuer.yaml` exists, has a `url` and a well-formed `email`, and courses name its id as `issuer`.",
         triggeringExamples: [
-            .replacing("email: badges@example.org", with: "email: ↓badges.example.org", in: RuleFixture.issuer),
-            .replacing("url: https://example.org\n", with: "", in: RuleFixture.issuer)
+            .replacing("email: badges@demo-issuer.org", with: "email: ↓badges.demo-issuer.org", in: RuleFixture.issuer),
+            .replacing("url: https://www.demo-issuer.org\n", with: "", in: RuleFixture.issuer)
                 .replacing("id: demo-issuer", with: "↓id: demo-issuer", in: RuleFixture.issuer),
             .replacing("issuer: demo-issuer", with: "issuer: ↓demo", in: RuleFixture.course),
             RuleExample.removing(RuleFixture.issuer).expecting(RuleFixture.issuer),

@@ -13,7 +13,7 @@ public struct HTTPSURLRule: Rule {
             "URLs in course and badge files (resources, licence, issuer, application form, alignments, Markdown links) are well-formed `https://` URLs.",
         triggeringExamples: [
             .replacing("url: https://example.org/guide", with: "url: ↓http://example.org/guide"),
-            .replacing("url: https://example.org\n", with: "url: ↓https://exa mple.org\n", in: RuleFixture.issuer),
+            .replacing("url: https://www.demo-issuer.org\n", with: "url: ↓https://demo issuer.org\n", in: RuleFixture.issuer),
             .replacing("Body text with", with: "See ↓[the site](http://example.org). Body text with"),
         ])
 
