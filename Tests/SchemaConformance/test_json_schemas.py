@@ -1,6 +1,7 @@
 """The JSON Schemas `toolkit schema` writes, checked by an independent validator (check-jsonschema):
 the bundled course's files pass them, and files with the mistakes an author makes fail them, as
 `toolkit validate` fails them too."""
+import json
 import os
 import pathlib
 import shutil
@@ -117,3 +118,150 @@ def test_a_badge_of_an_unknown_kind_fails_and_validate_agrees(schemas, tmp_path)
     assert check(schemas / "badge.schema.json", badge).returncode == 1
     validate = subprocess.run([TOOLKIT, "validate"], cwd=workspace, capture_output=True, text=True)
     assert validate.returncode == 1 and "[allowed-value]" in validate.stdout + validate.stderr
+
+
+# ---- One truth: every constraint the schemas state, violated in a real file, is refused by both ----
+
+def constraints_by_key(schema: dict) -> dict:
+    """Every property name with the constraints the schema states for it (minimum, maximum, enum,
+    pattern), wherever it is defined (variants included)."""
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in (node.get("properties") or {}).items():
+                if isinstance(value, dict):
+                    stated = {name: value[name] for name in ("minimum", "maximum", "enum", "pattern") if name in value}
+                    if stated:
+                        found.setdefault(key, stated)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    return found
+
+
+def violations(stated: dict, value):
+    """Values that break each constraint, starting from the value written."""
+    if "minimum" in stated:
+        yield "minimum", (stated["minimum"] - 1) if isinstance(value, int) else stated["minimum"] - 0.5
+    if "maximum" in stated:
+        yield "maximum", 75 if stated["maximum"] == 1 else stated["maximum"] + 1
+    if "enum" in stated:
+        yield "enum", f"{value}-not-allowed"
+    if stated.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$":
+        yield "pattern", "Not An Id"
+    elif stated.get("pattern") == "^https?://":
+        yield "pattern", "ftp://example.org/file"
+
+
+def first_paths(data, keys):
+    """The first place each of `keys` holds a scalar in `data`, as a list of keys and indexes."""
+    found = {}
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in keys and key not in found and not isinstance(value, (dict, list)):
+                    found[key] = path + [key]
+                walk(value, path + [key])
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, path + [index])
+
+    walk(data, [])
+    return found
+
+
+def set_at(data, path, value):
+    for step in path[:-1]:
+        data = data[step]
+    data[path[-1]] = value
+
+
+SOURCES = [
+    ("thing.schema.json", "Courses/sssc-23-things-leadership/things/thing-02.md"),
+    ("course.schema.json", "Courses/sssc-23-things-leadership/course.yaml"),
+    ("badge.schema.json", "Badges/badges/thing-02.yaml"),
+    ("issuer.schema.json", "Badges/issuer.yaml"),
+]
+
+
+def property_cases():
+    """(schema, file, key, constraint, bad value, path), one per constraint a file of the bundled course exercises."""
+    import tempfile
+    import yaml
+    cases = []
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="property-schemas-"))
+    result = subprocess.run([TOOLKIT, "schema", "--output", str(folder)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for schema_name, relative in SOURCES:
+        schema = json.loads((folder / schema_name).read_text())
+        text = (ROOT / relative).read_text(encoding="utf-8")
+        data = yaml.safe_load(front_matter(text) if relative.endswith(".md") else text)
+        stated = constraints_by_key(schema)
+        for key, path in sorted(first_paths(data, set(stated)).items()):
+            value = data
+            for step in path:
+                value = value[step]
+            for constraint, bad in violations(stated[key], value):
+                cases.append((schema_name, relative, key, constraint, bad, path))
+    return cases
+
+
+def write_changed(workspace: pathlib.Path, relative: str, path, value) -> pathlib.Path:
+    """The file at `relative` in `workspace` with `value` at `path`, written back as YAML (the body of a
+    Thing kept); returns the YAML a schema checks."""
+    import yaml
+    target = workspace / relative
+    text = target.read_text(encoding="utf-8")
+    if relative.endswith(".md"):
+        lines = text.split("\n")
+        end = lines.index("---", 1)
+        data = yaml.safe_load("\n".join(lines[1:end]))
+        body = "\n".join(lines[end + 1:])
+    else:
+        data, body = yaml.safe_load(text), None
+    if path is not None:
+        set_at(data, path, value)
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    target.write_text(f"---\n{dumped}---\n{body}" if body is not None else dumped, encoding="utf-8")
+    checked = workspace.parent / (target.stem + ".checked.yaml")
+    checked.write_text(dumped, encoding="utf-8")
+    return checked
+
+
+@pytest.fixture
+def copied_workspace(tmp_path):
+    workspace = tmp_path / "workspace"
+    shutil.copytree(ROOT / "Courses", workspace / "Courses")
+    shutil.copytree(ROOT / "Badges", workspace / "Badges")
+    return workspace
+
+
+def test_the_files_written_back_unchanged_still_validate_and_pass(schemas, copied_workspace):
+    """The harness itself: rewriting a file through YAML changes nothing either checker sees."""
+    for schema_name, relative in SOURCES:
+        checked = write_changed(copied_workspace, relative, None, None)
+        assert check(schemas / schema_name, checked).returncode == 0, relative
+    validate = subprocess.run([TOOLKIT, "validate", "--quiet"], cwd=copied_workspace, capture_output=True, text=True)
+    assert validate.returncode == 0, validate.stdout + validate.stderr
+
+
+CASES = property_cases() if CHECK and os.path.exists(TOOLKIT) else []
+
+
+@pytest.mark.parametrize("schema_name,relative,key,constraint,bad,path", CASES,
+                         ids=[f"{c[0].split('.')[0]}-{c[2]}-{c[3]}" for c in CASES])
+def test_every_constraint_of_the_schemas_is_refused_by_validate_too(schemas, copied_workspace, schema_name, relative,
+                                                                    key, constraint, bad, path):
+    checked = write_changed(copied_workspace, relative, path, bad)
+    assert check(schemas / schema_name, checked).returncode == 1, f"the schema accepts {key}: {bad!r}"
+    validate = subprocess.run([TOOLKIT, "validate", "--format", "json"], cwd=copied_workspace, capture_output=True,
+                              text=True)
+    errors = [f for f in json.loads(validate.stdout or "[]") if f["severity"] == "error"]
+    assert validate.returncode == 1 and errors, f"validate accepts {key}: {bad!r} ({constraint})"
+    assert any(f["file"] == relative for f in errors), errors

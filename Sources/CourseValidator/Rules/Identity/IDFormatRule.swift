@@ -10,7 +10,7 @@ public struct IDFormatRule: Rule {
     public static let description = RuleDescription(
         id: "id-format", name: "Id format",
         summary:
-            "Ids of courses, Things, activities, resources, categories, collections and badges use `a-z`, `0-9` and single hyphens.",
+            "Ids of courses, Things, activities, resources, categories, collections, badges and the issuer use `a-z`, `0-9` and single hyphens.",
         triggeringExamples: [
             .replacing("id: thing-01", with: "id: ↓Thing 01"),
             .replacing("  - id: reflect", with: "  - id: ↓réflect").replacing(
@@ -35,6 +35,7 @@ public struct IDFormatRule: Rule {
             }
         }
         defined += context.workspace.badges.badges.map { ("badge", $0.id, $0.fields["id"]) }
+        if let issuer = context.workspace.badges.issuer { defined.append(("issuer", issuer.id, issuer.fields["id"])) }
         return defined.filter { !$0.id.isEmpty && !Identifier.isWellFormed($0.id) }.map {
             finding(
                 "\($0.kind) id `\($0.id)` must use lowercase letters, digits and single hyphens", at: $0.location,
