@@ -78,7 +78,9 @@ struct BadgeJobTests {
         #expect(!memory.isFile(joinPath(Self.root, "build/badges.ledger.json")))
     }
 
-    @Test("a revoked member badge does not complete a collection, nor stand as its evidence")
+    @Test(
+        "a revoked member badge does not complete a collection; revoking a member revokes the collection awarded on it, unless kept"
+    )
     func revokedMemberDoesNotCount() throws {
         let memory = try CheckedWorkspaceTests.workspace(from: CheckedWorkspaceTests.bundled)
         // Thing 4 authored and published, so that Things 2 and 4 complete `leadership-fundamentals`.
@@ -119,6 +121,21 @@ struct BadgeJobTests {
         // Another earner holding both (neither revoked) receives the collection.
         let third = try issue("bob@example.org,thing-02,2026-11-22\nbob@example.org,thing-04,2026-11-22\n")
         #expect(third.issued.map(\.badgeID).sorted() == ["leadership-fundamentals", "thing-02", "thing-04"])
+        // Revoking a member revokes the collection awarded on it, the reason naming the member.
+        let outcome = try BadgeRevoker.revoke(
+            email: "bob@example.org", badgeID: "thing-04", reason: "plagiarised", in: folder)
+        #expect(outcome.said.contains { $0.hasPrefix("collection `leadership-fundamentals`") }, "\(outcome.said)")
+        let bob = try BadgeHoldings.list(in: folder, email: "bob@example.org", badge: nil)
+        let collection = try #require(bob.first { $0.badge == "leadership-fundamentals" })
+        #expect(collection.revoked && collection.revocationReason == "awarded on `thing-04`, which was revoked: plagiarised")
+        #expect(bob.first { $0.badge == "thing-02" }?.revoked == false)
+        // With --keep-collections, the collection stays.
+        _ = try issue("cy@example.org,thing-02,2026-11-23\ncy@example.org,thing-04,2026-11-23\n")
+        _ = try BadgeRevoker.revoke(
+            email: "cy@example.org", badgeID: "thing-04", reason: "typo in the address", keepCollections: true, in: folder)
+        let cy = try BadgeHoldings.list(in: folder, email: "cy@example.org", badge: nil)
+        #expect(cy.first { $0.badge == "leadership-fundamentals" }?.revoked == false)
+        #expect(cy.first { $0.badge == "thing-04" }?.revoked == true)
     }
 
     @Test(

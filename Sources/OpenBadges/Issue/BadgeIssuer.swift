@@ -173,7 +173,7 @@ public struct BadgeIssuer: Sendable {
                 run.pending.append(
                     try record(
                         forms, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, earner: earner,
-                        in: &run.ledger))
+                        members: members, in: &run.ledger))
             }
         }
     }
@@ -238,10 +238,11 @@ public struct BadgeIssuer: Sendable {
     /// Records in the ledger what is about to be written, and returns it to be written.
     private func record(
         _ forms: Set<OpenBadgesSpec>, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], row: Int?,
-        earner: String, in ledger: inout IssuedLedger
+        earner: String, members: [String]? = nil, in ledger: inout IssuedLedger
     ) throws(BadgeError) -> Pending {
         var holding =
             ledger.earners[earner]?[badgeID] ?? IssuedLedger.Holding(assertionID: nil, issuedOn: issuedOn, credentialID: nil)
+        if let members { holding.members = members }
         if forms.contains(.v2) { holding.assertionID = assertionID(badgeID: badgeID, email: email) }
         if forms.contains(.v3) {
             guard (ledger.nextStatusIndex ?? 0) < StatusList.capacity else {

@@ -25,6 +25,8 @@ struct IssuedLedger: Codable {
         var statusIndex: Int?
         /// Set by `badges revoke`.
         var revoked: Revocation?
+        /// For a collection badge: the member badges it was awarded on (revoking one revokes it).
+        var members: [String]?
     }
 
     /// Badge id → holding, by earner key.

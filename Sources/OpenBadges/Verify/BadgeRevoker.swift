@@ -15,7 +15,7 @@ public enum BadgeRevoker {
     /// Revokes `assertionID` (its URL, `urn:uuid:…`, or bare UUID) in the published `folder`; with
     /// `force`, an earlier reason is replaced.
     public static func revoke(
-        _ assertionID: String, reason: String, force: Bool = false, now: Date = Date(),
+        _ assertionID: String, reason: String, force: Bool = false, keepCollections: Bool = false, now: Date = Date(),
         openBadges3Keys: OpenBadges3Keys = OpenBadges3Keys(), in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {
         let uuid = BadgeURLs.assertionUUID(of: assertionID)
@@ -25,8 +25,8 @@ public enum BadgeRevoker {
         var ledger = try IssuedLedger.load(from: folder)
         if let (key, badgeID) = ledger.holding(id: uuid) {
             return try revoke(
-                earner: key, badgeID: badgeID, reason: reason, force: force, now: now, keys: openBadges3Keys, ledger: &ledger,
-                in: folder)
+                earner: key, badgeID: badgeID, reason: reason, force: force, keepCollections: keepCollections, now: now,
+                keys: openBadges3Keys, ledger: &ledger, in: folder)
         }
         // Not in this folder's ledger (issued elsewhere, or before the ledger): the published files only.
         return Outcome(said: [try revokePublished(uuid: uuid, reason: reason, force: force, in: folder)])
@@ -34,8 +34,8 @@ public enum BadgeRevoker {
 
     /// Revokes the badge `badgeID` held by `email`, every form it was issued in.
     public static func revoke(
-        email: String, badgeID: String, reason: String, force: Bool = false, now: Date = Date(),
-        openBadges3Keys: OpenBadges3Keys = OpenBadges3Keys(), in folder: BadgeFolder
+        email: String, badgeID: String, reason: String, force: Bool = false, keepCollections: Bool = false,
+        now: Date = Date(), openBadges3Keys: OpenBadges3Keys = OpenBadges3Keys(), in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {
         var ledger = try IssuedLedger.load(from: folder)
         guard let (key, _) = ledger.holding(email: email, badgeID: badgeID, issuer: folder.urls.issuer) else {
@@ -47,11 +47,33 @@ public enum BadgeRevoker {
                     : "\(email) holds no `\(badgeID)` badge; they hold \(held.map { "`\($0)`" }.joined(separator: ", "))")
         }
         return try revoke(
-            earner: key, badgeID: badgeID, reason: reason, force: force, now: now, keys: openBadges3Keys, ledger: &ledger,
-            in: folder)
+            earner: key, badgeID: badgeID, reason: reason, force: force, keepCollections: keepCollections, now: now,
+            keys: openBadges3Keys, ledger: &ledger, in: folder)
     }
 
+    /// Revokes `badgeID` of `earner`, then (unless `keepCollections`) every collection badge of theirs
+    /// awarded on it: a collection earned with a revoked member was not earned.
     private static func revoke(
+        earner: String, badgeID: String, reason: String, force: Bool, keepCollections: Bool, now: Date,
+        keys: OpenBadges3Keys, ledger: inout IssuedLedger, in folder: BadgeFolder
+    ) throws(BadgeError) -> Outcome {
+        var outcome = try revokeOne(
+            earner: earner, badgeID: badgeID, reason: reason, force: force, now: now, keys: keys, ledger: &ledger, in: folder)
+        guard !keepCollections else { return outcome }
+        let collections = (ledger.earners[earner] ?? [:]).filter {
+            $0.value.members?.contains(badgeID) == true && $0.value.revoked == nil
+        }
+        for collection in collections.keys.sorted() {
+            let said = try revoke(
+                earner: earner, badgeID: collection,
+                reason: "awarded on `\(badgeID)`, which was revoked: \(reason)", force: false, keepCollections: false, now: now,
+                keys: keys, ledger: &ledger, in: folder)
+            outcome.said += said.said.map { "collection `\(collection)`: \($0)" }
+        }
+        return outcome
+    }
+
+    private static func revokeOne(
         earner: String, badgeID: String, reason: String, force: Bool, now: Date, keys: OpenBadges3Keys,
         ledger: inout IssuedLedger, in folder: BadgeFolder
     ) throws(BadgeError) -> Outcome {

@@ -230,6 +230,11 @@ struct BadgesCommand: ParsableCommand {
         @Flag(help: "Replace the reason of a badge already revoked.")
         var force = false
 
+        @Flag(
+            name: .customLong("keep-collections"),
+            help: "Keep the collection badges awarded on this badge (by default they are revoked with it).")
+        var keepCollections = false
+
         @Option(
             name: .customLong("sign-key"),
             help: "The RSA key 3.0 credentials were issued with (their status list is signed again).")
@@ -270,10 +275,12 @@ struct BadgesCommand: ParsableCommand {
                 try folder.transaction { () throws(BadgeError) in
                     if let assertionID {
                         return try BadgeRevoker.revoke(
-                            assertionID, reason: reason, force: force, openBadges3Keys: keys, in: folder)
+                            assertionID, reason: reason, force: force, keepCollections: keepCollections,
+                            openBadges3Keys: keys, in: folder)
                     }
                     return try BadgeRevoker.revoke(
-                        email: email!, badgeID: badge!, reason: reason, force: force, openBadges3Keys: keys, in: folder)
+                        email: email!, badgeID: badge!, reason: reason, force: force, keepCollections: keepCollections,
+                        openBadges3Keys: keys, in: folder)
                 }
             }
             for line in outcome.said { environment.standardOutput(TerminalText.escaped(line) + "\n") }
