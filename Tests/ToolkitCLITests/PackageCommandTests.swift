@@ -92,4 +92,24 @@ struct PackageCommandTests {
         let root = CommandRunner.run(["--version"], in: copy.root)
         #expect(root.exitCode == 0 && root.standardOutput.hasPrefix("0."), "\(root)")
     }
+
+    @Test("drafts in sight: package names the drafts it left out; with --include-drafts each draft page and card says Draft")
+    func draftsInSight() throws {
+        let copy = try WorkspaceCopy()
+        let plain = CommandRunner.run(["package", "--html"], in: copy.root)
+        #expect(plain.exitCode == 0, "\(plain.standardError)")
+        #expect(
+            plain.standardError.contains(
+                "note: left out 22 draft Things (Things 1, 3, 4, 5, 6 and 17 more); --include-drafts adds them"),
+            "\(plain.standardError)")
+        let site = copy.root.appendingPathComponent("build/sssc-23-things-leadership-html")
+        let published = try String(contentsOf: site.appendingPathComponent("things/thing-02.html"), encoding: .utf8)
+        #expect(!published.contains("draft-label"))
+        let all = CommandRunner.run(["package", "--html", "--include-drafts"], in: copy.root)
+        #expect(all.exitCode == 0 && !all.standardError.contains("left out"), "\(all.standardError)")
+        let draft = try String(contentsOf: site.appendingPathComponent("things/thing-03.html"), encoding: .utf8)
+        #expect(draft.contains(#"<p class="draft-label">Draft: not in packages</p><h1>"#))
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.components(separatedBy: #"<span class="draft-label">Draft</span>"#).count - 1 == 22)
+    }
 }

@@ -170,6 +170,8 @@ struct ThingPageView: Sendable, Encodable {
     let accentColour: String?
     /// The organisation's logo in the header, when the course gives one.
     let logo: CoverView?
+    /// Whether the Thing is a draft (only in a preview or a package built with `--include-drafts`).
+    let isDraft: Bool
 }
 
 /// One Thing on the index page.
@@ -184,6 +186,8 @@ struct IndexThingView: Sendable, Encodable {
     let badgeName: String?
     let badgeImagePath: String?
     let collections: [String]
+    /// Whether the Thing is a draft (only in a preview or a package built with `--include-drafts`).
+    let isDraft: Bool
 }
 
 /// Everything the index template shows.

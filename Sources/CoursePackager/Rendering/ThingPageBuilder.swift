@@ -70,11 +70,13 @@ struct ThingPageBuilder: Sendable {
                         linked.withLock { _ = $0.insert(id) }
                         return .keep(PackageLayout.href(to: layout.thingPage(id: id), from: page) + link.fragment)
                     }
-                    // An LMS launches each Thing itself: a page cannot open another, so it says where it is.
+                    // An LMS launches each Thing itself: a page cannot open another, so it says where it is;
+                    // a Thing not yet published is named as coming, never as missing from "this package".
                     return .unwrapWithNote(
                         included.contains(id)
                             ? "\(target.label): open it from this course's contents"
-                            : "\(target.label), which is not in this package")
+                            : target.status == .published
+                                ? "\(target.label), another part of this course" : "\(target.label), coming soon")
                 }
                 return markup.download(href).map { .download($0.href, note: $0.note) } ?? .unwrap
             },
@@ -168,7 +170,8 @@ struct ThingPageBuilder: Sendable {
             configJSON: try configurationJSON(for: thing, linkedThings: linked.current), generator: Self.generator,
             onlineHref: siteURL.map { Self.trimmedSlash($0) + "/" + page },
             previous: previous, next: next, hasNeighbours: previous != nil || next != nil, accentColour: accentColour,
-            logo: course.logo.flatMap { coverView($0, entry: media.courseLogo, from: page) })
+            logo: course.logo.flatMap { coverView($0, entry: media.courseLogo, from: page) },
+            isDraft: thing.status != .published)
     }
 
     private func activityView(
@@ -300,7 +303,8 @@ struct ThingPageBuilder: Sendable {
                 durationText: thing.durationMinutes.map(Self.durationText),
                 statusKey: Self.storageKey(course: course, thing: thing) + ":status",
                 badgeName: badge?.name, badgeImagePath: imagePath(badge?.image, from: page),
-                collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title })
+                collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title },
+                isDraft: thing.status != .published)
         }
         let collections = course.collections.filter { collection in
             collection.members.contains { includedThingIDs.contains($0.id) }

@@ -22,7 +22,7 @@ public enum RuleRegistry {
         HiddenCharactersRule.self,
         ResourceCitationCompleteRule.self, LanguageTagRule.self, CourseColourRule.self,
         // Markdown
-        ThingLinkResolvesRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
+        ThingLinkResolvesRule.self, ThingLinkToDraftRule.self, ImageAltTextRule.self, RawHTMLRule.self, HeadingIncrementRule.self,
         // Theme
         ThemeOverrideRule.self,
         // Media

@@ -141,6 +141,9 @@ struct PackageCommand: ParsableCommand {
                     for file in result.files { environment.standardOutput("  \(file)\n") }
                 }
                 for warning in result.warnings { environment.standardError("warning: \(warning)\n") }
+                if let note = Self.leftOutDrafts(course, included: result.thingIDs, includeDrafts: includeDrafts, thing: thing) {
+                    environment.standardError("note: \(note)\n")
+                }
                 let checked =
                     result.schemaValidated
                     ? ", \(format == .cmi5 ? "cmi5.xml" : "manifest") valid against the \(format.displayName) XSDs" : ""
@@ -153,6 +156,24 @@ struct PackageCommand: ParsableCommand {
                     code: error.isIOFailure ? ToolkitExitCode.usageOrIO : ToolkitExitCode.failure)
             }
         }
+    }
+}
+
+extension PackageCommand {
+    /// The drafts a package left out, named (five at most, then how many more), and how to add them;
+    /// nil when none was left out or one Thing was asked for.
+    static func leftOutDrafts(_ course: Course, included: [String], includeDrafts: Bool, thing: Int?) -> String? {
+        guard !includeDrafts, thing == nil else { return nil }
+        let drafts = course.things.filter { $0.status != .published && !included.contains($0.id) }
+            .sorted { $0.number < $1.number }
+        guard !drafts.isEmpty else { return nil }
+        let shown = drafts.prefix(5).map { String($0.number) }
+        let rest = drafts.count - shown.count
+        let list =
+            drafts.count == 1
+            ? "Thing \(shown[0])"
+            : "Things " + shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+        return "left out \(Plural.counted(drafts.count, "draft Thing")) (\(list)); --include-drafts adds them"
     }
 }
 
