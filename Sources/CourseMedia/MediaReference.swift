@@ -51,6 +51,18 @@ public struct MediaReference: Sendable, Hashable {
     }
 
     /// Whether the target is a web address rather than a file of the course.
+    /// Whether `written` is a web address without its scheme (`www.example.org/page`,
+    /// `example.org`): as written it is read as a file of the course.
+    public static func looksLikeSchemelessWebAddress(_ written: String) -> Bool {
+        let host = written.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if host.lowercased().hasPrefix("www.") { return true }
+        let labels = host.split(separator: ".")
+        let topLevel = labels.last.map(String.init)?.lowercased() ?? ""
+        let webEndings: Set<String> = ["com", "org", "net", "uk", "scot", "gov", "edu", "io", "info", "eu", "ie"]
+        return labels.count >= 2 && webEndings.contains(topLevel) && host.count == written.count
+            || (labels.count >= 3 && webEndings.contains(topLevel))
+    }
+
     public var isRemote: Bool {
         let lowered = target.lowercased()
         return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("//")

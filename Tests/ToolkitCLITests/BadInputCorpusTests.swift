@@ -27,6 +27,24 @@ struct BadInputCorpusTests {
         Case(name: name, rule: rule, example: .replacing(old, with: new, in: file))
     }
 
+    /// A quiz activity for a case, inserted after `activities:`, with one question of two options.
+    static func quiz(correct: String, mode: String) -> String {
+        """
+        activities:
+          - id: check
+            type: quiz
+            title: Check
+            questions:
+              - text: Which is management?
+                mode: \(mode)
+                options:
+                  - text: Budgeting
+                    correct: \(correct)
+                  - text: Setting a vision
+
+        """
+    }
+
     static let cases: [Case] = [
         // YAML syntax of every kind
         replace("tab indentation", "yaml-syntax", "aim: Learn the first thing.", "↓\taim: Learn the first thing."),
@@ -241,6 +259,16 @@ struct BadInputCorpusTests {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\" width=\"256\" height=\"256\"><openbadges:assertion verify=\"https://x.example/a.json\"/></svg>",
                 to: RuleFixture.inBadgesFolder("images/baked.svg")
             ).replacing("image: images/badge.svg", with: "image: ↓images/baked.svg", in: RuleFixture.firstBadge)),
+        // slips an author trial found: each one finding, where it is, and nothing else
+        replace("a required key misspelt", "unknown-key", "language: en-GB", "↓langauge: en-GB", in: course),
+        replace("correct: yes", "value-type", "activities:\n", Self.quiz(correct: "↓yes", mode: "single")),
+        replace("mode: multi", "allowed-value", "activities:\n", Self.quiz(correct: "true", mode: "↓multi")),
+        replace(
+            "a web address without https://", "media-file-exists", "Intro text.", "Intro text. See ↓[the site](www.example.org)."),
+        Case(
+            name: "a picture named almost as the file beside it", rule: "media-file-exists",
+            example: RuleExample.replacing("Intro text.", with: "Intro text. ↓![A chart](../files/chrat.png)")
+                .writing(bytes: MediaSamples.png, to: RuleFixture.inFilesFolder("chart.png"))),
         // missing files and folders (I/O: exit 2)
         Case(
             name: "course folder without course.yaml", rule: "file-readable",

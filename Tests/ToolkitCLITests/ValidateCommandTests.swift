@@ -253,4 +253,20 @@ struct DiskPathTests {
         #expect((errors.first?["message"] as? String)?.hasPrefix(message) == true, "\(errors)")
         if let hint { #expect((errors.first?["hint"] as? String)?.contains(hint) == true, "\(errors)") }
     }
+
+    @Test("a web address without https:// and a picture named almost as its file get hints that say what to write")
+    func authorsHints() throws {
+        let copy = try WorkspaceCopy()
+        try copy.replace(
+            "\n## ",
+            with: "\nSee [the SSSC site](www.sssc.uk.com).\n\n![A diagram](../files/leadership-and-managment.svg)\n\n## ",
+            in: "Courses/sssc-23-things-leadership/things/thing-02.md")
+        let result = CommandRunner.run(["validate", "--quiet"], in: copy.root)
+        #expect(result.exitCode == 1)
+        #expect(
+            result.standardOutput.contains("`www.sssc.uk.com` is a web address without `https://`"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("hint: write `https://www.sssc.uk.com`"))
+        #expect(result.standardOutput.contains("hint: did you mean `leadership-and-management.svg`"))
+        #expect(!result.standardOutput.contains("[media-type]"), "one finding per slip")
+    }
 }

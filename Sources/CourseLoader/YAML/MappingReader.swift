@@ -19,6 +19,8 @@ final class MappingReader {
     private let sink: FindingSink
     /// The known keys present, with their values, in written order (a scan: mappings are small).
     private var values: [(key: String, node: YAMLNode)] = []
+    /// Known keys that an unknown key was taken to be a misspelling of (reported with a did-you-mean).
+    private var misspelt: Set<String> = []
 
     /// Reads `node` as a mapping whose keys must be among `definition`'s (with those of the variant
     /// `variant`; of every variant when nil); nil (after reporting) when it is not a mapping.
@@ -44,6 +46,7 @@ final class MappingReader {
             let key = keyNode.scalar ?? ""
             let keyLocation = yaml.location(of: keyNode)
             guard knownKeys.contains(key) else {
+                if let meant = NameSuggestion.closest(to: key, in: knownKeys) { misspelt.insert(meant) }
                 sink.error(
                     LoaderRuleID.unknownKey, "unknown key `\(key)` in \(entityName)", at: keyLocation,
                     hint: NameSuggestion.hint(for: key, in: knownKeys)
@@ -272,7 +275,9 @@ final class MappingReader {
     private func present(_ key: String, required: Bool = false) -> YAMLNode? {
         let written = values.first { $0.key == key }?.node
         guard let node = written, !ScalarKind.isNull(node) else {
-            if required {
+            // A required key written misspelt (`langauge:`) was reported as unknown with a did-you-mean:
+            // saying it is missing too would be the same slip twice.
+            if required && !(written == nil && misspelt.contains(key)) {
                 if written != nil {
                     sink.error(LoaderRuleID.requiredField, "`\(key)` of \(entityName) has no value", at: fields[key])
                 } else {

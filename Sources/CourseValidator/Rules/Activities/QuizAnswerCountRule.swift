@@ -43,6 +43,12 @@ public struct QuizAnswerCountRule: Rule {
             thing.activities.flatMap { activity -> [Finding] in
                 guard case .quiz(let quiz) = activity.content else { return [] }
                 return quiz.questions.compactMap { question -> Finding? in
+                    // A `mode` or `correct` the loader refused (`mode: multi`, `correct: yes`) is that slip's
+                    // finding; counting the defaults it was read as would report it twice.
+                    let refused =
+                        context.wasRefused(question.fields.values["mode"])
+                        || question.options.contains { context.wasRefused($0.fields.values["correct"]) }
+                    guard !refused else { return nil }
                     let correct = question.options.filter(\.isCorrect).count
                     let location = question.fields.keys["options"] ?? question.fields.entity
                     if question.options.count < 2 {

@@ -1,5 +1,6 @@
 import CourseMedia
 import CourseModel
+import FileAccess
 
 /// Files named in a Thing's Markdown (pictures, video, handouts) and the captions and transcripts of
 /// its media are files inside the course folder.
@@ -40,7 +41,7 @@ public struct MediaFileExistsRule: Rule {
                 continue
             }
             if case .failure(let refusal) = context.media.resolve(reference, in: thing, of: course) {
-                findings.append(finding(refusal.message, at: reference.location, hint: refusal.hint))
+                findings.append(Self.explained(refusal, written: reference.target, at: reference.location, context, rule: self))
                 continue
             }
             let companions = reference.companions
@@ -53,5 +54,25 @@ public struct MediaFileExistsRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A refusal said in the author's terms: a web address written without `https://` is named as
+    /// one; a missing file whose near-namesake sits in the same folder gets a did-you-mean.
+    static func explained(
+        _ refusal: WorkspaceFiles.Refusal, written: String, at location: SourceLocation, _ context: ValidationContext,
+        rule: MediaFileExistsRule
+    ) -> Finding {
+        guard case .missing(let path) = refusal else { return rule.finding(refusal.message, at: location, hint: refusal.hint) }
+        if MediaReference.looksLikeSchemelessWebAddress(written) {
+            return rule.finding(
+                "`\(written)` is a web address without `https://`, so it is read as a file of the course", at: location,
+                hint: "write `https://\(written)`")
+        }
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        let name = String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...])
+        let names = (try? context.fileSystem.contentsOfDirectory(context.absolutePath(folder))) ?? []
+        return rule.finding(
+            refusal.message, at: location,
+            hint: NameSuggestion.closest(to: name, in: names).map { "did you mean `\($0)` (in \(folder)/)?" } ?? refusal.hint)
     }
 }

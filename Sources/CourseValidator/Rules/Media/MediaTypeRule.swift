@@ -69,6 +69,8 @@ public struct MediaTypeRule: Rule {
     private func problem(
         _ written: String, role: Role, reference: MediaReference, thing: Thing?, course: Course, _ context: ValidationContext
     ) -> (message: String, hint: String?)? {
+        // A web address written without `https://` is media-file-exists's finding, said as such.
+        if role == .linked || role == .embedded, MediaReference.looksLikeSchemelessWebAddress(written) { return nil }
         let ext = MediaFormat.fileExtension(of: written)
         if MediaFormat.refusedExtensions.contains(ext) {
             return (
