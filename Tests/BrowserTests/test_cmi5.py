@@ -56,7 +56,10 @@ def wait_for(condition, what, seconds=30):
 
 
 def close(learner, lms, session):
-    """Leaves the page, as closing the window does: the AU terminates from pagehide."""
+    """Leaves the page, as closing the window does: the AU terminates from pagehide. The learner leaves
+    once the page has saved what they did (the AU's writes answered): a window closed in the middle of
+    a request is a race no page can win, since nothing runs after it is gone."""
+    learner.page.evaluate("window.CourseToolkitRuntime.idle ? window.CourseToolkitRuntime.idle() : null")
     learner.page.goto("about:blank")
     wait_for(lambda: "terminated" in lms.verbs(session), lambda: f"the terminated statement (LMS saw: {lms.verbs(session)}, "
              f"violations: {lms.violations}, requests: {[r for r in lms.requests if r[2] == session.id][-4:]})")
@@ -303,7 +306,7 @@ def test_a_completion_sent_twice_is_caught(context, cmi5_lms, broken_cmi5):
 
 def test_statements_after_terminated_are_caught(context, cmi5_lms, broken_cmi5):
     # An adapter that forgets it has terminated keeps sending; the LMS refuses what follows terminated.
-    lms = cmi5_lms(broken_cmi5("      session.finished = true;\n      function terminate", "      function terminate", "broken-cmi5-after"))
+    lms = cmi5_lms(broken_cmi5("      session.finished = true;\n      if (!(options", "      if (!(options", "broken-cmi5-after"))
     session, learner = launch(context, lms)
     learner.page.evaluate("window.CourseToolkitRuntime.finish()")
     wait_for(lambda: "terminated" in lms.verbs(session), "terminated")

@@ -559,8 +559,6 @@
     var outcome = { completed: false, passed: false };
     var sentThisSession = {};
     var failedScore = null;
-    var outbox = [];
-    var sending = false;
     var session = { finished: false };
 
     function stateURL(stateId) {
@@ -601,29 +599,6 @@
         lmsErrors.push("saving " + stateId + ": " + error);
         return false;
       });
-    }
-
-    /* The learner's state goes to the State API as they work, one write at a time: a document
-     * changed while a write is out waits, and only its newest version is written when the write
-     * returns. The session's end then has nothing left to save, and terminated is sent only once
-     * every write has been answered: an LMS that ends the token at terminated loses nothing. */
-    var stateOut = null;
-    var stateWaiting = {};
-
-    function saveState(stateId, document) {
-      stateWaiting[stateId] = JSON.parse(JSON.stringify(document));
-      if (!stateOut) stateOut = writeWaitingState();
-    }
-
-    function writeWaitingState() {
-      var ids = Object.keys(stateWaiting);
-      if (!ids.length) {
-        stateOut = null;
-        return Promise.resolve();
-      }
-      var document = stateWaiting[ids[0]];
-      delete stateWaiting[ids[0]];
-      return writeState(ids[0], document, true).then(writeWaitingState);
     }
 
     function fetchToken() {
@@ -679,33 +654,64 @@
       });
     }
 
-    /* Statements go one request at a time, in order. A batch still unanswered when the session ends
-     * is sent again with terminated: its statement ids make that safe (an LRS keeps a statement id
-     * once), and terminated then never overtakes what came before it. */
-    var inFlight = [];
+    /* Every write to the LMS, State API documents and statements alike, goes through one channel:
+     * one request at a time, in the order the page asked for them. A document saved before a
+     * statement is answered before the statement is sent, so an LMS that has seen `passed` has the
+     * state that goes with it; terminated comes last of all. A document changed while it waits is
+     * written once, in its newest version. */
+    var channel = [];        // entries waiting: { state: id } or { statements: [...] }
+    var stateWaiting = {};   // state id → its newest document not yet written
+    var busy = false;
+    var inFlight = [];       // the statements of the request out, sent again with terminated if unanswered
+    var idleCallbacks = [];
 
-    function send() {
-      if (sending || !outbox.length || session.finished) return;
-      sending = true;
-      inFlight = outbox.splice(0, outbox.length);
+    function pump() {
+      if (busy) return;
+      var entry = channel.shift();
+      if (!entry) {
+        idleCallbacks.splice(0).forEach(function (callback) { callback(); });
+        return;
+      }
+      busy = true;
+      var next = function () { busy = false; pump(); };
+      if (entry.state) {
+        var document = stateWaiting[entry.state];
+        delete stateWaiting[entry.state];
+        writeState(entry.state, document, true).then(next);
+        return;
+      }
+      inFlight = entry.statements;
       request("POST", launch.endpoint + "/statements", inFlight.length === 1 ? inFlight[0] : inFlight).then(function (response) {
-        sending = false;
         // A refused statement is not sent again.
         if (!response.ok) lmsErrors.push("statements answered " + response.status);
         inFlight = [];
-        send();
+        next();
       }, function (error) {
-        sending = false;
         lmsErrors.push("sending statements: " + error);
-        outbox = inFlight.concat(outbox);
         inFlight = [];
+        next();
       });
     }
 
-    function queue(item) {
-      outbox.push(item);
-      send();
+    function saveState(stateId, document) {
+      var waiting = stateId in stateWaiting;
+      stateWaiting[stateId] = JSON.parse(JSON.stringify(document));
+      if (!waiting) channel.push({ state: stateId });
+      pump();
     }
+
+    function queue(item) {
+      var last = channel[channel.length - 1];
+      if (last && last.statements) last.statements.push(item); else channel.push({ statements: [item] });
+      pump();
+    }
+
+    /* Resolves once every write asked for so far has been answered. */
+    function idle() {
+      if (!busy && !channel.length) return Promise.resolve();
+      return new Promise(function (resolve) { idleCallbacks.push(resolve); });
+    }
+    runtime.idle = idle;
 
     function isNormal() { return launchData.launchMode === "Normal"; }
 
@@ -747,8 +753,8 @@
       if (report.done && !outcome.completed) {
         outcome.completed = true;
         sentThisSession.completed = true;
-        queue(defined("completed", { completion: true, duration: elapsed() }, { moveOn: true }));
         keepOutcome();
+        queue(defined("completed", { completion: true, duration: elapsed() }, { moveOn: true }));
       }
       if (typeof report.score !== "number") return;
       var mastery = masteryScore();
@@ -758,8 +764,8 @@
         outcome.passed = true;
         sentThisSession.passed = true;
         failedScore = null;
-        queue(defined("passed", { success: true, score: score, duration: elapsed() }, { moveOn: true, mastery: mastery }));
         keepOutcome();
+        queue(defined("passed", { success: true, score: score, duration: elapsed() }, { moveOn: true, mastery: mastery }));
       } else if (!passed && !outcome.passed) {
         // A failed check is not yet a failed attempt: the learner may check again. It is reported
         // once, when the session ends without a pass.
@@ -767,29 +773,41 @@
       }
     };
 
-    /* Ends the session; the promise settles once terminated was sent. State saves still out are
-     * awaited first (on pagehide there is normally none: the state was saved as the learner worked). */
-    runtime.finish = function () {
+    /* Ends the session with terminated, after everything asked for before it. When the page stays
+     * (the exit button, a script), the promise settles once terminated was answered. When the page is
+     * going away (`leaving`), nothing can wait: what is still waiting is sent at once, terminated last
+     * (statements still unanswered go again with it; their ids make that safe). As the state is saved
+     * while the learner works, a page closed after its last save sends terminated alone. */
+    runtime.finish = function (options) {
       if (session.finished) return Promise.resolve();
       runFinishHooks();
       if (!connected) { session.finished = true; return Promise.resolve(); }
-      var last = inFlight.concat(outbox);
-      inFlight = [];
-      outbox = [];
       if (failedScore && isNormal() && !outcome.passed && !sentThisSession.passed && !sentThisSession.failed) {
         sentThisSession.failed = true;
-        last.push(defined("failed", { success: false, score: failedScore, duration: elapsed() }, {
+        queue(defined("failed", { success: false, score: failedScore, duration: elapsed() }, {
           moveOn: true, mastery: masteryScore()
         }));
       }
-      last.push(defined("terminated", { duration: elapsed() }));
+      var terminated = defined("terminated", { duration: elapsed() });
       session.finished = true;
-      function terminate() {
-        return request("POST", launch.endpoint + "/statements", last, true).then(function () {}, function (error) {
-          lmsErrors.push("terminating: " + error);
-        });
+      if (!(options && options.leaving)) {
+        queue(terminated);
+        return idle();
       }
-      return stateOut ? stateOut.then(terminate) : terminate();
+      var last = inFlight.slice();
+      channel.splice(0).forEach(function (entry) {
+        if (entry.statements) {
+          last = last.concat(entry.statements);
+        } else {
+          var document = stateWaiting[entry.state];
+          delete stateWaiting[entry.state];
+          writeState(entry.state, document, true);
+        }
+      });
+      last.push(terminated);
+      return request("POST", launch.endpoint + "/statements", last, true).then(function () {}, function (error) {
+        lmsErrors.push("terminating: " + error);
+      });
     };
 
     function fail(error) {
@@ -863,7 +881,7 @@
     }).catch(fail);
   }
 
-  function finishNow() { runtime.finish(); }
+  function finishNow() { runtime.finish({ leaving: true }); }
   global.addEventListener("pagehide", finishNow);
   global.addEventListener("beforeunload", finishNow);
 
