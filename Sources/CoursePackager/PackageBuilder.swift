@@ -218,6 +218,10 @@ extension PackageBuilder {
             includedThingIDs: Set(things.map(\.id)), imagePaths: images.mapValues(\.packagePath), layout: layout, media: media,
             lms: request.lms, siteURL: request.siteURL)
         pageBuilder.orderedThingIDs = things.map(\.id)
+        if request.format == .html {
+            let workspace = assembly.workspace
+            pageBuilder.inlineCaptions = { entry in try? workspace.read(entry.workspacePath) }
+        }
         let pages = pageBuilder
         let renderer = assembly.renderer!
         let cartridge = request.format == .commonCartridge

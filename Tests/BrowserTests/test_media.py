@@ -88,3 +88,15 @@ def test_the_media_page_is_accessible(context, base_url, screenshot):
     page.wait_for_load_state("load")
     check_page(page)
     screenshot(page)
+
+
+def test_captions_load_when_the_html_site_is_opened_from_disk(context, site_root):
+    """Chromium loads no <track> file for a page opened from disk (each file:// page is its own
+    origin): the HTML site writes its captions into the page, so they show there too."""
+    page = context.new_page()
+    page.goto((site_root / "media-html" / "things" / "thing-01.html").as_uri())
+    page.wait_for_function(
+        "() => { const v = document.querySelector('video');"
+        " return v && v.textTracks[0] && v.textTracks[0].cues && v.textTracks[0].cues.length === 2; }",
+        timeout=30000)
+    assert page.locator("video track").get_attribute("src").startswith("data:text/vtt;base64,")

@@ -68,7 +68,9 @@ struct CheckedWorkspaceTests {
         #expect(!carried.isEmpty)
         for path in carried {
             // Two files with the same bytes are each read once more, to tell they are copies.
-            let limit = Self.sameSizeAsAnother(path, in: memory, among: media) ? 2 : 1
+            // The HTML site also writes a video's captions into its page (so they show opened from disk).
+            let inlined = format == .html && path.hasSuffix(".vtt") ? 1 : 0
+            let limit = (Self.sameSizeAsAnother(path, in: memory, among: media) ? 2 : 1) + inlined
             #expect(counts[path, default: 0] <= limit, "the package read \(path) \(counts[path, default: 0]) times: \(counts)")
         }
     }

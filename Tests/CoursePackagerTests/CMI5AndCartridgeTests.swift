@@ -127,6 +127,7 @@ struct CMI5AndCartridgeTests {
             #expect(!html.lowercased().contains("<script"), "\(page) carries a script")
             #expect(!html.lowercased().contains("stylesheet"), "\(page) links a stylesheet")
             #expect(!html.contains("assets/"), "\(page) uses a theme file")
+            #expect(!html.contains("To pass"), "\(page) speaks of passing, which a static page cannot score")
             let own = try #require(listed[page], "\(page) is no web content resource")
             for address in PackageLinkTests.addresses(in: html) where !address.hasPrefix("#") && !address.contains(":") {
                 let target = try #require(PackageLinkTests.resolve(address, from: page))

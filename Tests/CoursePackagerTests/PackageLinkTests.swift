@@ -80,6 +80,8 @@ struct PackageLinkTests {
                         let lowered = address.lowercased()
                         if address.hasPrefix("#") || lowered.hasPrefix("mailto:") { continue }
                         if lowered.hasPrefix("https://") { continue }
+                        // The HTML site writes a video's captions into its page (it must work opened from disk).
+                        if format == .html, lowered.hasPrefix("data:text/vtt;base64,") { continue }
                         #expect(
                             !lowered.contains(":"), "\(course.id) \(format) \(page): `\(address)` is neither relative nor https")
                         guard let target = Self.resolve(address, from: page) else {

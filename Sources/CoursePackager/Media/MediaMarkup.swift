@@ -1,5 +1,6 @@
 import CourseMedia
 import CourseModel
+import Foundation
 
 /// The markup of a Thing's media in one of its pages: pictures with their size, video with captions,
 /// audio, privacy-enhanced players, and links to files as downloads, every address leading inside the
@@ -12,6 +13,12 @@ struct MediaMarkup: Sendable {
     let origin: MediaReference.Origin
     /// The page the markup is written into.
     let page: String
+    /// The bytes of a captions file to write into the page as a `data:` URL, when the page must work
+    /// opened from disk; nil to link the file.
+    var inlineCaptions: (@Sendable (MediaPlan.Entry) -> [UInt8]?)? = nil
+
+    /// The most bytes of captions written into a page; longer ones are linked.
+    static let maximumInlineCaptions = 256 * 1024
 
     private func href(_ entry: MediaPlan.Entry) -> String { PackageLayout.href(to: entry.packagePath, from: page) }
 
@@ -56,8 +63,14 @@ struct MediaMarkup: Sendable {
         if !reference.text.isEmpty { markup += " aria-label=\"\(escape(reference.text))\"" }
         markup += ">"
         if let captions = companions.captions {
+            // Opened from disk, Chromium loads no track file (every file:// page is its own origin), but
+            // a `data:` URL it does: the HTML site carries its captions in the page.
+            let source =
+                inlineCaptions?(captions).flatMap { bytes in
+                    bytes.count <= Self.maximumInlineCaptions ? "data:text/vtt;base64," + Data(bytes).base64EncodedString() : nil
+                } ?? href(captions)
             markup +=
-                "<track kind=\"captions\" src=\"\(escape(href(captions)))\" srclang=\"\(escape(course.language))\" label=\"Captions\" default>"
+                "<track kind=\"captions\" src=\"\(escape(source))\" srclang=\"\(escape(course.language))\" label=\"Captions\" default>"
         }
         return markup + "</video>" + caption(reference.text, transcript: companions.transcript) + "</figure>"
     }

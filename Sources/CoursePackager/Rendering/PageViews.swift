@@ -108,6 +108,8 @@ struct QuizView: Sendable, Encodable {
     let questions: [QuizQuestionView]
     /// "To pass, answer at least 3 of the 4 questions correctly (75%)."
     let passMarkText: String
+    /// What a static page (a Common Cartridge's), which scores nothing, says of the check.
+    let selfCheckText: String
 }
 
 /// An explore activity.

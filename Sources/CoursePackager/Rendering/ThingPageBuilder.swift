@@ -21,6 +21,9 @@ struct ThingPageBuilder: Sendable {
     var lms: LMSProfile = .generic
     /// Where the HTML site is hosted (a cartridge's pages link to their interactive versions there).
     var siteURL: String? = nil
+    /// The bytes of a captions file to write into the page itself (the HTML site, which must work opened
+    /// from disk, where Chromium loads no `<track>` file); nil for packages an LMS serves.
+    var inlineCaptions: (@Sendable (MediaPlan.Entry) -> [UInt8]?)? = nil
     /// The packaged Things' ids in course order (previous and next links).
     var orderedThingIDs: [String] = [] {
         didSet { positions = Dictionary(orderedThingIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
@@ -61,7 +64,11 @@ struct ThingPageBuilder: Sendable {
         let included = includedThingIDs
         let links = linksBetweenThings || navigatesBetweenThings
         let layout = layout
-        let markup = MediaMarkup(media: media, thing: thing, course: course, origin: origin, page: page)
+        let markup = {
+            var markup = MediaMarkup(media: media, thing: thing, course: course, origin: origin, page: page)
+            markup.inlineCaptions = inlineCaptions
+            return markup
+        }()
         return HTMLSanitizer(
             rewriteRelativeLink: { href in
                 if let link = ThingLink(href, from: thing, in: course) {
@@ -214,7 +221,7 @@ struct ThingPageBuilder: Sendable {
                                 groupName: "\(activity.id)-\(question.id)", index: $0, text: $1.text, feedback: $1.feedback)
                         })
                 },
-                passMarkText: Self.passMarkText(content))
+                passMarkText: Self.passMarkText(content), selfCheckText: Self.selfCheckText(content, online: siteURL != nil))
         case .explore(let content):
             explore = ExploreView(resources: citations(content.resources, in: thing, from: page))
         }
@@ -343,6 +350,16 @@ struct ThingPageBuilder: Sendable {
             "To pass, answer at least \(quiz.questionsToPass) of the \(count) \(count == 1 ? "question" : "questions") correctly (\(percent)%)."
         if let attempts = quiz.maxAttempts { text += " You have \(attempts) \(attempts == 1 ? "attempt" : "attempts")." }
         return text
+    }
+
+    /// The check as a page that scores nothing presents it: questions to test yourself with, and where
+    /// the scored check is, when there is an online version.
+    static func selfCheckText(_ quiz: Quiz, online: Bool) -> String {
+        let count = quiz.questions.count
+        let percent = Int((quiz.passingScore * 100).rounded())
+        return online
+            ? "Test yourself with these questions. The check online is scored: answering at least \(quiz.questionsToPass) of the \(count) correctly (\(percent)%) passes it."
+            : "Test yourself with these questions; this page does not score them."
     }
 
     static func durationText(_ minutes: Int) -> String {
