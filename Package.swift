@@ -96,7 +96,7 @@ let package = Package(
             name: "CourseBuild",
             dependencies: [
                 "CourseModel", "CourseLoader", "CourseValidator", "CourseMarkdown", "CourseMedia", "CoursePackager",
-                "OpenBadges", "FileAccess", "ToolkitSupport",
+                "OpenBadges", "LinkedData", "FileAccess", "ToolkitSupport",
             ]),
         // Watching folders for changes (inotify on Linux), in batches.
         .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),

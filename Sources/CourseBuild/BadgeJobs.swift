@@ -1,6 +1,7 @@
 import CourseLoader
 import CourseModel
 import FileAccess
+import LinkedData
 import OpenBadges
 import ToolkitSupport
 
@@ -96,25 +97,101 @@ public struct BadgeKeyring: Sendable {
         return keys
     }
 
-    /// The pinned JSON-LD contexts from the folder `contexts`, or the default folder (see
-    /// `JSONLDContextsLayout`); the error names both ways of giving them and the files needed.
+    /// The pinned JSON-LD contexts from the folder `contexts`, or else the first of the schemas folder
+    /// and the installed folder that holds them all (see `JSONLDContextsLayout`); the error names every
+    /// way of giving them and the files needed.
     public static func pinnedContexts(
         _ contexts: String?, variables: [String: String], fileSystem: any FileSystem, layout: JSONLDContextsLayout = .standard
     ) throws(BadgeError) -> OpenBadges3Keys.Contexts {
-        guard let folder = layout.folder(explicit: contexts, environment: variables) else {
-            throw BadgeError(
-                "Open Badges 3.0 Data Integrity proofs need the pinned JSON-LD contexts (\(layout.fileNames.values.sorted().joined(separator: ", "))): pass --contexts with their folder, or set \(layout.schemasVariable) to a schemas folder holding them in \(layout.contextsInSchemas)/",
-                isIOFailure: true)
-        }
-        do throws(BadgeError) {
-            return try OpenBadges3Keys.pinnedContexts { url in
-                layout.file(of: url, in: folder).flatMap { try? fileSystem.readFile($0) }
+        var problems: [String] = []
+        for folder in layout.candidateFolders(explicit: contexts, environment: variables) {
+            guard fileSystem.isDirectory(folder) else {
+                if contexts != nil { problems.append("\(folder) is not a folder") }
+                continue
             }
-        } catch {
+            let found = recognisedContexts(in: folder, fileSystem: fileSystem)
+            do throws(BadgeError) {
+                return try OpenBadges3Keys.pinnedContexts { url in found[url] }
+            } catch {
+                problems.append("\(folder): \(error.message)")
+            }
+        }
+        let installed = layout.installedFolder(environment: variables) ?? "the user's data folder"
+        throw BadgeError(
+            "Open Badges 3.0 Data Integrity proofs need the pinned JSON-LD contexts (\(layout.fileNames.values.sorted().joined(separator: ", "))"
+                + (problems.isEmpty ? "" : "; " + problems.joined(separator: "; "))
+                + "): install them once with `toolkit badges contexts install` (into \(installed)), or set \(layout.schemasVariable) to a schemas folder holding them in \(layout.contextsInSchemas)/, or pass --contexts with their folder",
+            isIOFailure: true)
+    }
+
+    /// The pinned contexts among the files of `folder`, by URL, recognised by their SHA-256.
+    public static func recognisedContexts(in folder: String, fileSystem: any FileSystem) -> [String: [UInt8]] {
+        var found: [String: [UInt8]] = [:]
+        for name in (try? fileSystem.contentsOfDirectory(folder)) ?? [] {
+            let path = folder + "/" + name
+            guard fileSystem.isFile(path), (fileSystem.fileSize(at: path) ?? .max) <= maximumContextSize,
+                let bytes = try? fileSystem.readFile(path), let url = PinnedContexts.recognise(bytes)
+            else { continue }
+            found[url] = bytes
+        }
+        return found
+    }
+
+    /// The largest file read as a possible context (the real ones are 2–15 KB).
+    public static let maximumContextSize = 1024 * 1024
+
+    /// Installs the pinned contexts into the user's data folder, under the layout's file names: from
+    /// the files of `source` (recognised by SHA-256, whatever their names: openbadgeslib's `contexts`
+    /// folder, or a folder an admin copied), or, without one, fetched by `download` from each context's
+    /// canonical address and checked against its pin. Returns the files written; nothing is written
+    /// unless every context was found.
+    public static func installContexts(
+        from source: String?, variables: [String: String], fileSystem: any FileSystem,
+        download: (String) throws -> [UInt8], layout: JSONLDContextsLayout = .standard
+    ) throws(BadgeError) -> [String] {
+        guard let target = layout.installedFolder(environment: variables) else {
             throw BadgeError(
-                path: folder, "\(error.message) (pass --contexts with the folder of the pinned JSON-LD contexts)",
+                "neither XDG_DATA_HOME nor HOME is set: there is no user data folder to install into", isIOFailure: true)
+        }
+        var found: [String: [UInt8]] = [:]
+        if let source {
+            guard fileSystem.isDirectory(source) else { throw BadgeError(path: source, "is not a folder", isIOFailure: true) }
+            found = recognisedContexts(in: source, fileSystem: fileSystem)
+        } else {
+            for pin in PinnedContexts.pins {
+                let bytes: [UInt8]
+                do {
+                    bytes = try download(pin.url)
+                } catch {
+                    throw BadgeError(
+                        "cannot download \(pin.url) (\(error)); give a folder holding the contexts instead", isIOFailure: true)
+                }
+                guard PinnedContexts.recognise(bytes) == pin.url else {
+                    throw BadgeError(
+                        "\(pin.url) answered with a document that is not the pinned one; nothing was installed (the toolkit signs only with contexts it knows)"
+                    )
+                }
+                found[pin.url] = bytes
+            }
+        }
+        let missing = PinnedContexts.pins.map(\.url).filter { found[$0] == nil }
+        guard missing.isEmpty else {
+            throw BadgeError(
+                path: source, "holds no pinned copy of \(missing.joined(separator: ", ")); nothing was installed",
                 isIOFailure: true)
         }
+        let output = AtomicOutput(fileSystem: fileSystem)
+        var written: [String] = []
+        for (url, bytes) in found.sorted(by: { $0.key < $1.key }) {
+            guard let path = layout.file(of: url, in: target) else { continue }
+            do {
+                try output.writeFile(bytes, to: path)
+            } catch {
+                throw BadgeError(path: path, "cannot write: \(error.reason)", isIOFailure: true)
+            }
+            written.append(path)
+        }
+        return written
     }
 }
 

@@ -220,7 +220,9 @@ struct CredentialVerifier {
         // read from what that proof signed.
         var listReport = BadgeVerifier.Report()
         var encoded: String?
-        if list["proof"] != nil {
+        let jwtList = folder.read(folder.urls.layout.ob3StatusListJWT).map { String(decoding: $0, as: UTF8.self) }
+        // A VC-JWT list needs no JSON-LD contexts: without them, it is the one checked.
+        if list["proof"] != nil, contexts != nil || jwtList == nil {
             if let verified = checkDataIntegrity(list, &listReport) {
                 let lists = verified.statements.quads.filter {
                     $0.graph == nil && $0.predicate == .iri(OpenBadges3Vocabulary.status + "encodedList")
@@ -229,7 +231,7 @@ struct CredentialVerifier {
                 let ids = verified.statements.subjects(ofType: OpenBadges3Vocabulary.credentials + "VerifiableCredential")
                 if ids != [.iri(listURL)] { listReport.problems.append("it is not the list \(listURL) names") }
             }
-        } else if let jwt = folder.read(folder.urls.layout.ob3StatusListJWT).map({ String(decoding: $0, as: UTF8.self) }),
+        } else if let jwt = jwtList,
             let payload = JWS.unverifiedPayload(jwt).flatMap({ try? JSONValue.parse($0, limits: .untrusted) })
         {
             checkJWT(jwt.trimmingCharacters(in: .whitespacesAndNewlines), payload, &listReport)

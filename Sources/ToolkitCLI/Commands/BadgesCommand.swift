@@ -13,7 +13,7 @@ struct BadgesCommand: ParsableCommand {
         commandName: "badges",
         abstract:
             "Open Badges 2.0 and 3.0: export issuer, badge classes and achievements; issue and bake assertions and credentials; list, revoke, verify.",
-        subcommands: [Export.self, Issue.self, List.self, Revoke.self, Verify.self])
+        subcommands: [Export.self, Issue.self, List.self, Revoke.self, Verify.self, Contexts.self])
 
     /// Options every badges subcommand that builds from the course shares.
     struct PublishOptions: ParsableArguments {
@@ -332,6 +332,40 @@ struct BadgesCommand: ParsableCommand {
                     environment.standardError(TerminalText.escaped("\(file): error: \(problem)") + "\n")
                 }
                 throw ExitCode(ToolkitExitCode.failure)
+            }
+        }
+    }
+}
+
+extension BadgesCommand {
+    /// `toolkit badges contexts …`: the JSON-LD contexts Open Badges 3.0 Data Integrity proofs need.
+    struct Contexts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The JSON-LD contexts Open Badges 3.0 Data Integrity proofs are signed and checked with.",
+            subcommands: [Install.self])
+
+        /// `toolkit badges contexts install [DIR]`.
+        struct Install: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Install the pinned contexts into your data folder ($XDG_DATA_HOME/course-toolkit/contexts), once.",
+                discussion: """
+                    From DIR when given: any folder holding copies of them, whatever the files are called (they are \
+                    recognised by their SHA-256), such as the `ob3/contexts` folder of the openbadgeslib Python package. \
+                    Without DIR, each is downloaded from its canonical https address and checked against its pin. \
+                    Every badges command then finds them there.
+                    """)
+
+            @Argument(help: "A folder holding copies of the contexts (default: download them).")
+            var folder: String?
+
+            func run() throws {
+                let environment = CommandEnvironment.current
+                let written = try BadgeCommandSupport.run { () throws(BadgeError) in
+                    try BadgeKeyring.installContexts(
+                        from: folder.map(environment.absolutePath), variables: environment.variables,
+                        fileSystem: environment.fileSystem, download: ContextDownload.fetch)
+                }
+                for path in written { environment.standardOutput("installed \(TerminalText.escaped(path))\n") }
             }
         }
     }
