@@ -128,7 +128,8 @@ let package = Package(
         .testTarget(
             name: "CourseBuildTests",
             dependencies: [
-                "CourseBuild", "CourseLoader", "CourseModel", "CoursePackager", "OpenBadges", "FileAccess", "ToolkitSupport",
+                "CourseBuild", "CourseLoader", "CourseModel", "CoursePackager", "OpenBadges", "LinkedData", "FileAccess",
+                "ToolkitSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "FileAccessTests", dependencies: ["FileAccess"]),
