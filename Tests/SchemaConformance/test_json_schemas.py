@@ -265,3 +265,21 @@ def test_every_constraint_of_the_schemas_is_refused_by_validate_too(schemas, cop
     errors = [f for f in json.loads(validate.stdout or "[]") if f["severity"] == "error"]
     assert validate.returncode == 1 and errors, f"validate accepts {key}: {bad!r} ({constraint})"
     assert any(f["file"] == relative for f in errors), errors
+
+
+def test_the_schemas_use_only_what_editors_understand(schemas):
+    """VS Code's YAML extension ignores `unevaluatedProperties` (and other 2019-09+ keywords): the
+    schemas say what they mean with keywords it applies, so an editor flags what validate flags."""
+    unsupported = {"unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "$dynamicRef", "prefixItems"}
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                assert key not in unsupported, f"{path}/{key}"
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}/{index}")
+
+    for schema in sorted(schemas.iterdir()):
+        walk(json.loads(schema.read_text()), schema.name)

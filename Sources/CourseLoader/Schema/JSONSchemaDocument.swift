@@ -62,8 +62,14 @@ public enum JSONSchemaDocument {
             schema["additionalProperties"] = false
             return schema
         }
+        // Every key of every variant is a property (so editors complete them), no other key is allowed,
+        // and each variant allows only its own keys besides the common ones. Written without
+        // `unevaluatedProperties`, which VS Code's YAML extension ignores.
+        let common = definition.fields.map(\.name)
+        schema["properties"] = properties(definition.fields + variants.allFields)
+        schema["additionalProperties"] = false
         schema["allOf"] = variants.cases.map { variant -> [String: Any] in
-            var then: [String: Any] = ["properties": properties(variant.fields)]
+            var then: [String: Any] = ["propertyNames": ["enum": common + variant.fields.map(\.name)]]
             let required = variant.fields.filter(\.isRequired).map(\.name)
             if !required.isEmpty { then["required"] = required }
             return [
@@ -71,7 +77,6 @@ public enum JSONSchemaDocument {
                 "then": then,
             ]
         }
-        schema["unevaluatedProperties"] = false
         return schema
     }
 
