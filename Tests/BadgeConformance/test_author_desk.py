@@ -50,6 +50,22 @@ def desk(tmp_path):
 def test_a_fresh_folder_builds_and_signs_with_installed_contexts(desk, tmp_path):
     folder, home, run = desk
     run("new", "course", "first-aid", "--title", "First aid at work")
+    # A course repository: the CI workflow is one GitHub accepts, build/ and the ledgers stay out of git.
+    check = os.environ.get("CHECK_JSONSCHEMA")
+    assert check, "CHECK_JSONSCHEMA is not set (Scripts/test installs check-jsonschema)"
+    workflow = subprocess.run([check, "--builtin-schema", "vendor.github-workflows",
+                               str(folder / ".github" / "workflows" / "course.yml")], capture_output=True, text=True)
+    assert workflow.returncode == 0, workflow.stdout + workflow.stderr
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    (folder / "build").mkdir(exist_ok=True)
+    (folder / "build" / "x-badges.ledger.json").write_text("{}")
+    ignored = subprocess.run(["git", "-C", str(folder), "check-ignore", "build/x-badges.ledger.json", "ed.pem"],
+                             capture_output=True, text=True)
+    assert ignored.stdout.split() == ["build/x-badges.ledger.json", "ed.pem"], ignored.stdout
+    schema = folder / ".toolkit" / "schemas" / "course.schema.json"
+    schema.write_text("{}")
+    run("schema")
+    assert schema.read_text() != "{}", "toolkit schema refreshes the schemas the editor settings name"
     issuer = folder / "Badges" / "issuer.yaml"
     text = issuer.read_text()
     for old, new in (("The organisation's name", "First Aid Trust"), ("https://example.org", "https://www.first-aid-trust.org.uk"),

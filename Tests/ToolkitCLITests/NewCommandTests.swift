@@ -162,10 +162,16 @@ struct NewCommandTests {
         #expect(created.exitCode == 0, "\(created.standardError)")
         for file in [
             "Courses/first-aid/course.yaml", "Courses/first-aid/things/thing-01.md", "Badges/badges/thing-01.yaml",
-            "Badges/images/thing-01.svg", "Badges/issuer.yaml", "Badges/images/issuer.svg",
+            "Badges/images/thing-01.svg", "Badges/issuer.yaml", "Badges/images/issuer.svg", ".gitignore",
+            ".vscode/settings.json", ".github/workflows/course.yml", ".toolkit/schemas/course.schema.json",
+            ".toolkit/schemas/thing.schema.json",
         ] {
             #expect(memory.isFile(root + "/" + file), "\(file)")
         }
+        let ignored = String(decoding: try memory.readFile(root + "/.gitignore"), as: UTF8.self)
+        #expect(ignored.contains("build/\n") && ignored.contains("*.ledger.json") && ignored.contains("*.pem"))
+        let settings = try JSONSerialization.jsonObject(with: Data(try memory.readFile(root + "/.vscode/settings.json")))
+        #expect((settings as? [String: Any])?["yaml.schemas"] != nil)
         // Every placeholder an author must replace is an error where it stands, and nothing else is.
         let placeholders = CommandRunner.run(["validate"], fileSystem: memory, in: root)
         let errors = placeholders.standardOutput.split(separator: "\n").filter { $0.contains(": error: ") }

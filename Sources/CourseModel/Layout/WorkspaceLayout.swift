@@ -23,6 +23,15 @@ public struct WorkspaceLayout: Sendable, Hashable {
     public var badgeClassesFolderName = "badges"
     /// The extension of a badge class file.
     public var badgeClassFileExtension = ".yaml"
+    /// Where a course repository keeps the JSON Schemas its editor settings name (committed with the
+    /// course, refreshed by `toolkit schema`).
+    public var editorSchemasFolder = ".toolkit/schemas"
+    /// The editor settings `toolkit new course` writes for VS Code.
+    public var editorSettingsFile = ".vscode/settings.json"
+    /// The ignore file of a course repository.
+    public var gitIgnoreFile = ".gitignore"
+    /// The CI workflow of a course repository.
+    public var ciWorkflowFile = ".github/workflows/course.yml"
 
     /// The theme's page templates, by name (`thing` is `thing.mustache`).
     public static let themeTemplateNames = ["thing", "index", "head", "footer", "cartridge"]

@@ -283,6 +283,11 @@ struct NewCommand: ParsableCommand {
                 files.created.append(
                     (layout.badgesFolder + "/images/\(issuerID).svg", ScaffoldBadgeArt.svg(label: "✓", caption: ["Issuer"])))
             }
+            // A new workspace becomes a course repository: what not to commit, the editor's schemas, a CI
+            // workflow (never over the author's own files).
+            if badges.issuer == nil {
+                files.created += RepositoryFiles.missing(in: root) { fileSystem.entryKind(at: $0) != nil }
+            }
             try files.write(in: environment)
             environment.standardOutput("next: fill in the fields marked in each file, then run `toolkit validate`\n")
         }

@@ -33,14 +33,19 @@ struct SchemaCommand: ParsableCommand {
         }
         try OutputPlacement.refuseInsideSources(folder, workspaceRoot: root)
         let files = JSONSchemaDocument.files(layout: layout)
-        do {
-            try environment.fileSystem.createDirectory(folder)
-            let atomic = AtomicOutput(fileSystem: environment.fileSystem)
-            for file in files {
-                try atomic.writeFile(JSONSchemaDocument.bytes(of: file), to: joinPath(folder, file.name))
+        // The copy a course repository's editor settings name is refreshed too, when there is one.
+        let editorFolder = WorkspaceLayout.absolute(layout.editorSchemasFolder, root: root)
+        let folders = [folder] + (output == nil && environment.fileSystem.isDirectory(editorFolder) ? [editorFolder] : [])
+        for target in folders {
+            do {
+                try environment.fileSystem.createDirectory(target)
+                let atomic = AtomicOutput(fileSystem: environment.fileSystem)
+                for file in files {
+                    try atomic.writeFile(JSONSchemaDocument.bytes(of: file), to: joinPath(target, file.name))
+                }
+            } catch {
+                throw CommandFailure.io("cannot write the schemas to \(target): \(error)")
             }
-        } catch {
-            throw CommandFailure.io("cannot write the schemas to \(folder): \(error)")
         }
         let shown = PathDisplay(workspaceRoot: root, currentDirectory: environment.currentDirectory)
             .display(absolutePath: folder)
@@ -48,7 +53,9 @@ struct SchemaCommand: ParsableCommand {
         let fromCourseFolder = PathDisplay(
             workspaceRoot: root, currentDirectory: WorkspaceLayout.absolute(layout.courseFolder(named: "course"), root: root)
         ).display(absolutePath: joinPath(folder, files[0].name))
-        var lines = ["Wrote \(files.count) JSON Schemas to \(shown)/:"]
+        var lines = [
+            "Wrote \(files.count) JSON Schemas to \(shown)/\(folders.count > 1 ? " and \(layout.editorSchemasFolder)/" : ""):"
+        ]
         for file in files {
             lines.append("  \(file.name)  \(file.describes)")
         }
