@@ -2,8 +2,9 @@
 # Packages come only from Debian's registry; nothing is downloaded from elsewhere.
 
 # What building the toolkit needs (see ../shared/BUILD-NOTES.md: the cmark-gfm packages are not on a new machine;
-# librsvg2-dev draws SVG badge art as PNG).
-BUILD_PACKAGES=(pkg-config libxml2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev)
+# librsvg2-dev draws SVG badge art as PNG; libcurl4-openssl-dev lets the release link Foundation's networking
+# statically, for `toolkit badges contexts install`).
+BUILD_PACKAGES=(pkg-config libxml2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libcurl4-openssl-dev)
 
 # ensure_packages PACKAGE...: installs the missing ones (as root), or says how to and fails.
 ensure_packages() {

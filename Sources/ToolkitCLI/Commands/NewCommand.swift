@@ -160,7 +160,6 @@ struct NewCommand: ParsableCommand {
 
         func run() throws {
             let environment = CommandEnvironment.current
-            let fileSystem = environment.fileSystem
             try StartingFiles.requireID(id)
             try StartingFiles.requireTitle(title)
             let (selection, report) = try courses.load(in: environment)
