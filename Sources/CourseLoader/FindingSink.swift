@@ -21,6 +21,11 @@ final class FindingSink {
         findings.append(Finding(ruleID: ruleID, severity: .error, message: message, location: location, hint: hint))
     }
 
+    /// Records a warning.
+    func warning(_ ruleID: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+        findings.append(Finding(ruleID: ruleID, severity: .warning, message: message, location: location, hint: hint))
+    }
+
     /// Records a finding already made (from a cache).
     func record(_ finding: Finding) {
         findings.append(finding)

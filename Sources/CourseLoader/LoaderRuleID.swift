@@ -23,10 +23,13 @@ public enum LoaderRuleID {
     /// two files whose names differ only by case.
     public static let pathSafety = "path-safety"
 
+    /// A list item indented under the one before, which YAML reads as more words of that item.
+    public static let listItemFolded = "list-item-folded"
+
     /// Every id above: the validator registers a described rule for each, with examples (a test holds
     /// them to this list).
     public static let all = [
         fileReadable, textEncoding, yamlSyntax, frontMatter, requiredField, unknownKey, valueType, allowedValue, fileSize,
-        pathSafety,
+        pathSafety, listItemFolded,
     ]
 }

@@ -4,8 +4,8 @@ import CourseModel
 enum BadgeFileLoader {
     /// Reads the issuer profile.
     static func loadIssuer(_ text: SourceText, file: String, sink: FindingSink) -> Issuer? {
-        let yaml = YAMLText(file: file, lineOffset: 0)
-        guard let root = yaml.parse(text.text, into: sink),
+        let yaml = YAMLText(file: file, lineOffset: 0, text: text.text)
+        guard let root = yaml.parse(into: sink),
             let reader = MappingReader(
                 root, yaml: yaml, sink: sink, entityName: "the issuer", definition: CourseFileFields.issuer)
         else { return nil }
@@ -17,8 +17,8 @@ enum BadgeFileLoader {
 
     /// Reads one badge class.
     static func loadBadge(_ text: SourceText, file: String, sink: FindingSink) -> BadgeClass? {
-        let yaml = YAMLText(file: file, lineOffset: 0)
-        guard let root = yaml.parse(text.text, into: sink),
+        let yaml = YAMLText(file: file, lineOffset: 0, text: text.text)
+        guard let root = yaml.parse(into: sink),
             let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "the badge", definition: CourseFileFields.badge)
         else { return nil }
         let alignments = reader.sequence("alignment").compactMap { node -> BadgeClass.Alignment? in

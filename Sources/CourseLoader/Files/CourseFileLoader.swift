@@ -4,8 +4,8 @@ import CourseModel
 enum CourseFileLoader {
     /// Reads the course file; nil (after reporting) when it cannot be read as a mapping.
     static func load(_ text: SourceText, file: String, folder: String, sink: FindingSink) -> Course? {
-        let yaml = YAMLText(file: file, lineOffset: 0)
-        guard let root = yaml.parse(text.text, into: sink),
+        let yaml = YAMLText(file: file, lineOffset: 0, text: text.text)
+        guard let root = yaml.parse(into: sink),
             let reader = MappingReader(
                 root, yaml: yaml, sink: sink, entityName: "the course", definition: CourseFileFields.course)
         else { return nil }

@@ -7,8 +7,8 @@ enum ThingFileLoader {
     /// Reads the Thing in `text`; nil (after reporting) when the front matter cannot be read.
     static func load(_ text: SourceText, file: String, sink: FindingSink) -> Thing? {
         guard let split = FrontMatter(splitting: text.text, file: file, sink: sink) else { return nil }
-        let yaml = YAMLText(file: file, lineOffset: split.yamlLineOffset)
-        guard let root = yaml.parse(split.yaml, into: sink) else { return nil }
+        let yaml = YAMLText(file: file, lineOffset: split.yamlLineOffset, text: split.yaml)
+        guard let root = yaml.parse(into: sink) else { return nil }
         guard let reader = MappingReader(root, yaml: yaml, sink: sink, entityName: "Thing", definition: CourseFileFields.thing)
         else {
             return nil

@@ -268,7 +268,34 @@ final class MappingReader {
                     at: yaml.location(of: item))
                 return nil
             }
+            warnIfFolded(item, key: key)
             return carriable(text, key: key, at: yaml.location(of: item)).map { ($0, yaml.location(of: item)) }
+        }
+    }
+
+    /// Warns when a plain list item ran on into lines below it that start with `- `: an item indented
+    /// one space too far, which YAML reads as more words of the item above (`First - Second`).
+    private func warnIfFolded(_ item: YAMLNode, key: String) {
+        guard let text = item.plainScalar, text.contains(" - ") else { return }
+        let dashColumn = item.column - 2
+        var line = item.line + 1
+        while let source = yaml.sourceLine(line) {
+            let indentation = source.prefix { $0 == " " }.count
+            let rest = source.dropFirst(indentation)
+            if rest.isEmpty || rest.hasPrefix("#") {
+                line += 1
+                continue
+            }
+            guard indentation + 1 > dashColumn else { return }  // the next item or key: the item ended
+            if rest.hasPrefix("- ") {
+                sink.warning(
+                    LoaderRuleID.listItemFolded,
+                    "this line is read as more words of the `\(key)` item above it, not as an item of its own",
+                    at: SourceLocation(file: yaml.file, line: line + yaml.lineOffset, column: indentation + 1),
+                    hint: "indent the `- ` as the item above (column \(dashColumn))")
+                return
+            }
+            line += 1
         }
     }
 

@@ -7,14 +7,28 @@ struct YAMLText {
     let file: String
     /// Lines before the YAML starts in its file (front matter starts after `---`).
     let lineOffset: Int
+    /// The YAML itself.
+    let text: String
 
     /// The location in the file of a node's mark.
     func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
     }
 
-    /// Parses `text`; on a syntax error records a located finding and returns nil.
-    func parse(_ text: String, into sink: FindingSink) -> YAMLNode? {
+    /// Line `line` of the YAML (1-based, as nodes number them), or nil past its end.
+    func sourceLine(_ line: Int) -> Substring? {
+        var current = 1
+        var start = text.startIndex
+        while current < line {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        return text[start...].prefix { $0 != "\n" }
+    }
+
+    /// Parses the text; on a syntax error records a located finding and returns nil.
+    func parse(into sink: FindingSink) -> YAMLNode? {
         do {
             guard let root = try YAMLDocument.parse(text).root else {
                 sink.error(

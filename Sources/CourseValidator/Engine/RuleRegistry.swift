@@ -5,6 +5,7 @@ public enum RuleRegistry {
         // Reading files
         FileReadableRule.self, TextEncodingRule.self, YAMLSyntaxRule.self, FrontMatterRule.self,
         RequiredFieldRule.self, UnknownKeyRule.self, ValueTypeRule.self, AllowedValueRule.self, FileSizeRule.self,
+        ListItemFoldedRule.self,
         PathSafetyRule.self,
         // Identity
         IDFormatRule.self, DuplicateIDRule.self, ThingNumberSequenceRule.self, CourseThingListedRule.self,
