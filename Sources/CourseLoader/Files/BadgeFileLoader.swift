@@ -12,7 +12,8 @@ enum BadgeFileLoader {
         return Issuer(
             id: reader.string("id", required: true) ?? "", name: reader.string("name", required: true) ?? "",
             url: reader.string("url"), email: reader.string("email"), image: reader.string("image"),
-            description: reader.string("description") ?? "", file: file, fields: reader.fields)
+            description: reader.string("description") ?? "", applicationForm: reader.string("applicationForm"), file: file,
+            fields: reader.fields)
     }
 
     /// Reads one badge class.

@@ -247,6 +247,9 @@ public enum CourseFileFields {
             FieldDefinition("email", .text, "Where earners and verifiers write to."),
             FieldDefinition("image", .text, "Its logo, PNG or SVG, relative to Badges/."),
             FieldDefinition("description", .text, "Who it is."),
+            FieldDefinition(
+                "applicationForm", .url,
+                "The badge platform's application page, for evidence steps that name no form of their own."),
         ])
 }
 

@@ -12,6 +12,8 @@ public struct Issuer: Hashable, Sendable {
     public var image: String?
     /// What the organisation is.
     public var description: String
+    /// The badge platform's application page, for evidence steps that name no form of their own.
+    public var applicationForm: String?
     /// Path of `issuer.yaml`, relative to the workspace root.
     public var file: String
     /// Where each field was written.
@@ -20,8 +22,9 @@ public struct Issuer: Hashable, Sendable {
     /// Creates an issuer.
     public init(
         id: String, name: String, url: String? = nil, email: String? = nil, image: String? = nil,
-        description: String = "", file: String, fields: FieldLocations
+        description: String = "", applicationForm: String? = nil, file: String, fields: FieldLocations
     ) {
+        self.applicationForm = applicationForm
         self.id = id
         self.name = name
         self.url = url

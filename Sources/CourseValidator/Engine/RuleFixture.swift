@@ -146,6 +146,7 @@ public enum RuleFixture {
         url: https://www.demo-issuer.org
         email: badges@demo-issuer.org
         description: Awards the demo badges.
+        applicationForm: https://badges.demo-issuer.org/apply
 
         """,
         firstBadge: """

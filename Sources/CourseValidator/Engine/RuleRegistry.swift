@@ -19,7 +19,8 @@ public enum RuleRegistry {
         ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self,
         QuizAnswerCountRule.self,
         // Content
-        PublishedThingCompleteRule.self, DraftThingRule.self, PlaceholderTextRule.self, HTTPSURLRule.self, CourseLicenceRule.self,
+        PublishedThingCompleteRule.self, DraftThingRule.self, PlaceholderTextRule.self, EvidenceFormNamedRule.self,
+        HTTPSURLRule.self, CourseLicenceRule.self,
         HiddenCharactersRule.self,
         ResourceCitationCompleteRule.self, LanguageTagRule.self, CourseColourRule.self,
         // Markdown

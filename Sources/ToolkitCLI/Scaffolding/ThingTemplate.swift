@@ -190,6 +190,8 @@ enum ThingTemplate {
         image: \(image)
         description: >-
           \(ScaffoldPlaceholder.issuerDescription)
+        # The badge platform's application page, for evidence steps that name no form of their own:
+        # applicationForm: https://…
 
         """
     }
