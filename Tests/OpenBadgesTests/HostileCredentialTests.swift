@@ -84,6 +84,10 @@ struct HostileCredentialTests {
         #expect(report.recipientMatches == true)
         let other = issued.verify(issued.credential, email: "mallory@example.org")
         #expect(other.recipientMatches == false && !other.problems.isEmpty)
+        // What a wallet shows of the credential itself.
+        #expect(issued.credential["awardedDate"] == "2026-11-20T00:00:00Z")
+        #expect(issued.credential["description"]?.stringValue?.isEmpty == false)
+        #expect(issued.credential["image"]?["id"]?.stringValue?.hasSuffix("thing-02.png") == true)
     }
 
     @Test("an identifier entry added for someone else (JSON-LD drops its undefined terms, so the proof still holds) is refused")

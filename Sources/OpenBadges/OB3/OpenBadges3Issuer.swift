@@ -40,7 +40,8 @@ public struct OpenBadges3Issuer: Sendable {
         let salt = RecipientIdentity.freshSalt()
         var credential: [String: JSONValue] = [
             "@context": OpenBadges3Export.context, "id": .string(id), "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "issuer": export.issuer, "validFrom": .string(issuedOn), "name": achievement["name"] ?? .string(badgeID),
+            "issuer": export.issuer, "validFrom": .string(issuedOn), "awardedDate": .string(issuedOn),
+            "name": achievement["name"] ?? .string(badgeID),
             "credentialSubject": [
                 "type": ["AchievementSubject"],
                 "identifier": [
@@ -53,6 +54,9 @@ public struct OpenBadges3Issuer: Sendable {
             ],
             "credentialStatus": CredentialStatusList.entry(index: statusIndex, urls: urls),
         ]
+        // What wallets show of the credential itself: the achievement's description and picture.
+        if let description = achievement["description"] { credential["description"] = description }
+        if let image = achievement["image"] { credential["image"] = image }
         if !evidence.isEmpty {
             credential["evidence"] = .array(
                 evidence.map { item in
