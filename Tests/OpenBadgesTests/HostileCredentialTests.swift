@@ -267,4 +267,51 @@ struct HostileCredentialTests {
         }
         #expect(try converter.quads(of: try JSONValue.parse(try seed("credential.json")), strict: true).count > 10)
     }
+
+    @Test("a badge class that expires gives its 3.0 credentials validUntil and its 2.0 assertions expires; both refuse after it")
+    func expiry() throws {
+        let memory = InMemoryFileSystem()
+        let disk = DiskFileSystem()
+        let root = "/memory/workspace"
+        for folder in ["Courses", "Badges"] {
+            let source = BadgeClassGoldenTests.packageRoot.appendingPathComponent(folder).path
+            for file in disk.filesBelow(source) {
+                memory.write(bytes: try disk.readFile(source + "/" + file), to: "\(root)/\(folder)/\(file)")
+            }
+        }
+        let badgeFile = root + "/Badges/badges/thing-02.yaml"
+        memory.write(
+            bytes: try memory.readFile(badgeFile) + Array("expiresAfterDays: 30\n".utf8), to: badgeFile)
+        let report = WorkspaceLoader(fileSystem: memory).load(workspaceAt: root)
+        #expect(report.workspace.badges.badge(id: "thing-02")?.expiresAfterDays == 30, "\(report.findings)")
+        let course = try #require(report.workspace.courses.first)
+        let urls = try BadgeURLs(base: Self.base)
+        let keys = OpenBadges3Keys(
+            dataIntegrity: try DataIntegrityKey(seed: Array(repeating: 9, count: 32)), contexts: try Self.contexts())
+        let folder = BadgeFolder(path: "/published/badges", urls: urls, fileSystem: memory)
+        let workspace = WorkspaceFiles(root: root, fileSystem: memory)
+        let export = try BadgeExport(
+            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, spec: .both,
+            openBadges3Keys: keys)
+        _ = try export.write(to: folder)
+        let issuer = BadgeIssuer(
+            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: .both,
+            openBadges3: try OpenBadges3Issuer(export: try #require(export.openBadges3), keys: keys, urls: urls))
+        let outcome = try issuer.issue(
+            [EarnerRow(row: 2, email: Self.earner, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z")], into: folder)
+        let files = try #require(outcome.issued.first?.files)
+        let credentialFile = try #require(files.first { $0.hasPrefix("ob3/") && $0.hasSuffix(".json") })
+        let credential = try JSONValue.parse(try #require(folder.read(credentialFile)))
+        #expect(credential["validUntil"] == "2026-12-20T00:00:00Z")
+        let assertionFile = try #require(files.first { $0.hasPrefix("assertions/") && $0.hasSuffix(".json") })
+        let assertion = try JSONValue.parse(try #require(folder.read(assertionFile)))
+        #expect(assertion["expires"] == "2026-12-20T00:00:00Z")
+        var verifier = BadgeVerifier(folder: folder, contexts: keys.contexts)
+        verifier.now = DateFormats.date("2026-12-01T00:00:00Z")!
+        #expect(verifier.verify(credential.compactBytes()).problems.isEmpty)
+        #expect(verifier.verify(assertion.compactBytes()).problems.isEmpty)
+        verifier.now = DateFormats.date("2026-12-21T00:00:00Z")!
+        #expect(verifier.verify(credential.compactBytes()).problems.contains("the credential expired (validUntil)"))
+        #expect(verifier.verify(assertion.compactBytes()).problems.contains { $0.hasPrefix("the assertion expired") })
+    }
 }

@@ -36,6 +36,6 @@ enum BadgeFileLoader {
             name: reader.string("name", required: true) ?? "",
             listingName: reader.string("listingName"), description: reader.string("description") ?? "",
             image: reader.string("image"), url: reader.string("url"), tags: reader.strings("tags"),
-            alignments: alignments, file: file, fields: reader.fields)
+            expiresAfterDays: reader.int("expiresAfterDays"), alignments: alignments, file: file, fields: reader.fields)
     }
 }

@@ -226,6 +226,9 @@ public enum CourseFileFields {
             FieldDefinition("url", .url, "Where an external badge is described."),
             FieldDefinition("tags", .textList, "Words the badge platform lists it under."),
             FieldDefinition(
+                "expiresAfterDays", .wholeNumber(minimum: 1),
+                "How many days a badge stays valid once awarded (unset: it does not expire)."),
+            FieldDefinition(
                 "alignment",
                 .listOf(
                     MappingDefinition(

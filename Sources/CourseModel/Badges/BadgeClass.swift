@@ -46,6 +46,8 @@ public struct BadgeClass: Hashable, Sendable {
     public var url: String?
     /// Search tags.
     public var tags: [String]
+    /// How many days a badge stays valid once awarded; nil when it does not expire.
+    public var expiresAfterDays: Int?
     /// Frameworks the badge aligns to.
     public var alignments: [Alignment]
     /// Path of the file, relative to the workspace root.
@@ -56,9 +58,10 @@ public struct BadgeClass: Hashable, Sendable {
     /// Creates a badge class.
     public init(
         id: String, kind: Kind, name: String, listingName: String? = nil, description: String = "",
-        image: String? = nil, url: String? = nil, tags: [String] = [], alignments: [Alignment] = [],
-        file: String, fields: FieldLocations
+        image: String? = nil, url: String? = nil, tags: [String] = [], expiresAfterDays: Int? = nil,
+        alignments: [Alignment] = [], file: String, fields: FieldLocations
     ) {
+        self.expiresAfterDays = expiresAfterDays
         self.id = id
         self.kind = kind
         self.name = name

@@ -329,6 +329,9 @@ public struct BadgeIssuer: Sendable {
                 : .object(["type": "signed", "creator": .string(urls.publicKey(fingerprint: key!.fingerprint))]),
         ]
         if !evidence.isEmpty { assertion["evidence"] = .array(evidence) }
+        if let days = badge.expiresAfterDays, let until = DateFormats.adding(days: days, to: issuedOn) {
+            assertion["expires"] = .string(until)
+        }
         let document = JSONValue.object(assertion)
         var files: [String] = []
         func write(_ bytes: [UInt8], extension ext: String) throws(BadgeError) {

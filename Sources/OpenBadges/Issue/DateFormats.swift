@@ -23,6 +23,11 @@ enum DateFormats {
         formatters.withLock { $0.full.date(from: text) ?? $0.fractional.date(from: text) }
     }
 
+    /// `awarded` (an ISO 8601 date-time) plus `days` days, as a timestamp; nil when it is not a date.
+    static func adding(days: Int, to awarded: String) -> String? {
+        date(awarded).map { timestamp($0.addingTimeInterval(Double(days) * 86_400)) }
+    }
+
     /// Whole seconds since 1970 of an ISO 8601 date-time with a time zone.
     static func epochSeconds(_ text: String) -> Double? {
         date(text)?.timeIntervalSince1970.rounded(.down)

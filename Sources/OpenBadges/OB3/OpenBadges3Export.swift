@@ -65,6 +65,8 @@ public struct OpenBadges3Export: Sendable {
     public private(set) var issuer: JSONValue = .null
     /// Achievements by badge id, as embedded in credentials (without `@context`).
     public private(set) var achievements: [String: JSONValue] = [:]
+    /// How many days each badge's credentials stay valid, by badge id, for badges that expire.
+    public private(set) var expiresAfterDays: [String: Int] = [:]
     /// The files to publish.
     public private(set) var files: [BadgeExport.File] = []
     /// The URL of the Ed25519 key's Multikey document, when there is one.
@@ -132,6 +134,7 @@ public struct OpenBadges3Export: Sendable {
             }
             if !alignments.isEmpty { achievement["alignment"] = .array(alignments) }
             achievements[badge.id] = .object(achievement)
+            if let days = badge.expiresAfterDays { expiresAfterDays[badge.id] = days }
             var published = achievement
             published["@context"] = Self.context
             add(layout.ob3Achievement(id: badge.id), .object(published))

@@ -54,6 +54,10 @@ public struct OpenBadges3Issuer: Sendable {
             ],
             "credentialStatus": CredentialStatusList.entry(index: statusIndex, urls: urls),
         ]
+        // A badge class that expires gives its credentials a last day (wallets show it; verifiers refuse after it).
+        if let days = export.expiresAfterDays[badgeID], let until = DateFormats.adding(days: days, to: issuedOn) {
+            credential["validUntil"] = .string(until)
+        }
         // What wallets show of the credential itself: the achievement's description and picture.
         if let description = achievement["description"] { credential["description"] = description }
         if let image = achievement["image"] { credential["image"] = image }

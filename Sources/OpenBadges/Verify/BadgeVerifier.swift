@@ -182,6 +182,13 @@ public struct BadgeVerifier: Sendable {
         } else {
             report.problems.append("issuedOn is missing")
         }
+        if let expires = assertion["expires"]?.stringValue {
+            if let seconds = DateFormats.epochSeconds(expires) {
+                if seconds <= now.timeIntervalSince1970 { report.problems.append("the assertion expired on \(expires)") }
+            } else {
+                report.problems.append("expires `\(expires)` is not a date and time with a time zone")
+            }
+        }
         let recipient = assertion["recipient"]
         let identity = recipient?["identity"]?.stringValue ?? ""
         if recipient?["hashed"] != .bool(true) || !identity.hasPrefix("sha256$") || identity.count != 71 {
