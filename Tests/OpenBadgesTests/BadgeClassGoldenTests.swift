@@ -82,6 +82,10 @@ struct OpenBadges3GoldenTests {
         #expect(document["publicKeyMultibase"]?.stringValue?.hasPrefix("z6Mk") == true)
         #expect(document["id"]?.stringValue == "https://badges.example.org/sssc/\(key.path)")
         #expect(export.openBadges3?.verificationMethod == document["id"]?.stringValue)
+        // The controller lists the key under assertionMethod, where verifiers of a proof's purpose look.
+        let profile = try JSONValue.parse(try #require(files.first { $0.path == "ob3/issuer.json" }).bytes)
+        #expect(profile["assertionMethod"] == .array([try #require(document["id"])]))
+        #expect(export.openBadges3?.issuer["assertionMethod"] == nil, "never embedded in a credential")
         #expect(try BadgeClassGoldenTests.export().files == export.files)
         #expect(export.openBadges3?.achievements.keys.sorted() == export.badgeIDs.sorted())
     }

@@ -112,7 +112,13 @@ public struct OpenBadges3Export: Sendable {
             jwk["kid"] = .string(url)
             add(layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"), .object(jwk))
         }
+        // The published profile lists its keys under `assertionMethod`, as verifiers of a proof's purpose
+        // (DCC's verifier-core, the Learner Credential Wallet) look for them in the key's controller. No
+        // pinned context defines the term outside a proof, so it is plain JSON here, never embedded in a
+        // credential (where strict verification would refuse an undefined term).
         var document = profile
+        let methods = [verificationMethod, jwtKeyID].compactMap { $0 }.map(JSONValue.string)
+        if !methods.isEmpty { document["assertionMethod"] = .array(methods) }
         document["@context"] = Self.context
         add(layout.ob3Profile, .object(document))
 
