@@ -47,7 +47,7 @@ def independent_check(folder, keys):
 
 def issue(folder, rows, keys, spec="both", workspace=ROOT, extra=()):
     earners = folder.parent / "earners.csv"
-    earners.write_text("email,badge,issuedOn,evidenceUrl,evidenceNarrative\n" + "\n".join(rows) + "\n")
+    earners.write_text("email,badge,issuedOn,evidenceUrl,evidenceNarrative,name\n" + "\n".join(rows) + "\n")
     return toolkit("badges", "issue", workspace, "--earners", earners, "--base-url", BASE, "--output", folder,
                    "--spec", spec, "--ed25519-key", keys["ed"], "--sign-key", keys["rsa"], "--contexts", CONTEXTS,
                    *extra, check=False)
@@ -61,7 +61,8 @@ def contexts_present():
 
 def test_bundled_course_credentials_pass_schemas_and_verify_independently(tmp_path, keys):
     folder = tmp_path / "published"
-    result = issue(folder, [f"{EMAIL},thing-02,2026-11-20T09:30:00Z,https://example.org/evidence/1,My reflection"], keys)
+    # With the earner's name: wallets show it; the official schema and openbadgeslib accept it beside the hashed email.
+    result = issue(folder, [f"{EMAIL},thing-02,2026-11-20T09:30:00Z,https://example.org/evidence/1,My reflection,Ann Example"], keys)
     assert result.returncode == 0, result.stderr
     assert "each as a 2.0 assertion and a 3.0 credential" in result.stdout
     report = independent_check(folder, keys)

@@ -43,7 +43,7 @@ struct HostileCredentialTests {
         }
     }
 
-    static func issue(to emails: [String] = [earner]) throws -> Issued {
+    static func issue(to emails: [String] = [earner], name: String? = nil) throws -> Issued {
         let root = BadgeClassGoldenTests.packageRoot.path
         let report = WorkspaceLoader().load(workspaceAt: root)
         let course = try #require(report.workspace.courses.first { $0.id == "sssc-23-things-leadership" })
@@ -60,7 +60,7 @@ struct HostileCredentialTests {
             course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: .v3,
             openBadges3: try OpenBadges3Issuer(export: try #require(export.openBadges3), keys: keys, urls: urls))
         let rows = emails.enumerated().map { index, email in
-            EarnerRow(row: index + 2, email: email, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z")
+            EarnerRow(row: index + 2, email: email, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z", name: name)
         }
         let outcome = try issuer.issue(rows, into: folder)
         let issued = try #require(outcome.issued.first)
@@ -313,5 +313,20 @@ struct HostileCredentialTests {
         verifier.now = DateFormats.date("2026-12-21T00:00:00Z")!
         #expect(verifier.verify(credential.compactBytes()).problems.contains("the credential expired (validUntil)"))
         #expect(verifier.verify(assertion.compactBytes()).problems.contains { $0.hasPrefix("the assertion expired") })
+    }
+
+    @Test("with a name column, the credential names the earner (unhashed, beside the hashed email); without, it does not")
+    func earnerName() throws {
+        let named = try Self.issue(name: "Ann Example")
+        let identifiers = named.credential["credentialSubject"]?["identifier"]?.arrayValue ?? []
+        #expect(identifiers.count == 2)
+        #expect(
+            identifiers.contains {
+                $0["identityType"] == "name" && $0["hashed"] == .bool(false) && $0["identityHash"] == "Ann Example"
+            })
+        let report = named.verify(named.credential)
+        #expect(report.problems.isEmpty && report.recipientMatches == true, "\(report.problems)")
+        let plain = try Self.issue()
+        #expect((plain.credential["credentialSubject"]?["identifier"]?.arrayValue ?? []).count == 1)
     }
 }

@@ -70,6 +70,8 @@ public struct BadgeIssuer: Sendable {
         var pending: [Pending] = []
         /// Earner key → email, for this run's earners only.
         var emails: [String: String] = [:]
+        /// Earner key → name, for this run's earners whose row gives one.
+        var names: [String: String] = [:]
         var art: [String: [BadgeArt]] = [:]
 
         /// A run issuing `rows` into `output`.
@@ -145,10 +147,12 @@ public struct BadgeIssuer: Sendable {
                         files: []))
                 continue
             }
-            run.pending.append(
-                try record(
-                    forms, badgeID: row.badgeID, email: row.email, issuedOn: held?.issuedOn ?? row.issuedOn, evidence: evidence,
-                    row: row.row, earner: earner, in: &run.ledger))
+            if let name = row.name { run.names[earner] = name }
+            var item = try record(
+                forms, badgeID: row.badgeID, email: row.email, issuedOn: held?.issuedOn ?? row.issuedOn, evidence: evidence,
+                row: row.row, earner: earner, in: &run.ledger)
+            item.name = row.name
+            run.pending.append(item)
         }
     }
 
@@ -170,10 +174,11 @@ public struct BadgeIssuer: Sendable {
                     return .object(item)
                 }
                 let issuedOn = held[badgeID]?.issuedOn ?? holdings.map(\.issuedOn).max() ?? ""
-                run.pending.append(
-                    try record(
-                        forms, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, earner: earner,
-                        members: members, in: &run.ledger))
+                var item = try record(
+                    forms, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, row: nil, earner: earner,
+                    members: members, in: &run.ledger)
+                item.name = run.names[earner]
+                run.pending.append(item)
             }
         }
     }
@@ -217,7 +222,8 @@ public struct BadgeIssuer: Sendable {
                     let credentialID = credentialID(badgeID: item.badgeID, email: item.email)
                     let credentialFiles = try openBadges3.write(
                         id: credentialID, badgeID: item.badgeID, email: item.email, issuedOn: item.issuedOn,
-                        evidence: item.evidence, statusIndex: item.statusIndex ?? 0, artworks: art, into: output)
+                        evidence: item.evidence, statusIndex: item.statusIndex ?? 0, name: item.name, artworks: art,
+                        into: output)
                     files += credentialFiles
                     if id.isEmpty { id = credentialID }
                 }
@@ -297,6 +303,8 @@ public struct BadgeIssuer: Sendable {
         let issuedOn: String
         let evidence: [JSONValue]
         let row: Int?
+        /// The earner's name, when the earners file gives it (3.0 credentials carry it).
+        var name: String? = nil
         let forms: Set<OpenBadgesSpec>
         let statusIndex: Int?
     }

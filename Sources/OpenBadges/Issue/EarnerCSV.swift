@@ -17,6 +17,8 @@ public struct EarnerRow: Sendable, Hashable {
     public var evidenceURL: String?
     /// A description of the evidence, if given.
     public var evidenceNarrative: String?
+    /// The earner's name, from an optional `name` column: shown by wallets, unhashed, in 3.0 credentials.
+    public var name: String? = nil
 }
 
 /// A problem with one cell of an earners file.
@@ -49,6 +51,8 @@ public enum EarnerCSV {
     public static let requiredColumns = ["email", "badge", "issuedOn"]
     /// The most rows one file may hold.
     public static let maximumRows = 100_000
+    /// The longest earner's name, in characters.
+    public static let maximumNameLength = 200
     /// The longest evidence narrative, in characters: a long one is baked into every image of the badge.
     public static let maximumNarrativeLength = 10_000
     /// The largest earners file read, in bytes: 100,000 rows with long narratives fit well inside.
@@ -139,6 +143,14 @@ public enum EarnerCSV {
                 problem("evidenceUrl", "`\(evidenceURL)` is not an https URL")
             }
             let narrative = cell("evidenceNarrative")?.value ?? ""
+            let name = cell("name")?.value ?? ""
+            if name.count > maximumNameLength {
+                problem("name", "the name is \(name.count) characters; at most \(maximumNameLength)")
+            } else if name.unicodeScalars.contains(where: {
+                [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+            }) {
+                problem("name", "the name holds a control or invisible character")
+            }
             if narrative.count > maximumNarrativeLength {
                 problem(
                     "evidenceNarrative",
@@ -150,7 +162,7 @@ public enum EarnerCSV {
                     EarnerRow(
                         row: rowNumber, email: RecipientIdentity.normalise(email), badgeID: badge, issuedOn: issuedOn,
                         evidenceURL: evidenceURL.isEmpty ? nil : evidenceURL,
-                        evidenceNarrative: narrative.isEmpty ? nil : narrative))
+                        evidenceNarrative: narrative.isEmpty ? nil : narrative, name: name.isEmpty ? nil : name))
             }
             problems += rowProblems
         }

@@ -32,7 +32,8 @@ public struct OpenBadges3Issuer: Sendable {
 
     /// The unsigned credential `id` of `badgeID` for `email`.
     func credential(
-        id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], statusIndex: Int
+        id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], statusIndex: Int,
+        name: String? = nil
     ) throws(BadgeError) -> [String: JSONValue] {
         guard let achievement = export.achievements[badgeID] else {
             throw BadgeError("badge `\(badgeID)` has no Open Badges 3.0 achievement")
@@ -54,6 +55,14 @@ public struct OpenBadges3Issuer: Sendable {
             ],
             "credentialStatus": CredentialStatusList.entry(index: statusIndex, urls: urls),
         ]
+        // The earner's name, when the earners file gives it, beside the hashed email: what a wallet shows.
+        if let name, case .object(var subject)? = credential["credentialSubject"] {
+            subject["identifier"] = .array(
+                (subject["identifier"]?.arrayValue ?? []) + [
+                    ["type": "IdentityObject", "hashed": false, "identityType": "name", "identityHash": .string(name)]
+                ])
+            credential["credentialSubject"] = .object(subject)
+        }
         // A badge class that expires gives its credentials a last day (wallets show it; verifiers refuse after it).
         if let days = export.expiresAfterDays[badgeID], let until = DateFormats.adding(days: days, to: issuedOn) {
             credential["validUntil"] = .string(until)
@@ -75,10 +84,11 @@ public struct OpenBadges3Issuer: Sendable {
     /// Signs and writes the credential, returning the files written (relative to the folder).
     func write(
         id: String, badgeID: String, email: String, issuedOn: String, evidence: [JSONValue], statusIndex: Int,
-        artworks: [BadgeArt], into output: BadgeFolder
+        name: String? = nil, artworks: [BadgeArt], into output: BadgeFolder
     ) throws(BadgeError) -> [String] {
         let unsigned = try credential(
-            id: id, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, statusIndex: statusIndex)
+            id: id, badgeID: badgeID, email: email, issuedOn: issuedOn, evidence: evidence, statusIndex: statusIndex,
+            name: name)
         let uuid = BadgeURLs.assertionUUID(of: id)
         var files: [String] = []
         func write(_ bytes: [UInt8], extension ext: String) throws(BadgeError) {

@@ -102,8 +102,9 @@ struct BadgesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue an assertion per earner row, baked into PNG and SVG; award collections whose members are all held.",
             discussion: """
-                The earners file is CSV with the header email,badge,issuedOn,evidenceUrl,evidenceNarrative (extra columns \
-                are ignored). Bad rows are reported with row and column and nothing is issued, unless --keep-going. \
+                The earners file is CSV with the header email,badge,issuedOn,evidenceUrl,evidenceNarrative and, optionally, \
+                name (Open Badges 3.0 credentials then name the earner, unhashed, beside the hashed email); extra columns \
+                are ignored. Bad rows are reported with row and column and nothing is issued, unless --keep-going. \
                 Re-running with the same file issues nothing twice. A private ledger of what was issued is kept \
                 beside the output folder (<output>.ledger.json), with a per-row summary of the last run \
                 (<output>.issued.csv: row, email, badge, outcome, assertion, files); do not publish either.
