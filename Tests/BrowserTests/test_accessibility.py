@@ -175,3 +175,31 @@ def test_the_checks_themselves_catch_violations(context):
     assert any(problem.startswith("button") for problem in ax_names(page))
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUS_SCRIPT)["visible"] is False
+
+
+AXE_PAGES = ["html/index.html", "html/things/thing-02.html", "html-all/index.html", "html-all/things/thing-03.html",
+             "media-html/things/thing-01.html", "media-html/index.html"]
+
+
+def axe_violations(page):
+    """What axe-core (the engine UK public-sector audits use) finds on the page, every rule run."""
+    from axe_playwright_python.sync_playwright import Axe
+    return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
+            for v in Axe().run(page).response["violations"]]
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_axe_core_finds_nothing(context, base_url, path):
+    """Pages as published, drafts and media included, against axe-core's rules, beside our own checks."""
+    page = context.new_page()
+    page.goto(f"{base_url}/{path}")
+    page.wait_for_load_state("load")
+    assert axe_violations(page) == []
+
+
+def test_axe_core_itself_catches_violations(context):
+    page = context.new_page()
+    page.set_content("<html><head></head><body><img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='>"
+                     "<button></button><p style='color:#bbb'>Pale</p></body></html>")
+    found = {rule for rule, _, _ in axe_violations(page)}
+    assert {"image-alt", "button-name", "html-has-lang"} <= found, found
