@@ -24,12 +24,16 @@ public struct BadgePublishOptions: Sendable {
     public var output: String?
     /// Publish a folder already published under another base URL under this one.
     public var allowNewBaseURL: Bool
+    /// The issuer's `did:web` DID for Open Badges 3.0 (its document is `did.json` at the base URL).
+    public var issuerDID: String? = nil
 
     /// Creates the options.
     public init(
         baseURL: String, pageBaseURL: String? = nil, signKey: String? = nil, spec: OpenBadgesSpec = .v2,
-        ed25519Key: String? = nil, contexts: String? = nil, output: String? = nil, allowNewBaseURL: Bool = false
+        ed25519Key: String? = nil, contexts: String? = nil, output: String? = nil, allowNewBaseURL: Bool = false,
+        issuerDID: String? = nil
     ) {
+        self.issuerDID = issuerDID
         self.baseURL = baseURL
         self.pageBaseURL = pageBaseURL
         self.signKey = signKey
@@ -213,8 +217,13 @@ public struct BadgePublishing: Sendable {
     public init(
         _ checked: CheckedWorkspace, options: BadgePublishOptions, variables: [String: String], fileSystem: any FileSystem
     ) throws(BadgeError) {
+        if options.issuerDID != nil, !options.spec.includes3 {
+            throw BadgeError(
+                "--issuer-did names the issuer of Open Badges 3.0 credentials: add --spec 3.0 or --spec both", isIOFailure: true)
+        }
         do {
-            urls = try BadgeURLs(base: options.baseURL)
+            let base = try BadgeURLs(base: options.baseURL)
+            urls = try options.issuerDID.map { did throws(BadgeURLs.Problem) in try base.identifyingIssuer(as: did) } ?? base
         } catch {
             throw BadgeError(error.description, isIOFailure: true)
         }

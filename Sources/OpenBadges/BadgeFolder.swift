@@ -40,8 +40,14 @@ public struct BadgeFolder: Sendable {
             let base = BadgeURLs.base(ofIssuerID: id, layout: layout)
         else { throw BadgeError(path: path, "has no \(layout.issuerProfile): run `toolkit badges export` first") }
         do {
-            return BadgeFolder(
-                path: path, urls: try BadgeURLs(base: base, layout: layout), fileSystem: fileSystem, outputLayout: outputLayout)
+            var urls = try BadgeURLs(base: base, layout: layout)
+            // An issuer identified by did:web: its document, published at the root, says so.
+            if let did = (try? fileSystem.readFile(joinPath(path, layout.didDocument))).flatMap({ try? JSONValue.parse($0) })?[
+                "id"]?.stringValue
+            {
+                urls = try urls.identifyingIssuer(as: did)
+            }
+            return BadgeFolder(path: path, urls: urls, fileSystem: fileSystem, outputLayout: outputLayout)
         } catch {
             throw BadgeError(path: profile, "\(error)")
         }
@@ -111,8 +117,15 @@ public struct BadgeFolder: Sendable {
         }
     }
 
-    /// The bytes at the URL of a published file, when it is under this folder's base URL.
+    /// The bytes at the URL of a published file, when it is under this folder's base URL; for a key
+    /// of the issuer's DID (`did:web:…#…`), the key as its DID document lists it (a JWK's own members).
     public func read(url: String) -> [UInt8]? {
+        if let did = urls.issuerDID, url.hasPrefix(did + "#") {
+            guard let document = read(urls.layout.didDocument).flatMap({ try? JSONValue.parse($0) }),
+                let method = document["verificationMethod"]?.arrayValue?.first(where: { $0["id"]?.stringValue == url })
+            else { return nil }
+            return (method["publicKeyJwk"] ?? method).prettyBytes()
+        }
         guard let path = urls.localPath(of: url) else { return nil }
         return read(path)
     }

@@ -48,6 +48,8 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     public func ob3Credential(uuid: String, extension ext: String) -> String {
         openBadges3Folder + "/credentials/" + uuid + "." + ext
     }
+    /// The `did:web` document of an issuer identified by a DID (at the folder's root).
+    public var didDocument: String { "did.json" }
     /// The signed Bitstring Status List of revoked 3.0 credentials.
     public var ob3StatusList: String { openBadges3Folder + "/status/revocation.json" }
     /// The same list as a VC-JWT.

@@ -130,6 +130,11 @@ public struct BadgeExport: Sendable {
             )
         }
         for file in files + (openBadges3?.files ?? []) where file.path != urls.layout.issuerProfile {
+            if file.path == urls.layout.didDocument, let earlier = folder.read(file.path) {
+                // Key rotation: keys published before stay in the DID document, so what they signed keeps verifying.
+                try folder.write(Self.mergedDIDDocument(file.bytes, earlier: earlier), to: file.path)
+                continue
+            }
             try folder.write(file.bytes, to: file.path)
         }
         try openBadges3?.writeStatusListIfMissing(to: folder)
@@ -139,6 +144,22 @@ public struct BadgeExport: Sendable {
             try folder.write(RevocationList.empty(urls: urls).prettyBytes(), to: urls.layout.revocationList)
         }
         return notes
+    }
+
+    /// The DID document `bytes` with every verification method of `earlier` it lacks (by id) kept.
+    static func mergedDIDDocument(_ bytes: [UInt8], earlier: [UInt8]) -> [UInt8] {
+        guard case .object(var document)? = try? JSONValue.parse(bytes),
+            let old = try? JSONValue.parse(earlier), old["id"] == document["id"]
+        else { return bytes }
+        var methods = document["verificationMethod"]?.arrayValue ?? []
+        var assertion = document["assertionMethod"]?.arrayValue ?? []
+        for method in old["verificationMethod"]?.arrayValue ?? [] where !methods.contains(where: { $0["id"] == method["id"] }) {
+            methods.append(method)
+            if let id = method["id"] { assertion.append(id) }
+        }
+        document["verificationMethod"] = .array(methods)
+        document["assertionMethod"] = .array(assertion)
+        return JSONValue.object(document).prettyBytes()
     }
 
     private mutating func add(_ path: String, _ bytes: [UInt8]) {

@@ -8,6 +8,9 @@ public struct BadgeURLs: Sendable, Hashable {
     public let base: String
     /// Where each file sits in the published folder.
     public let layout: PublishedBadgesLayout
+    /// The issuer's `did:web` identifier, when Open Badges 3.0 credentials name the issuer by a DID
+    /// (its document is `did.json` at the base URL) instead of the profile's https URL.
+    public private(set) var issuerDID: String?
 
     /// A base URL that is not acceptable.
     public struct Problem: Error, CustomStringConvertible, Sendable {
@@ -44,6 +47,51 @@ public struct BadgeURLs: Sendable, Hashable {
 
     /// The URL of a path in the published folder.
     public func url(of path: String) -> String { base + "/" + path }
+
+    /// These URLs with the issuer identified by `did`, which must be the `did:web` whose document is
+    /// `did.json` at the base URL (`did:web:badges.example.org:sssc` for `https://badges.example.org/sssc`).
+    public func identifyingIssuer(as did: String) throws(Problem) -> BadgeURLs {
+        guard Self.documentURL(ofDIDWeb: did) == url(of: layout.didDocument) else {
+            throw Problem(
+                description:
+                    "`\(did)` does not resolve to \(url(of: layout.didDocument)): for this base URL the DID is \(Self.didWeb(forBase: base) ?? "none")"
+            )
+        }
+        var copy = self
+        copy.issuerDID = did
+        return copy
+    }
+
+    /// Where a `did:web` DID's document is: `did:web:host[:path…]` → `https://host/path…/did.json`, or
+    /// `https://host/.well-known/did.json` without a path; nil for anything else.
+    public static func documentURL(ofDIDWeb did: String) -> String? {
+        guard did.hasPrefix("did:web:") else { return nil }
+        let parts = did.dropFirst("did:web:".count).split(separator: ":", omittingEmptySubsequences: false).map {
+            $0.replacingOccurrences(of: "%3A", with: ":")
+        }
+        guard let host = parts.first, !host.isEmpty, parts.allSatisfy({ !$0.isEmpty && !$0.contains("/") }) else {
+            return nil
+        }
+        let path = parts.dropFirst().joined(separator: "/")
+        return "https://" + host + (path.isEmpty ? "/.well-known/did.json" : "/" + path + "/did.json")
+    }
+
+    /// The `did:web` DID whose document is `did.json` at `base`, when `base` is an https URL with a path.
+    public static func didWeb(forBase base: String) -> String? {
+        guard base.hasPrefix("https://") else { return nil }
+        let rest = base.dropFirst("https://".count).split(separator: "/").map { $0.replacingOccurrences(of: ":", with: "%3A") }
+        guard rest.count >= 2 else { return nil }
+        return "did:web:" + rest.joined(separator: ":")
+    }
+
+    /// The id Open Badges 3.0 documents name the issuer by: its DID, or its profile's URL.
+    public var ob3IssuerID: String { issuerDID ?? url(of: layout.ob3Profile) }
+
+    /// The id of a key in the issuer's 3.0 documents: `did:web:…#<kind>-<fingerprint>` with a DID, else
+    /// the URL of the key's own document.
+    public func ob3KeyID(fingerprint: String, kind: String) -> String {
+        issuerDID.map { "\($0)#\(kind)-\(fingerprint)" } ?? url(of: layout.ob3Key(fingerprint: fingerprint, kind: kind))
+    }
 
     /// The issuer profile.
     public var issuer: String { url(of: layout.issuerProfile) }

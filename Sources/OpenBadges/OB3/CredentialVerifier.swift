@@ -73,7 +73,7 @@ struct CredentialVerifier {
         if !claims.types.contains("VerifiableCredential") || !claims.types.contains("OpenBadgeCredential") {
             report.problems.append("type is not VerifiableCredential, OpenBadgeCredential")
         }
-        if claims.issuer != urls.url(of: urls.layout.ob3Profile) {
+        if claims.issuer != urls.ob3IssuerID {
             report.problems.append("the credential names another issuer: \(claims.issuer ?? "none")")
         }
         checkDates(claims, &report)
@@ -115,7 +115,7 @@ struct CredentialVerifier {
             report.problems.append("the verification method \(url) is not a key published in this folder")
             return nil
         }
-        guard document["controller"]?.stringValue == urls.url(of: urls.layout.ob3Profile) else {
+        guard document["controller"]?.stringValue == urls.ob3IssuerID else {
             report.problems.append("the key \(url) is not controlled by the issuer")
             return nil
         }

@@ -84,7 +84,7 @@ public struct OpenBadges3Export: Sendable {
         badgeClasses: [(badge: BadgeClass, criteria: [String: JSONValue], imageURL: String)]
     ) {
         let layout = urls.layout
-        let profileURL = urls.url(of: layout.ob3Profile)
+        let profileURL = urls.ob3IssuerID
         self.keys = keys
         issuerID = profileURL
         var profile: [String: JSONValue] = [
@@ -111,6 +111,28 @@ public struct OpenBadges3Export: Sendable {
             guard case .object(var jwk) = key.publicJWK else { return }
             jwk["kid"] = .string(url)
             add(layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"), .object(jwk))
+        }
+        // An issuer identified by `did:web` publishes its DID document at the base URL: every key as a
+        // verification method controlled by the DID, listed under `assertionMethod`.
+        if let did = urls.issuerDID {
+            var methods: [JSONValue] = []
+            if let key = keys.dataIntegrity, let id = verificationMethod {
+                methods.append([
+                    "id": .string(id), "type": "Multikey", "controller": .string(did),
+                    "publicKeyMultibase": .string(key.publicKeyMultibase),
+                ])
+            }
+            if let key = keys.jwt, let id = jwtKeyID {
+                methods.append([
+                    "id": .string(id), "type": "JsonWebKey", "controller": .string(did), "publicKeyJwk": key.publicJWK,
+                ])
+            }
+            add(
+                layout.didDocument,
+                [
+                    "@context": ["https://www.w3.org/ns/did/v1", .string(PinnedContexts.multikeyV1)], "id": .string(did),
+                    "verificationMethod": .array(methods), "assertionMethod": .array(methods.compactMap { $0["id"] }),
+                ])
         }
         // The published profile lists its keys under `assertionMethod`, as verifiers of a proof's purpose
         // (DCC's verifier-core, the Learner Credential Wallet) look for them in the key's controller. No
@@ -147,14 +169,14 @@ public struct OpenBadges3Export: Sendable {
         }
     }
 
-    /// The URL of the Multikey document of `key` (what proofs name as `verificationMethod`).
+    /// The id of the Multikey of `key` (what proofs name as `verificationMethod`).
     static func verificationMethod(of key: DataIntegrityKey, urls: BadgeURLs) -> String {
-        urls.url(of: urls.layout.ob3Key(fingerprint: key.fingerprint, kind: "multikey"))
+        urls.ob3KeyID(fingerprint: key.fingerprint, kind: "multikey")
     }
 
-    /// The URL of the JWK of `key` (what VC-JWTs name as `kid`).
+    /// The id of the JWK of `key` (what VC-JWTs name as `kid`).
     static func keyID(of key: SigningKey, urls: BadgeURLs) -> String {
-        urls.url(of: urls.layout.ob3Key(fingerprint: key.fingerprint, kind: "jwk"))
+        urls.ob3KeyID(fingerprint: key.fingerprint, kind: "jwk")
     }
 
     /// Writes the signed empty status list when the folder has none yet (`badges revoke` keeps it after).

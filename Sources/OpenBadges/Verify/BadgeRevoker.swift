@@ -110,7 +110,7 @@ public enum BadgeRevoker {
         if let list = statusList, let index = holding.statusIndex {
             let urls = folder.urls
             try CredentialStatusList.write(
-                list, issuer: urls.url(of: urls.layout.ob3Profile), keys: keys,
+                list, issuer: urls.ob3IssuerID, keys: keys,
                 verificationMethod: keys.dataIntegrity.map { OpenBadges3Export.verificationMethod(of: $0, urls: urls) },
                 jwtKeyID: keys.jwt.map { OpenBadges3Export.keyID(of: $0, urls: urls) }, created: DateFormats.timestamp(now),
                 into: folder)

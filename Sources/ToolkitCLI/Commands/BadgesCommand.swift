@@ -50,6 +50,13 @@ struct BadgesCommand: ParsableCommand {
         @Option(help: "The folder to publish (default: build/<course>-badges/ in the workspace).")
         var output: String?
 
+        @Option(
+            name: .customLong("issuer-did"),
+            help: ArgumentHelp(
+                "Identify the issuer of 3.0 credentials as did:web:<host>[:<path>] (its did.json is published at the base URL).",
+                discussion: "For --base-url https://badges.example.org/sssc the DID is did:web:badges.example.org:sssc."))
+        var issuerDID: String?
+
         @Flag(
             name: .customLong("allow-new-base-url"),
             help:
@@ -61,7 +68,7 @@ struct BadgesCommand: ParsableCommand {
             BadgePublishOptions(
                 baseURL: baseURL, pageBaseURL: pageBaseURL, signKey: signKey.map(environment.absolutePath), spec: spec,
                 ed25519Key: ed25519Key.map(environment.absolutePath), contexts: contexts.map(environment.absolutePath),
-                output: output.map(environment.absolutePath), allowNewBaseURL: allowNewBaseURL)
+                output: output.map(environment.absolutePath), allowNewBaseURL: allowNewBaseURL, issuerDID: issuerDID)
         }
     }
 
