@@ -48,6 +48,8 @@ public struct PublishedBadgesLayout: Sendable, Hashable {
     public func ob3Credential(uuid: String, extension ext: String) -> String {
         openBadges3Folder + "/credentials/" + uuid + "." + ext
     }
+    /// The page that checks a badge in the browser, published with the badges.
+    public var verifyPage: String { "verify/index.html" }
     /// The `did:web` document of an issuer identified by a DID (at the folder's root).
     public var didDocument: String { "did.json" }
     /// The signed Bitstring Status List of revoked 3.0 credentials.

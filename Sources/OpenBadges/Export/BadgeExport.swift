@@ -72,7 +72,7 @@ public struct BadgeExport: Sendable {
         self.profile = profile
         add(urls.layout.issuerProfile, JSONValue.object(profile).prettyBytes())
         // A page anyone can open beside the badges to check one, with no platform and no toolkit.
-        add(VerifyPage.path, Array(VerifyPage.html.utf8))
+        add(urls.layout.verifyPage, Array(VerifyPage.html(layout: urls.layout).utf8))
 
         let published = course.orderedThings.filter { $0.status == .published }
         for thing in published {
