@@ -329,4 +329,19 @@ struct HostileCredentialTests {
         let plain = try Self.issue()
         #expect((plain.credential["credentialSubject"]?["identifier"]?.arrayValue ?? []).count == 1)
     }
+
+    @Test("a key its controller does not list under assertionMethod may not assert for the issuer (the proof's purpose)")
+    func proofPurpose() throws {
+        let issued = try Self.issue()
+        #expect(issued.verify(issued.credential).problems.isEmpty)
+        let layout = issued.folder.urls.layout
+        guard case .object(var profile) = try JSONValue.parse(try #require(issued.folder.read(layout.ob3Profile))) else {
+            Issue.record("the profile is not an object")
+            return
+        }
+        profile["assertionMethod"] = .array([])
+        try issued.folder.write(JSONValue.object(profile).prettyBytes(), to: layout.ob3Profile)
+        let report = issued.verify(issued.credential)
+        #expect(report.problems.contains { $0.contains("not listed under assertionMethod") }, "\(report.problems)")
+    }
 }

@@ -132,9 +132,10 @@ public struct BadgeExport: Sendable {
             )
         }
         for file in files + (openBadges3?.files ?? []) where file.path != urls.layout.issuerProfile {
-            if file.path == urls.layout.didDocument, let earlier = folder.read(file.path) {
-                // Key rotation: keys published before stay in the DID document, so what they signed keeps verifying.
-                try folder.write(Self.mergedDIDDocument(file.bytes, earlier: earlier), to: file.path)
+            if file.path == urls.layout.didDocument || file.path == urls.layout.ob3Profile, let earlier = folder.read(file.path) {
+                // Key rotation: keys published before stay listed (in the DID document, or the profile's
+                // assertionMethod), so what they signed keeps verifying.
+                try folder.write(Self.mergedControllerDocument(file.bytes, earlier: earlier), to: file.path)
                 continue
             }
             try folder.write(file.bytes, to: file.path)
@@ -148,19 +149,23 @@ public struct BadgeExport: Sendable {
         return notes
     }
 
-    /// The DID document `bytes` with every verification method of `earlier` it lacks (by id) kept.
-    static func mergedDIDDocument(_ bytes: [UInt8], earlier: [UInt8]) -> [UInt8] {
+    /// The controller document `bytes` (a DID document, or the 3.0 profile) with every verification
+    /// method and `assertionMethod` entry of `earlier` it lacks kept.
+    static func mergedControllerDocument(_ bytes: [UInt8], earlier: [UInt8]) -> [UInt8] {
         guard case .object(var document)? = try? JSONValue.parse(bytes),
             let old = try? JSONValue.parse(earlier), old["id"] == document["id"]
         else { return bytes }
-        var methods = document["verificationMethod"]?.arrayValue ?? []
         var assertion = document["assertionMethod"]?.arrayValue ?? []
-        for method in old["verificationMethod"]?.arrayValue ?? [] where !methods.contains(where: { $0["id"] == method["id"] }) {
-            methods.append(method)
-            if let id = method["id"] { assertion.append(id) }
+        if document["verificationMethod"] != nil {
+            var methods = document["verificationMethod"]?.arrayValue ?? []
+            for method in old["verificationMethod"]?.arrayValue ?? [] where !methods.contains(where: { $0["id"] == method["id"] })
+            {
+                methods.append(method)
+            }
+            document["verificationMethod"] = .array(methods)
         }
-        document["verificationMethod"] = .array(methods)
-        document["assertionMethod"] = .array(assertion)
+        for id in old["assertionMethod"]?.arrayValue ?? [] where !assertion.contains(id) { assertion.append(id) }
+        if !assertion.isEmpty { document["assertionMethod"] = .array(assertion) }
         return JSONValue.object(document).prettyBytes()
     }
 

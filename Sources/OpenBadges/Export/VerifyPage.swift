@@ -164,7 +164,7 @@ enum VerifyPage {
                 var until = claims.validUntil || claims.expires;
                 if (until) {
                   var end = Date.parse(until);
-                  note(!isNaN(end) && end > now, "valid until " + until);
+                  note(!isNaN(end) && end > now, !isNaN(end) && end > now ? "valid until " + until : "expired on " + until);
                 }
               }
 
@@ -306,7 +306,11 @@ enum VerifyPage {
                 var good = checks.length > 0 && checks.every(function (item) { return item.ok; });
                 var verdict = document.getElementById("verdict");
                 verdict.className = good ? "ok" : "bad";
-                verdict.textContent = good ? "This badge is valid." : "This badge could not be confirmed.";
+                var said = checks.filter(function (item) { return !item.ok; }).map(function (item) { return item.text; }).join(" ");
+            verdict.textContent = good ? "This badge is valid."
+              : said.indexOf("revoked") !== -1 ? "This badge was revoked."
+              : said.indexOf("expired on") !== -1 ? "This badge has expired."
+              : "This badge could not be confirmed.";
               }
 
               document.getElementById("form").addEventListener("submit", function (event) {

@@ -119,6 +119,15 @@ struct CredentialVerifier {
             report.problems.append("the key \(url) is not controlled by the issuer")
             return nil
         }
+        // The proof's purpose: the controller lists the key under assertionMethod (as verifier-core checks).
+        let controller = folder.read(urls.issuerDID != nil ? urls.layout.didDocument : urls.layout.ob3Profile)
+            .flatMap { try? JSONValue.parse($0) }
+        guard controller?["assertionMethod"]?.arrayValue?.contains(.string(url)) == true else {
+            report.problems.append(
+                "the key \(url) is not listed under assertionMethod by its controller \(urls.ob3IssuerID): it may not make assertions for the issuer"
+            )
+            return nil
+        }
         guard let raw = document["publicKeyMultibase"]?.stringValue.flatMap(Multibase.ed25519PublicKey(multibase:)),
             let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
         else {
