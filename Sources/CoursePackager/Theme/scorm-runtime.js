@@ -662,11 +662,12 @@
     var channel = [];        // entries waiting: { state: id } or { statements: [...] }
     var stateWaiting = {};   // state id → its newest document not yet written
     var busy = false;
+    var holding = false;     // the page is going away: nothing new starts, all goes with terminated
     var inFlight = [];       // the statements of the request out, sent again with terminated if unanswered
     var idleCallbacks = [];
 
     function pump() {
-      if (busy) return;
+      if (busy || holding) return;
       var entry = channel.shift();
       if (!entry) {
         idleCallbacks.splice(0).forEach(function (callback) { callback(); });
@@ -711,7 +712,12 @@
       if (!busy && !channel.length) return Promise.resolve();
       return new Promise(function (resolve) { idleCallbacks.push(resolve); });
     }
-    runtime.idle = idle;
+    /* Saves what the page still holds back (a debounced save) and resolves once the LMS has answered
+     * every write: after it, a page that goes away sends terminated alone. */
+    runtime.idle = function () {
+      runFinishHooks();
+      return idle();
+    };
 
     function isNormal() { return launchData.launchMode === "Normal"; }
 
@@ -780,6 +786,8 @@
      * while the learner works, a page closed after its last save sends terminated alone. */
     runtime.finish = function (options) {
       if (session.finished) return Promise.resolve();
+      // A page going away starts nothing new: what the hooks save goes with terminated.
+      if (options && options.leaving) holding = true;
       runFinishHooks();
       if (!connected) { session.finished = true; return Promise.resolve(); }
       if (failedScore && isNormal() && !outcome.passed && !sentThisSession.passed && !sentThisSession.failed) {
