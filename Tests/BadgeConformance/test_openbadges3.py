@@ -135,3 +135,24 @@ def test_collection_credential_and_revocation(tmp_path, keys):
         assert ours.returncode == 1 and "the credential was revoked" in ours.stderr, (extension, ours.stderr)
     # The re-signed status list still verifies independently.
     assert independent_check(folder, keys)["problems"] == []
+
+
+def test_did_web_credentials_verify_with_openbadgeslib_resolving_the_published_did_document(tmp_path, keys):
+    """--issuer-did: openbadgeslib's own did:web verifiers accept the Data Integrity proofs and the VC-JWTs,
+    resolving did.json from the published folder, and the proof purpose holds as verifier-core checks it."""
+    python = os.environ.get("OB3_PYTHON")
+    assert python, "OB3_PYTHON is not set (Scripts/test installs openbadgeslib in its own environment)"
+    folder = tmp_path / "published"
+    did = "did:web:badges.example.org:sssc"
+    result = issue(folder, [f"{EMAIL},thing-02,2026-11-20,,"], keys, spec="3.0", extra=("--issuer-did", did))
+    assert result.returncode == 0, result.stderr
+    document = json.loads((folder / "did.json").read_text())
+    assert document["id"] == did and len(document["assertionMethod"]) == 2
+    checked = subprocess.run([python, str(HERE / "ob3_did_check.py"), str(folder), BASE, did], capture_output=True,
+                             text=True, timeout=600)
+    assert checked.returncode == 0, checked.stderr
+    report = json.loads(checked.stdout)
+    assert report["problems"] == [], report["problems"]
+    assert any(name.startswith("Data Integrity (did:web)") for name in report["checked"])
+    assert any(name.startswith("VC-JWT (did:web)") for name in report["checked"])
+
