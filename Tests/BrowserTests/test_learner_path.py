@@ -216,3 +216,18 @@ def test_7_without_an_lms_the_page_works_and_says_where_progress_is_kept(context
     learner.content = learner.page
     expect(learner.progress()).to_have_text("1 of 2 required activities done.")
     screenshot(learner.page)
+
+
+def test_the_course_home_counts_each_collections_things_done(context, base_url):
+    """The home page's collections say how many of their Things this browser has seen done."""
+    page = context.new_page()
+    page.goto(f"{base_url}/html/index.html")
+    progress = page.locator(".collection-progress").first
+    expect(progress).to_have_text("0 of 2 Things done")
+    learner = Learner(page, base_url, "html").launch()
+    learner.sort_everything()
+    learner.check_classification()
+    learner.write_reflection(words(220))
+    learner.save_reflection()
+    page.goto(f"{base_url}/html/index.html")
+    expect(page.locator(".collection-progress").first).to_have_text("1 of 2 Things done")

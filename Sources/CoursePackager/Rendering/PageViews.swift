@@ -22,6 +22,9 @@ struct CollectionView: Sendable, Encodable {
     let badgeName: String?
     let imagePath: String?
     let members: [ThingLinkView]
+    /// Where each member Thing's status is kept in this browser, space-separated (the home page counts
+    /// the members done).
+    let memberStatusKeys: String
 }
 
 /// A Thing named on another page, linked when it is in the same package.

@@ -118,12 +118,12 @@ struct ThingPageBuilder: Sendable {
 
     private func collectionView(_ collection: Collection, from page: String) -> CollectionView {
         let badge = collection.badge.flatMap { badges.badge(id: $0.id) }
-        let members = collection.members.compactMap { course.thing(id: $0.id) }.map {
-            ThingLinkView(label: $0.label, href: href(toThing: $0.id, from: page))
-        }
+        let things = collection.members.compactMap { course.thing(id: $0.id) }
+        let members = things.map { ThingLinkView(label: $0.label, href: href(toThing: $0.id, from: page)) }
         return CollectionView(
             title: collection.title, badgeName: badge?.name, imagePath: imagePath(badge?.image, from: page),
-            members: members)
+            members: members,
+            memberStatusKeys: things.map { Self.storageKey(course: course, thing: $0) + ":status" }.joined(separator: " "))
     }
 
     /// The Thing page's view.
