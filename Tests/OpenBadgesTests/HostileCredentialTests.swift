@@ -33,6 +33,8 @@ struct HostileCredentialTests {
         let credentialID: String
         let credential: JSONValue
         let contexts: PinnedContexts
+        /// Every file the issue wrote, relative to the folder.
+        var files: [String] = []
 
         func verify(_ document: JSONValue, email: String? = HostileCredentialTests.earner) -> BadgeVerifier.Report {
             verify(document.compactBytes(), email: email)
@@ -43,30 +45,45 @@ struct HostileCredentialTests {
         }
     }
 
-    static func issue(to emails: [String] = [earner], name: String? = nil) throws -> Issued {
-        let root = BadgeClassGoldenTests.packageRoot.path
-        let report = WorkspaceLoader().load(workspaceAt: root)
+    /// Thing 2's badge issued to `emails` from a copy of the bundled workspace in memory (`badgeLines`
+    /// added to its badge file), as `spec` says, with a fixed Ed25519 key.
+    static func issue(
+        to emails: [String] = [earner], name: String? = nil, spec: OpenBadgesSpec = .v3, badgeLines: String = ""
+    ) throws -> Issued {
+        let memory = InMemoryFileSystem()
+        let disk = DiskFileSystem()
+        let root = "/memory/workspace"
+        for folder in ["Courses", "Badges"] {
+            let source = BadgeClassGoldenTests.packageRoot.appendingPathComponent(folder).path
+            for file in disk.filesBelow(source) {
+                memory.write(bytes: try disk.readFile(source + "/" + file), to: "\(root)/\(folder)/\(file)")
+            }
+        }
+        let badgeFile = root + "/Badges/badges/thing-02.yaml"
+        memory.write(bytes: try memory.readFile(badgeFile) + Array(badgeLines.utf8), to: badgeFile)
+        let report = WorkspaceLoader(fileSystem: memory).load(workspaceAt: root)
         let course = try #require(report.workspace.courses.first { $0.id == "sssc-23-things-leadership" })
         let urls = try BadgeURLs(base: base)
         let contexts = try contexts()
         let keys = OpenBadges3Keys(dataIntegrity: try DataIntegrityKey(seed: Array(repeating: 9, count: 32)), contexts: contexts)
-        let folder = BadgeFolder(path: "/published/badges", urls: urls, fileSystem: InMemoryFileSystem())
-        let workspace = WorkspaceFiles(root: root, fileSystem: DiskFileSystem())
+        let folder = BadgeFolder(path: "/published/badges", urls: urls, fileSystem: memory)
+        let workspace = WorkspaceFiles(root: root, fileSystem: memory)
         let export = try BadgeExport(
-            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, spec: .v3,
+            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, spec: spec,
             openBadges3Keys: keys)
         _ = try export.write(to: folder)
         let issuer = BadgeIssuer(
-            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: .v3,
+            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: spec,
             openBadges3: try OpenBadges3Issuer(export: try #require(export.openBadges3), keys: keys, urls: urls))
         let rows = emails.enumerated().map { index, email in
             EarnerRow(row: index + 2, email: email, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z", name: name)
         }
         let outcome = try issuer.issue(rows, into: folder)
         let issued = try #require(outcome.issued.first)
-        let file = try #require(issued.files.first { $0.hasSuffix(".json") })
+        let file = try #require(issued.files.first { $0.hasPrefix("ob3/") && $0.hasSuffix(".json") })
         let credential = try JSONValue.parse(try #require(folder.read(file)))
-        return Issued(folder: folder, keys: keys, credentialID: issued.id, credential: credential, contexts: contexts)
+        return Issued(
+            folder: folder, keys: keys, credentialID: issued.id, credential: credential, contexts: contexts, files: issued.files)
     }
 
     /// `document` with `change` applied to its members.
@@ -270,40 +287,12 @@ struct HostileCredentialTests {
 
     @Test("a badge class that expires gives its 3.0 credentials validUntil and its 2.0 assertions expires; both refuse after it")
     func expiry() throws {
-        let memory = InMemoryFileSystem()
-        let disk = DiskFileSystem()
-        let root = "/memory/workspace"
-        for folder in ["Courses", "Badges"] {
-            let source = BadgeClassGoldenTests.packageRoot.appendingPathComponent(folder).path
-            for file in disk.filesBelow(source) {
-                memory.write(bytes: try disk.readFile(source + "/" + file), to: "\(root)/\(folder)/\(file)")
-            }
-        }
-        let badgeFile = root + "/Badges/badges/thing-02.yaml"
-        memory.write(
-            bytes: try memory.readFile(badgeFile) + Array("expiresAfterDays: 30\n".utf8), to: badgeFile)
-        let report = WorkspaceLoader(fileSystem: memory).load(workspaceAt: root)
-        #expect(report.workspace.badges.badge(id: "thing-02")?.expiresAfterDays == 30, "\(report.findings)")
-        let course = try #require(report.workspace.courses.first)
-        let urls = try BadgeURLs(base: Self.base)
-        let keys = OpenBadges3Keys(
-            dataIntegrity: try DataIntegrityKey(seed: Array(repeating: 9, count: 32)), contexts: try Self.contexts())
-        let folder = BadgeFolder(path: "/published/badges", urls: urls, fileSystem: memory)
-        let workspace = WorkspaceFiles(root: root, fileSystem: memory)
-        let export = try BadgeExport(
-            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, spec: .both,
-            openBadges3Keys: keys)
-        _ = try export.write(to: folder)
-        let issuer = BadgeIssuer(
-            course: course, badges: report.workspace.badges, workspace: workspace, urls: urls, key: nil, spec: .both,
-            openBadges3: try OpenBadges3Issuer(export: try #require(export.openBadges3), keys: keys, urls: urls))
-        let outcome = try issuer.issue(
-            [EarnerRow(row: 2, email: Self.earner, badgeID: "thing-02", issuedOn: "2026-11-20T00:00:00Z")], into: folder)
-        let files = try #require(outcome.issued.first?.files)
-        let credentialFile = try #require(files.first { $0.hasPrefix("ob3/") && $0.hasSuffix(".json") })
-        let credential = try JSONValue.parse(try #require(folder.read(credentialFile)))
+        let issued = try Self.issue(spec: .both, badgeLines: "expiresAfterDays: 30\n")
+        let folder = issued.folder
+        let keys = issued.keys
+        let credential = issued.credential
         #expect(credential["validUntil"] == "2026-12-20T00:00:00Z")
-        let assertionFile = try #require(files.first { $0.hasPrefix("assertions/") && $0.hasSuffix(".json") })
+        let assertionFile = try #require(issued.files.first { $0.hasPrefix("assertions/") && $0.hasSuffix(".json") })
         let assertion = try JSONValue.parse(try #require(folder.read(assertionFile)))
         #expect(assertion["expires"] == "2026-12-20T00:00:00Z")
         var verifier = BadgeVerifier(folder: folder, contexts: keys.contexts)
