@@ -98,6 +98,10 @@ let package = Package(
                 "CourseModel", "CourseLoader", "CourseValidator", "CourseMarkdown", "CourseMedia", "CoursePackager",
                 "OpenBadges", "LinkedData", "FileAccess", "ToolkitSupport",
             ]),
+        // `toolkit import wordpress`: a WordPress export (WXR) planned as draft Things, badges and media.
+        .target(
+            name: "WordPressImport",
+            dependencies: ["CourseXML", "CourseModel", "CourseMedia", .product(name: "Crypto", package: "swift-crypto")]),
         // Watching folders for changes (inotify on Linux), in batches.
         .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),
         // `toolkit preview`: the course served from memory on 127.0.0.1, rebuilt on every edit, with the
@@ -117,14 +121,16 @@ let package = Package(
         .target(
             name: "ToolkitCLI",
             dependencies: [
-                "CourseBuild", "CourseModel", "CourseLoader", "CourseValidator", "CoursePackager", "CoursePreview", "FileAccess",
-                "OpenBadges", "ToolkitSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CourseBuild", "CourseModel", "CourseLoader", "CourseMedia", "CourseValidator", "CoursePackager", "CoursePreview",
+                "FileAccess", "OpenBadges", "ToolkitSupport", "WordPressImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "toolkit", dependencies: ["ToolkitCLI", "ToolkitSupport"]),
 
         // Helpers the test targets share (golden files); built only with the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CourseXMLTests", dependencies: ["CourseXML"]),
+        .testTarget(name: "WordPressImportTests", dependencies: ["WordPressImport", "CourseModel"]),
         .testTarget(
             name: "CourseBuildTests",
             dependencies: [

@@ -7,14 +7,19 @@ public enum UntrustedXMLParser {
     public static let maximumSize = 8 * 1024 * 1024
 
     /// Parses `bytes` and returns the root element with its descendants.
-    /// Throws when the document is malformed, too large, or declares a DOCTYPE with entities.
-    public static func parse(_ bytes: [UInt8]) throws(XMLParseError) -> XMLElementSnapshot {
-        try withDocument(bytes) { _, root in XMLNodeReader.snapshot(of: root) }
+    /// Throws when the document is malformed, larger than `maximumSize` bytes, or declares a DOCTYPE
+    /// with entities. A text node longer than libxml2's own limit (10,000,000 bytes without its
+    /// "huge" option, which is never set) is refused too.
+    public static func parse(_ bytes: [UInt8], maximumSize: Int = UntrustedXMLParser.maximumSize) throws(XMLParseError)
+        -> XMLElementSnapshot
+    {
+        try withDocument(bytes, maximumSize: maximumSize) { _, root in XMLNodeReader.snapshot(of: root) }
     }
 
     /// Parses `bytes` safely and hands the document and its root element to `body`.
     static func withDocument<Result>(
-        _ bytes: [UInt8], _ body: (xmlDocPtr, xmlNodePtr) throws(XMLParseError) -> Result
+        _ bytes: [UInt8], maximumSize: Int = UntrustedXMLParser.maximumSize,
+        _ body: (xmlDocPtr, xmlNodePtr) throws(XMLParseError) -> Result
     ) throws(XMLParseError) -> Result {
         guard bytes.count <= maximumSize else {
             throw XMLParseError(message: "document is larger than \(maximumSize) bytes", line: 0, column: 0)

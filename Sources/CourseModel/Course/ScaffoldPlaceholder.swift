@@ -38,7 +38,8 @@ public enum ScaffoldPlaceholder {
     /// Sentences found anywhere in a line.
     public static let sentences = [
         thingAim, thingOutcome, thingBody, guidingPoint, firstItem, secondItem, firstFeedback, secondFeedback, question,
-        publisher, courseDescription, attribution, issuerName, issuerDescription,
+        publisher, courseDescription, attribution, issuerName, issuerDescription, importNote, importedPictureAlt,
+        importedTranscript,
     ]
     /// Values found only as a whole value (`url: https://example.org`), since real addresses may start with them.
     public static let values = [issuerURL, issuerEmail]
@@ -49,4 +50,14 @@ public enum ScaffoldPlaceholder {
         let exact = ["example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"]
         return exact.contains(host) || exact.contains { host.hasSuffix("." + $0) }
     }
+}
+
+extension ScaffoldPlaceholder {
+    /// The end of every note `toolkit import` leaves in a body where something needs an author.
+    public static let importNote = "Replace or remove this import note."
+    /// The alternative text of an imported picture that had none.
+    public static let importedPictureAlt = "Describe this picture: it was imported without alternative text."
+    /// The transcript file of an imported video or player.
+    public static let importedTranscript =
+        "Write what this recording says here: it was imported without captions or a transcript."
 }

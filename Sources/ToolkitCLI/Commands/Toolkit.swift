@@ -10,7 +10,7 @@ public struct Toolkit: ParsableCommand {
         subcommands: [
             ValidateCommand.self, PackageCommand.self, PreviewCommand.self, BadgesCommand.self, NewCommand.self,
             SchemaCommand.self,
-            RulesCommand.self,
+            RulesCommand.self, ImportCommand.self,
         ])
 
     /// Creates the command.

@@ -16,6 +16,13 @@ struct StartingFiles {
     var created: [(path: String, text: String)] = []
     /// Existing files to edit, by workspace-relative path.
     var edited: [(path: String, edit: Edit)] = []
+    /// Files written whether or not they exist (the caller's `check` decides, holding the lock), by
+    /// workspace-relative path.
+    var replaced: [(path: String, bytes: [UInt8])] = []
+    /// A check run holding the lock before anything is written; it throws to write nothing.
+    var check: (() throws -> Void)?
+    /// Whether the replaced files go unlisted (a caller that prints its own summary).
+    var quietReplacements = false
     /// How long a run waits for another one editing the same workspace.
     static let lockTimeout = 60.0
 
@@ -80,15 +87,19 @@ struct StartingFiles {
         let display = PathDisplay(workspaceRoot: root, currentDirectory: environment.currentDirectory)
         for file in created { environment.standardOutput("created \(TerminalText.escaped(display.display(file.path)))\n") }
         for file in edited { environment.standardOutput("edited \(TerminalText.escaped(display.display(file.path)))\n") }
+        if !replaced.isEmpty, !quietReplacements {
+            for file in replaced { environment.standardOutput("wrote \(TerminalText.escaped(display.display(file.path)))\n") }
+        }
     }
 
     private func writeHoldingLock(_ fileSystem: any FileSystem, advice: String) throws {
+        try check?()
         if let existing = created.first(where: { fileSystem.entryKind(at: absolute($0.path)) != nil }) {
             throw CommandFailure(
                 message: "\(existing.path) exists; nothing was written\(advice)", code: ToolkitExitCode.failure)
         }
         let resolvedRoot = fileSystem.resolvedPath(root)
-        for path in created.map(\.path) + edited.map(\.path) {
+        for path in created.map(\.path) + edited.map(\.path) + replaced.map(\.path) {
             if let outside = linkOut(path, fileSystem: fileSystem, resolvedRoot: resolvedRoot) {
                 throw CommandFailure.io(
                     "\(path): \(outside) is a link out of the workspace; nothing was written (new files are written inside the workspace only)"
@@ -100,6 +111,7 @@ struct StartingFiles {
         let output = AtomicOutput(fileSystem: fileSystem)
         do {
             for file in texts { try output.writeFile(Array(file.text.utf8), to: absolute(file.path)) }
+            for file in replaced { try output.writeFile(file.bytes, to: absolute(file.path)) }
         } catch {
             throw CommandFailure.io("\(error)")
         }

@@ -51,7 +51,8 @@ public struct PlaceholderTextRule: Rule {
             }
             for hit in hits {
                 let location = SourceLocation(file: path, line: index + 1, column: hit.column)
-                let message = "“\(hit.text)” is a placeholder `toolkit new` wrote; replace it with your own text"
+                let message =
+                    "“\(hit.text)” is a placeholder `toolkit new` or `toolkit import` wrote; replace it with your own text"
                 var finding = finding(
                     message, at: location,
                     hint: isDraft ? "a draft may keep it; it must go before the Thing is published" : "write what it asks for")
