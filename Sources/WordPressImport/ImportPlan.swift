@@ -30,6 +30,9 @@ public struct ImportRequest: Sendable {
     public var takenBadgeIDs: Set<String> = []
     /// Reads a file of the uploads folder by its path inside it; nil when no uploads folder was given.
     public var uploads: (@Sendable (String) -> UploadedFile)?
+    /// Downloads an https address (`--download`), for files the uploads folder does not have and
+    /// pictures shown from other sites; nil when nothing may be downloaded.
+    public var download: (@Sendable (String) -> UploadedFile)?
 
     /// Creates a request.
     public init(export: WXRExport, exportName: String, courseID: String, courseFolder: String) {
@@ -48,6 +51,8 @@ public enum UploadedFile: Sendable, Hashable {
     case missing
     /// Larger than a course may carry (its size in bytes).
     case tooLarge(Int)
+    /// A download that failed, with why.
+    case failed(String)
 }
 
 /// Everything one import writes, and its report. Paths are workspace-relative.

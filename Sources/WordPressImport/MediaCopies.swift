@@ -5,6 +5,8 @@ import CourseMedia
 final class MediaCopies {
     /// The request's uploads reader.
     private let uploads: (@Sendable (String) -> UploadedFile)?
+    /// The request's downloader.
+    private let download: (@Sendable (String) -> UploadedFile)?
     /// The course folder (workspace-relative).
     private let courseFolder: String
     /// Written files by uploads path: the name inside `files/`, or why not.
@@ -27,35 +29,49 @@ final class MediaCopies {
     }
 
     /// Copies into `courseFolder/files`, reading through `uploads`.
-    init(uploads: (@Sendable (String) -> UploadedFile)?, courseFolder: String) {
+    init(
+        uploads: (@Sendable (String) -> UploadedFile)?, download: (@Sendable (String) -> UploadedFile)?, courseFolder: String
+    ) {
         self.uploads = uploads
+        self.download = download
         self.courseFolder = courseFolder
     }
 
     /// The name inside `files/` of the upload at `path` (`2017/04/vision-map.png`), copied the first
-    /// time it is asked for; a refusal saying why when it cannot be.
-    func copy(_ path: String, kind: String) -> Result<String, CopyRefusal> {
+    /// time it is asked for (from the uploads folder, else downloaded from `address` when downloads
+    /// are allowed); a refusal saying why when it cannot be.
+    func copy(_ path: String, address: String?, kind: String) -> Result<String, CopyRefusal> {
         if let known = copied[path] { return known }
-        let result = makeCopy(path, kind: kind)
+        let result = makeCopy(path, address: address, kind: kind)
         copied[path] = result
         if case .failure(let refusal) = result { missing.append(refusal.reason) }
         return result
     }
 
-    private func makeCopy(_ path: String, kind: String) -> Result<String, CopyRefusal> {
+    /// Whether files may be downloaded.
+    var downloads: Bool { download != nil }
+
+    private func makeCopy(_ path: String, address: String?, kind: String) -> Result<String, CopyRefusal> {
         let name = String(path.split(separator: "/").last ?? Substring(path))
         let shown = "the \(kind) \(name)"
         guard !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }), !path.hasPrefix("/") else {
             return .failure(CopyRefusal(reason: "\(shown) names a path outside the uploads folder; it was not copied"))
         }
-        guard let uploads else {
+        var found = uploads?(path) ?? .missing
+        if case .missing = found, let download, let address {
+            found = WXRAddress.scheme(address) == "https" ? download(address) : .failed("only https addresses are downloaded")
+        }
+        if case .missing = found, uploads == nil {
             return .failure(
                 CopyRefusal(
                     reason:
-                        "\(shown) was not copied: import with --uploads and a copy of the site's wp-content/uploads folder, or add it to files/ yourself"
+                        "\(shown) was not copied: import with --uploads and a copy of the site's wp-content/uploads folder (or --download), or add it to files/ yourself"
                 ))
         }
-        switch uploads(path) {
+        switch found {
+        case .failed(let why):
+            return .failure(
+                CopyRefusal(reason: "\(shown) could not be downloaded from \(address ?? path) (\(why)); it was not copied"))
         case .missing:
             return .failure(
                 CopyRefusal(

@@ -1,6 +1,7 @@
 import CourseMedia
 import CourseModel
 import CourseXML
+import Foundation
 
 /// Plans an import of a WordPress export into a course: one draft Thing per post or page that is a
 /// Thing, their badges and collections, the media copied from the uploads folder, and a report of
@@ -57,7 +58,7 @@ struct Planner {
         self.request = request
         report = ImportReport(
             siteTitle: request.export.siteTitle, exportName: request.exportName, courseFolder: request.courseFolder)
-        media = MediaCopies(uploads: request.uploads, courseFolder: request.courseFolder)
+        media = MediaCopies(uploads: request.uploads, download: request.download, courseFolder: request.courseFolder)
     }
 
     var siteHost: String? { WXRAddress.host(request.export.siteURL) }
@@ -276,6 +277,22 @@ struct Planner {
         if let badge { lines.append("badge: \(badge.id)") }
         if !page.collectionNames.isEmpty { lines.append("countsTowards: [\u{1}]") }
         if let aim { lines.append("aim: \(yamlQuoted(aim))") }
+        // The featured image is the picture under the Thing's title.
+        if let thumbnail = item.meta["_thumbnail_id"].flatMap({ Int($0.trimmed) }), let attachment = attachmentsByID[thumbnail] {
+            switch addresses.picture(attachment.attachmentURL, attachmentID: thumbnail) {
+            case .local(let relative, let alternativeText):
+                var alt = alternativeText?.trimmed ?? ""
+                if alt.isEmpty {
+                    alt = ScaffoldPlaceholder.importedPictureAlt
+                    findings.append(.attention("the featured image has no alternative text: describe it", at: "  alt:"))
+                }
+                lines += ["cover:", "  image: \(yamlQuoted(String(relative.dropFirst(3))))", "  alt: \(yamlQuoted(alt))"]
+            case .unavailable(let reason):
+                findings.append(.attention("the featured image was not used as the cover: \(reason)"))
+            case .remote, .player:
+                findings.append(.attention("the featured image was not used as the cover: it is not in the uploads folder"))
+            }
+        }
         if !page.prerequisites.isEmpty {
             var present: [String] = []
             var absent: [Int] = []
@@ -607,7 +624,7 @@ private final class ItemAddresses: ImportAddressBook {
         if let thing = planner.thingLink(resolved) { return .thing(id: thing, file: thing + ".md") }
         if isOnSite(resolved), let uploads = WXRAddress.uploadsPath(of: resolved) {
             let source = planner.attachment(forUploadsPath: uploads)?.attachedFile ?? uploads
-            switch media.copy(source, kind: "file") {
+            switch media.copy(source, address: WXRAddress.upgraded(resolved), kind: "file") {
             case .success(let name):
                 use(source)
                 return .file("../files/" + name)
@@ -630,7 +647,8 @@ private final class ItemAddresses: ImportAddressBook {
         if let uploads = WXRAddress.uploadsPath(of: resolved), isOnSite(resolved) || attachmentID != nil {
             let attachment = planner.attachment(forUploadsPath: uploads) ?? attachmentID.flatMap { planner.attachmentsByID[$0] }
             let original = attachment?.attachedFile ?? WXRAddress.originalOfVariant(uploads)
-            switch media.copy(original, kind: "picture") {
+            let address = attachment.map(\.attachmentURL).flatMap { $0.isEmpty ? nil : $0 } ?? resolved
+            switch media.copy(original, address: WXRAddress.upgraded(address), kind: "picture") {
             case .success(let name):
                 use(original)
                 return .local(path: "../files/" + name, alternativeText: attachment?.meta["_wp_attachment_image_alt"])
@@ -639,10 +657,21 @@ private final class ItemAddresses: ImportAddressBook {
             }
         }
         guard let scheme = WXRAddress.scheme(resolved), scheme == "https" || scheme == "http" else {
-            let scheme = WXRAddress.scheme(resolved).map { "a `\($0.prefix(20)):` address" } ?? "an address that is not https"
-            return .unavailable("a picture with \(scheme) was left out (pictures come from files/ or https)")
+            return Self.refusedAddress(resolved)
+        }
+        // With --download, a picture of another site is copied too, so the page works offline.
+        if media.downloads, let host = WXRAddress.host(resolved), let components = URLComponents(string: resolved) {
+            switch media.copy("downloads/\(host)\(components.path)", address: WXRAddress.upgraded(resolved), kind: "picture") {
+            case .success(let copied): return .local(path: "../files/" + copied, alternativeText: nil)
+            case .failure(let refusal): return .unavailable(refusal.reason)
+            }
         }
         return .remote(WXRAddress.upgraded(resolved))
+    }
+
+    private static func refusedAddress(_ resolved: String) -> MediaTarget {
+        let scheme = WXRAddress.scheme(resolved).map { "a `\($0.prefix(20)):` address" } ?? "an address that is not https"
+        return .unavailable("a picture with \(scheme) was left out (pictures come from files/ or https)")
     }
 
     func media(_ source: String) -> MediaTarget {
@@ -651,7 +680,7 @@ private final class ItemAddresses: ImportAddressBook {
         if let uploads = WXRAddress.uploadsPath(of: resolved), isOnSite(resolved) {
             let original = planner.attachment(forUploadsPath: uploads)?.attachedFile ?? uploads
             let kind = MediaFormat.byExtension[MediaFormat.fileExtension(of: original)]?.category == .audio ? "audio" : "video"
-            switch media.copy(original, kind: kind) {
+            switch media.copy(original, address: resolved, kind: kind) {
             case .success(let name):
                 use(original)
                 return .local(path: "../files/" + name, alternativeText: nil)

@@ -96,6 +96,17 @@ struct ImportCommandTests {
         #expect(refused.exitCode == 1)
         #expect(refused.standardError.contains("Courses/sample/things/thing-06.md exists and was changed since the last import"))
         #expect(try Self.snapshot(folder) == afterEdit, "nothing was written")
+
+        // Thing 5 needs nothing more to be published: its page shows the picture, caption and resources.
+        try five.replacingOccurrences(of: "status: draft", with: "status: published").write(
+            to: folder.appendingPathComponent("Courses/sample/things/thing-05.md"), atomically: true, encoding: .utf8)
+        let package = CommandRunner.run(["package", "--html"], in: folder)
+        #expect(package.exitCode == 0, "\(package.standardError)")
+        let page = try Self.read(folder, "build/sample-html/things/thing-05.html")
+        #expect(
+            page.contains("From today’s service to the one we want") || page.contains("From today's service to the one we want"))
+        #expect(page.contains("A short guide to shared vision") && page.contains("vision-map"))
+        #expect(!page.contains("Import note"))
     }
 
     @Test(

@@ -1,4 +1,5 @@
 import CourseModel
+import Synchronization
 import Testing
 
 @testable import WordPressImport
@@ -193,6 +194,32 @@ struct WordPressImportTests {
         #expect(first.report.outcomes[2].result.contains("--include-drafts"))
         let all = try Self.plan(bytes, selection: .all)
         #expect(all.things.contains { $0.itemID == 2 })
+    }
+
+    @Test("with downloads allowed, pictures of other sites are copied once their bytes are checked; nothing else is fetched")
+    func downloads() throws {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 32)
+        var request = ImportRequest(
+            export: try WXRReader.read(
+                Self.export(
+                    Self.post(
+                        id: 1, title: "Thing 1: Remote",
+                        content: """
+                            <img src="https://pictures.example.com/a/cat.png" alt="A cat">
+                            <img src="http://pictures.example.com/b/page.png" alt="Not a picture">
+                            """))), exportName: "export.xml", courseID: "test", courseFolder: "Courses/test")
+        let asked = Mutex<[String]>([])
+        request.download = { address in
+            asked.withLock { $0.append(address) }
+            return address.hasSuffix("cat.png") ? .bytes(png) : .bytes(Array("<html><script>".utf8))
+        }
+        let plan = WordPressImporter.plan(request)
+        let text = try #require(plan.things.first).text
+        #expect(text.contains("![A cat](<../files/cat.png>)"))
+        #expect(plan.files.contains { $0.path == "Courses/test/files/cat.png" && $0.bytes == png })
+        #expect(text.contains("its bytes are not what its name says"))
+        #expect(asked.withLock { $0 } == ["https://pictures.example.com/a/cat.png", "https://pictures.example.com/b/page.png"])
+        #expect(!plan.files.contains { $0.path.hasSuffix("page.png") })
     }
 
     @Test("resized variants lead to the original upload; headings never skip a level")

@@ -371,7 +371,12 @@ extension BadgesCommand {
                 let written = try BadgeCommandSupport.run { () throws(BadgeError) in
                     try BadgeKeyring.installContexts(
                         from: folder.map(environment.absolutePath), variables: environment.variables,
-                        fileSystem: environment.fileSystem, download: ContextDownload.fetch)
+                        fileSystem: environment.fileSystem,
+                        download: {
+                            try HTTPSDownload.fetch(
+                                $0, accept: "application/ld+json, application/json",
+                                maximumBytes: HTTPSDownload.maximumContextBytes)
+                        })
                 }
                 for path in written { environment.standardOutput("installed \(TerminalText.escaped(path))\n") }
             }

@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
                 "Import a WordPress export (Tools › Export, WXR): one draft Thing per post or page titled “Thing N: …”, with its badge, collection, prerequisites, writing task, resources and media, and a report of every item.",
             discussion: """
                 The export is read with no network access, no DTD and no entity expansion. Files are copied from \
-                --uploads (a copy of the site's wp-content/uploads); nothing is downloaded. Every Thing is written as \
+                --uploads (a copy of the site's wp-content/uploads); nothing is downloaded unless --download is given. Every Thing is written as \
                 a draft, and build/import-report.md lists what each item became and each place that needs your eye. \
                 Running it again replaces only files the last import wrote and nobody has changed since.
                 """)
@@ -46,6 +46,12 @@ struct ImportCommand: ParsableCommand {
 
         @Flag(help: "Import posts and pages WordPress holds as drafts too.")
         var includeDrafts = false
+
+        @Flag(
+            help:
+                "Download what the uploads folder lacks, and pictures shown from other sites (https only, each at most a course file's size limit, its bytes checked)."
+        )
+        var download = false
 
         func validate() throws {
             if into != nil && newCourse != nil {
@@ -135,6 +141,15 @@ struct ImportCommand: ParsableCommand {
                 let folder = environment.absolutePath(uploads)
                 guard fileSystem.isDirectory(folder) else { throw CommandFailure.io("--uploads \(uploads): no such folder") }
                 request.uploads = Self.uploadsReader(folder: folder, fileSystem: fileSystem)
+            }
+            if download {
+                request.download = { address in
+                    do {
+                        return .bytes(try HTTPSDownload.fetch(address, maximumBytes: MediaLimits.maximumFileSize))
+                    } catch {
+                        return .failed("\(error)")
+                    }
+                }
             }
             let plan = WordPressImporter.plan(request)
 
