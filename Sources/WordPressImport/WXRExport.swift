@@ -138,7 +138,7 @@ public enum WXRReader {
             root = try UntrustedXMLParser.parse(bytes, maximumSize: WXRLimits.maximumExportBytes)
         } catch {
             var message = error.message
-            if message.lowercased().contains("huge") {
+            if message.lowercased().contains("huge") || message.lowercased().contains("too big") {
                 message =
                     "a text in the export is longer than \(WXRLimits.libxml2TextNodeBytes) bytes, which is refused (\(message))"
             }

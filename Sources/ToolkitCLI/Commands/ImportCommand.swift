@@ -79,7 +79,7 @@ struct ImportCommand: ParsableCommand {
                 wxr = try WXRReader.read(bytes)
             } catch {
                 throw CommandFailure(
-                    message: "\(export):\(max(error.line, 1)):\(max(error.column, 1)): error: \(error.message)",
+                    message: "\(export):\(max(error.line, 1)):\(max(error.column, 1)): \(error.message)",
                     code: ToolkitExitCode.failure)
             }
             let root =
