@@ -131,6 +131,17 @@ public struct MediaReference: Sendable, Hashable {
             let location = activity.fields["prompt"]
             collect(MarkdownDocument(parsing: activity.prompt), origin: .prompt(activityID: activity.id)) { _ in location }
         }
+        // A scenario's moments and debriefs are Markdown too, shown with the activity.
+        for activity in thing.activities {
+            guard case .scenario(let scenario) = activity.content else { continue }
+            for node in scenario.nodes {
+                for (key, text) in [("text", node.text), ("debrief", node.debrief ?? "")]
+                where text.utf8.contains(UInt8(ascii: "]")) {
+                    let location = node.fields[key]
+                    collect(MarkdownDocument(parsing: text), origin: .prompt(activityID: activity.id)) { _ in location }
+                }
+            }
+        }
         if let cover = thing.cover { references.append(Self.reference(to: cover)) }
         for resource in thing.resources {
             guard let file = resource.file else { continue }

@@ -147,7 +147,9 @@ struct ImportCommandTests {
         try "<!DOCTYPE x [<!ENTITY a SYSTEM \"file:///etc/passwd\">]><rss><channel/></rss>".write(
             to: folder.appendingPathComponent("xxe.xml"), atomically: true, encoding: .utf8)
         let xxe = CommandRunner.run(["import", "wordpress", "xxe.xml"], in: folder)
-        #expect(xxe.exitCode == 1 && xxe.standardError.contains("error: xxe.xml:1:1: not a readable WordPress export"), "\(xxe.standardError)")
+        #expect(
+            xxe.exitCode == 1 && xxe.standardError.contains("error: xxe.xml:1:1: not a readable WordPress export"),
+            "\(xxe.standardError)")
         let missing = CommandRunner.run(["import", "wordpress", "nothing.xml"], in: folder)
         #expect(missing.exitCode == 2)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Courses").path))

@@ -187,7 +187,7 @@ struct NewCommandTests {
         // The draft Thing keeps its placeholders as warnings until it is published.
         #expect(
             validation.standardOutput.contains(
-                "warning: 10 warnings like this one: “\(ScaffoldPlaceholder.thingAim)” is a placeholder"))
+                "warning: 12 warnings like this one: “\(ScaffoldPlaceholder.thingAim)” is a placeholder"))
         let next = CommandRunner.run(
             ["new", "thing", root + "/Courses/first-aid", "--title", "Calling for help"], fileSystem: memory, in: root)
         #expect(next.exitCode == 0, "\(next.standardError)")

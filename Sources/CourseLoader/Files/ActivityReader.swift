@@ -35,6 +35,7 @@ enum ActivityReader {
                     declaration: reader.string("declaration", required: true) ?? "",
                     evidenceFrom: reader.reference("evidenceFrom"), guides: reader.references("guides")))
         case "quiz": content = .quiz(quiz(reader))
+        case "scenario": content = .scenario(scenario(reader))
         default: content = .explore(Exploration(resources: reader.references("resources", required: true)))
         }
         return Activity(
@@ -57,6 +58,24 @@ enum ActivityReader {
                 category: category, feedback: item.string("feedback"), fields: item.fields)
         }
         return Classification(categories: categories, items: items, resources: reader.references("resources"))
+    }
+
+    private static func scenario(_ reader: MappingReader) -> Scenario {
+        let nodes = reader.sequence("nodes", required: true).compactMap { node -> Scenario.Node? in
+            guard let moment = reader.child(node, of: "nodes", entityName: "node") else { return nil }
+            let choices = moment.sequence("choices").compactMap { node -> Scenario.Choice? in
+                guard let choice = moment.child(node, of: "choices", entityName: "choice"),
+                    let next = choice.reference("next", required: true)
+                else { return nil }
+                return Scenario.Choice(
+                    text: choice.string("text", required: true) ?? "", next: next, feedback: choice.string("feedback"),
+                    points: choice.int("points") ?? 0, fields: choice.fields)
+            }
+            return Scenario.Node(
+                id: moment.string("id", required: true) ?? "", text: moment.string("text", required: true) ?? "",
+                choices: choices, debrief: moment.string("debrief"), fields: moment.fields)
+        }
+        return Scenario(nodes: nodes, passingScore: reader.double("passingScore"))
     }
 
     private static func quiz(_ reader: MappingReader) -> Quiz {

@@ -185,6 +185,40 @@ public enum CourseFileFields {
                     ]
                 ),
                 (
+                    "scenario",
+                    [
+                        FieldDefinition(
+                            "nodes",
+                            .listOf(
+                                MappingDefinition(
+                                    "node", "A moment of the situation: a choice point, or an ending with a debrief.",
+                                    fields: [
+                                        FieldDefinition(
+                                            "id", .identifier, required: true, "The moment's id, unique in the scenario."),
+                                        FieldDefinition("text", .text, required: true, "What happens (Markdown)."),
+                                        FieldDefinition(
+                                            "choices",
+                                            .listOf(
+                                                MappingDefinition(
+                                                    "choice", "Something the learner may do here.",
+                                                    fields: [
+                                                        FieldDefinition("text", .text, required: true, "What the learner does."),
+                                                        FieldDefinition(
+                                                            "next", .identifier, required: true,
+                                                            "The id of the moment it leads to."),
+                                                        FieldDefinition(
+                                                            "feedback", .text, "What follows from it, shown once chosen."),
+                                                        FieldDefinition(
+                                                            "points", .wholeNumber(minimum: 0), "Points it earns (default 0)."),
+                                                    ])), "What the learner may do; a moment without choices is an ending."),
+                                        FieldDefinition("debrief", .text, "At an ending: what to take from the path (Markdown)."),
+                                    ])), required: true, "The moments, the first being where the learner starts."),
+                        FieldDefinition(
+                            "passingScore", .number(minimum: 0, maximum: 1),
+                            "With points: the share of the best path's points a path must earn to pass, 0…1."),
+                    ]
+                ),
+                (
                     "reflection",
                     [
                         FieldDefinition("guidingPoints", .textList, "Points to think about while writing."),
@@ -258,5 +292,5 @@ public enum CourseFileFields {
 
 /// The kinds of activity, as `type:` names them; the variants of `CourseFileFields.activity` follow them.
 enum ActivityKind: String, CaseIterable {
-    case classification, evidence, explore, quiz, reflection
+    case classification, evidence, explore, quiz, reflection, scenario
 }

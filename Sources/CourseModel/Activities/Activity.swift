@@ -12,6 +12,8 @@ public struct Activity: Hashable, Sendable {
         case quiz(Quiz)
         /// Use one or more resources with a prompt.
         case explore(Exploration)
+        /// Find a way through a branching situation.
+        case scenario(Scenario)
     }
 
     /// Id unique within its Thing, such as `sort-activities`.
@@ -37,7 +39,7 @@ public struct Activity: Hashable, Sendable {
         self.fields = fields
     }
 
-    /// The kind's name as written in files: `classification`, `reflection`, `evidence`, `quiz`, `explore`.
+    /// The kind's name as written in files: `classification`, `reflection`, `evidence`, `quiz`, `explore`, `scenario`.
     public var kindName: String {
         switch content {
         case .classification: "classification"
@@ -45,6 +47,7 @@ public struct Activity: Hashable, Sendable {
         case .evidence: "evidence"
         case .quiz: "quiz"
         case .explore: "explore"
+        case .scenario: "scenario"
         }
     }
 

@@ -20,6 +20,10 @@ public enum ScaffoldPlaceholder {
     public static let secondFeedback = "Why it belongs to the second category."
     /// The quiz's question.
     public static let question = "Which answer is right?"
+    /// The scenario's first moment.
+    public static let scenarioMoment = "Describe a moment at work that calls for a decision."
+    /// The scenario's debrief.
+    public static let scenarioDebrief = "Say what to take from the path that ends here."
     /// The resource's publisher.
     public static let publisher = "The publisher's name"
     /// A course's description.
@@ -38,6 +42,7 @@ public enum ScaffoldPlaceholder {
     /// Sentences found anywhere in a line.
     public static let sentences = [
         thingAim, thingOutcome, thingBody, guidingPoint, firstItem, secondItem, firstFeedback, secondFeedback, question,
+        scenarioMoment, scenarioDebrief,
         publisher, courseDescription, attribution, issuerName, issuerDescription, importNote, importedPictureAlt,
         importedTranscript,
     ]

@@ -120,6 +120,37 @@ struct ExploreView: Sendable, Encodable {
     let resources: [CitationView]
 }
 
+/// One choice of a scenario moment.
+struct ScenarioChoiceView: Sendable, Encodable {
+    let index: Int
+    let text: String
+    /// The title of the moment it leads to (for the cartridge's static version).
+    let nextLabel: String
+    let feedback: String?
+}
+
+/// One moment of a scenario.
+struct ScenarioNodeView: Sendable, Encodable {
+    let activityID: String
+    let id: String
+    let index: Int
+    /// "Moment 1", … or "Ending 1", …
+    let label: String
+    let textHTML: String
+    let isEnding: Bool
+    let debriefHTML: String?
+    let choices: [ScenarioChoiceView]
+    /// Only the first moment shows before the script takes over.
+    let isFirst: Bool
+}
+
+/// A scenario activity.
+struct ScenarioView: Sendable, Encodable {
+    let nodes: [ScenarioNodeView]
+    /// "To pass, your path must earn at least 70% of the best path's points." when scored.
+    let passMarkText: String?
+}
+
 /// Any activity, with exactly one of the kind fields set.
 struct ActivityView: Sendable, Encodable {
     let id: String
@@ -133,6 +164,7 @@ struct ActivityView: Sendable, Encodable {
     let evidence: EvidenceView?
     let quiz: QuizView?
     let explore: ExploreView?
+    let scenario: ScenarioView?
 }
 
 /// The licence line of the footer.

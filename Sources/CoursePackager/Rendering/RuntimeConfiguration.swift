@@ -23,6 +23,12 @@ struct RuntimeConfiguration: Encodable, Sendable {
         var revealAnswers: String? = nil
         var revealAfterAttempts: Int? = nil
         var maxAttempts: Int? = nil
+        /// A scenario's moments: for each, its choices as `[next moment index, points]` (none at an ending).
+        var nodes: [[[Int]]]? = nil
+        /// A scenario's moment ids, for the LMS's interaction ids.
+        var nodeIds: [String]? = nil
+        /// The most points a scenario path can earn.
+        var bestPoints: Int? = nil
     }
 
     let thingId: String

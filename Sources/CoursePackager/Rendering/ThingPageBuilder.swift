@@ -189,6 +189,7 @@ struct ThingPageBuilder: Sendable {
         var evidence: EvidenceView?
         var quiz: QuizView?
         var explore: ExploreView?
+        var scenario: ScenarioView?
         switch activity.content {
         case .classification(let content):
             let labels = Dictionary(content.categories.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
@@ -224,13 +225,58 @@ struct ThingPageBuilder: Sendable {
                 passMarkText: Self.passMarkText(content), selfCheckText: Self.selfCheckText(content, online: siteURL != nil))
         case .explore(let content):
             explore = ExploreView(resources: citations(content.resources, in: thing, from: page))
+        case .scenario(let content):
+            scenario = scenarioView(content, activity: activity, in: thing, from: page, linked: linked)
         }
         return ActivityView(
             id: activity.id, position: position, title: activity.title, kind: activity.kindName,
             promptHTML: markdownHTML(
                 activity.prompt, in: thing, origin: .prompt(activityID: activity.id), from: page, linked: linked),
             required: activity.isRequired,
-            classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore)
+            classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore,
+            scenario: scenario)
+    }
+
+    private func scenarioView(
+        _ content: Scenario, activity: Activity, in thing: Thing, from page: String, linked: LockedValue<Set<String>>
+    ) -> ScenarioView {
+        let labels = Self.scenarioLabels(content)
+        let origin = MediaReference.Origin.prompt(activityID: activity.id)
+        let nodes = content.nodes.enumerated().map { index, node in
+            ScenarioNodeView(
+                activityID: activity.id, id: node.id, index: index, label: labels[node.id] ?? node.id,
+                textHTML: markdownHTML(node.text, in: thing, origin: origin, from: page, linked: linked),
+                isEnding: node.isEnding,
+                debriefHTML: node.debrief.map { markdownHTML($0, in: thing, origin: origin, from: page, linked: linked) },
+                choices: node.choices.enumerated().map { choiceIndex, choice in
+                    ScenarioChoiceView(
+                        index: choiceIndex, text: choice.text, nextLabel: labels[choice.next.id] ?? choice.next.id,
+                        feedback: choice.feedback)
+                }, isFirst: index == 0)
+        }
+        let passMark = content.passingScore.flatMap { mark in
+            content.isScored
+                ? "To pass, your path must earn at least \(Int((mark * 100).rounded()))% of the points of the best path."
+                : nil
+        }
+        return ScenarioView(nodes: nodes, passMarkText: passMark)
+    }
+
+    /// "Moment 1", "Moment 2", … for choice points and "Ending 1", … for endings, in file order.
+    static func scenarioLabels(_ scenario: Scenario) -> [String: String] {
+        var labels: [String: String] = [:]
+        var moments = 0
+        var endings = 0
+        for node in scenario.nodes where labels[node.id] == nil {
+            if node.isEnding {
+                endings += 1
+                labels[node.id] = "Ending \(endings)"
+            } else {
+                moments += 1
+                labels[node.id] = "Moment \(moments)"
+            }
+        }
+        return labels
     }
 
     /// The Thing `offset` places from `thing` among the packaged Things, linked, in the HTML site only.
@@ -268,6 +314,16 @@ struct ThingPageBuilder: Sendable {
                 }
             case .explore:
                 break
+            case .scenario(let content):
+                let ids = content.nodes.map(\.id)
+                entry.nodeIds = ids
+                entry.nodes = content.nodes.map { node in
+                    node.choices.map { [ids.firstIndex(of: $0.next.id) ?? -1, $0.points] }
+                }
+                if content.isScored {
+                    entry.bestPoints = content.bestPathPoints
+                    entry.passingScore = content.passingScore
+                }
             }
             return entry
         }

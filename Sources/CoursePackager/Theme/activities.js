@@ -1,5 +1,5 @@
 /*
- * Course Toolkit activities: classification, reflection, evidence, quiz and explore, in plain
+ * Course Toolkit activities: classification, reflection, evidence, quiz, explore and scenario, in plain
  * JavaScript. Every control works by keyboard; progress is saved as the learner works through
  * CourseToolkitRuntime (scorm-runtime.js), which talks to the LMS or to this browser's storage.
  */
@@ -484,9 +484,168 @@
       return { done: function () { return Boolean(saved.d); } };
     }
 
+    // ---- Scenario -------------------------------------------------------------------------------
+
+    /* A branching situation. The path is saved as one character per choice (its index), so a
+     * relaunch resumes at the same moment; `w` marks a choice whose feedback waits for "Continue",
+     * `d` that an ending was reached, `b` the best share of the best path's points reached so far. */
+    function scenario(activity, index, root, saved) {
+      var sections = Array.prototype.slice.call(root.querySelectorAll(".scenario-node"));
+      var pathList = $(root, "path");
+      var feedback = $(root, "choice-feedback");
+      var continueButton = $(root, "continue");
+      var scored = typeof activity.bestPoints === "number" && activity.bestPoints > 0;
+      var MAX_STEPS = 200;
+
+      function choiceButton(nodeIndex, choiceIndex) {
+        return sections[nodeIndex] ? sections[nodeIndex].querySelector('[data-choice="' + choiceIndex + '"]') : null;
+      }
+
+      /* Follows the saved path from the first moment: where it stands, what it earned, and each step. */
+      function walk() {
+        var node = 0, points = 0, steps = [];
+        var path = typeof saved.p === "string" ? saved.p : "";
+        for (var i = 0; i < path.length; i++) {
+          var choices = activity.nodes[node] || [];
+          var choice = SINGLE.indexOf(path.charAt(i));
+          if (choice < 0 || choice >= choices.length || !activity.nodes[choices[choice][0]]) { saved.p = path.slice(0, i); break; }
+          steps.push({ node: node, choice: choice });
+          points += choices[choice][1] || 0;
+          node = choices[choice][0];
+        }
+        return { node: node, points: points, steps: steps };
+      }
+
+      function isEnding(node) { return !activity.nodes[node] || activity.nodes[node].length === 0; }
+
+      function share(points) { return scored ? Math.min(1, points / activity.bestPoints) : null; }
+
+      function render() {
+        var position = walk();
+        var waiting = Boolean(saved.w) && position.steps.length > 0;
+        var last = position.steps[position.steps.length - 1];
+        var shown = waiting ? last.node : position.node;
+        sections.forEach(function (section, sectionIndex) { section.hidden = sectionIndex !== shown; });
+        // The learner's own count: the third moment they meet is "Moment 3", whichever it is in the file.
+        var heading = sections[shown] ? sections[shown].querySelector("h4") : null;
+        if (heading) heading.textContent = isEnding(shown) ? "The ending" : "Moment " + ((waiting ? position.steps.length - 1 : position.steps.length) + 1);
+        Array.prototype.slice.call(root.querySelectorAll('[data-role="choose"]')).forEach(function (button) {
+          var inShown = button.closest(".scenario-node") === sections[shown];
+          var chosen = waiting && inShown && parseInt(button.getAttribute("data-choice"), 10) === last.choice;
+          button.disabled = waiting;
+          button.classList.toggle("is-chosen", chosen);
+          if (chosen) button.setAttribute("aria-pressed", "true"); else button.removeAttribute("aria-pressed");
+        });
+        pathList.textContent = "";
+        position.steps.forEach(function (step) {
+          var item = document.createElement("li");
+          var button = choiceButton(step.node, step.choice);
+          item.textContent = "You chose “" + (button ? button.textContent.trim() : "") + "”";
+          pathList.appendChild(item);
+        });
+        pathList.hidden = position.steps.length === 0;
+        var text = waiting ? (choiceButton(last.node, last.choice) || {}).getAttribute("data-feedback") : null;
+        feedback.textContent = text || "";
+        feedback.hidden = !text;
+        continueButton.hidden = !waiting;
+        if (!waiting && isEnding(position.node)) {
+          var value = share(position.points);
+          var message = "You reached an ending.";
+          if (value !== null) {
+            message += " Your path earned " + position.points + " of the " + activity.bestPoints + " points of the best path (" + Math.round(value * 100) + "%).";
+            if (typeof activity.passingScore === "number") {
+              message += value >= activity.passingScore ? " That passes." : " To pass, it needs " + Math.round(activity.passingScore * 100) + "%: start again and try another way.";
+            }
+          }
+          say(root, message + " Start again to explore another path.", value !== null && typeof activity.passingScore === "number" && value < activity.passingScore);
+        } else {
+          say(root, "");
+        }
+        return position;
+      }
+
+      /* Reaching an ending counts once, and the best share of points is kept across attempts. */
+      function noteEnding(position) {
+        if (!isEnding(position.node)) return;
+        saved.d = 1;
+        var value = share(position.points);
+        if (value !== null && (typeof saved.b !== "number" || value > saved.b)) saved.b = value;
+      }
+
+      function focusShown() {
+        var position = walk();
+        var target = saved.w ? feedback : sections[position.node];
+        if (target && !target.hidden) target.focus();
+      }
+
+      sections.forEach(function (section, nodeIndex) {
+        Array.prototype.slice.call(section.querySelectorAll('[data-role="choose"]')).forEach(function (button) {
+          button.addEventListener("click", function () {
+            if (saved.w) return;
+            var position = walk();
+            if (position.node !== nodeIndex || position.steps.length >= MAX_STEPS) return;
+            var choiceIndex = parseInt(button.getAttribute("data-choice"), 10);
+            var choices = activity.nodes[nodeIndex] || [];
+            if (!choices[choiceIndex]) return;
+            saved.p = (saved.p || "") + SINGLE.charAt(choiceIndex);
+            saved.w = button.hasAttribute("data-feedback") ? 1 : 0;
+            var best = Math.max.apply(null, choices.map(function (choice) { return choice[1] || 0; }));
+            var bestChoices = choices.map(function (choice, i) { return (choice[1] || 0) === best ? i : -1; }).filter(function (i) { return i >= 0; });
+            var interaction = {
+              id: activity.id + "-" + activity.nodeIds[nodeIndex], type12: "choice", type2004: "choice",
+              response12: SINGLE.charAt(choiceIndex), response2004: "choice-" + (choiceIndex + 1),
+              result: scored ? ((choices[choiceIndex][1] || 0) === best ? "correct" : "wrong") : "neutral",
+              description: activity.title
+            };
+            if (scored) {
+              interaction.pattern12 = SINGLE.charAt(bestChoices[0]);
+              interaction.pattern2004 = "choice-" + (bestChoices[0] + 1);
+            }
+            runtime.recordInteraction(interaction);
+            if (!saved.w) noteEnding(walk());
+            persist();
+            render();
+            focusShown();
+          });
+        });
+      });
+
+      continueButton.addEventListener("click", function () {
+        saved.w = 0;
+        noteEnding(walk());
+        persist();
+        render();
+        focusShown();
+      });
+
+      $(root, "restart").addEventListener("click", function () {
+        saved.p = "";
+        saved.w = 0;
+        persist();
+        render();
+        focusShown();
+        say(root, "Back at the start. Your earlier ending still counts.");
+      });
+
+      render();
+
+      return {
+        done: function () {
+          if (scored && typeof activity.passingScore === "number") return typeof saved.b === "number" && saved.b >= activity.passingScore;
+          return Boolean(saved.d);
+        },
+        attempted: function () { return Boolean(saved.p || saved.d); },
+        // Points alone are feedback; with a pass mark the best path so far is the activity's score.
+        score: scored && typeof activity.passingScore === "number" ? function () { return typeof saved.b === "number" ? saved.b : null; } : undefined,
+        passingScore: activity.passingScore || 0
+      };
+    }
+
     // ---- Progress -------------------------------------------------------------------------------
 
-    var makers = { classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore };
+    var makers = {
+      classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore, scenario: scenario
+    };
 
     config.activities.forEach(function (activity, index) {
       var root = document.getElementById("activity-" + activity.id);

@@ -79,6 +79,12 @@ enum CriteriaNarrative {
         case .explore(let content):
             let titles = content.resources.compactMap { thing.resource(id: $0.id)?.title }
             return "Explore " + (titles.isEmpty ? "the resources" : titles.map { "“\($0)”" }.joined(separator: ", ")) + "."
+        case .scenario(let content):
+            var text = "Work through the scenario “\(activity.title)” to one of its endings"
+            if let mark = content.passingScore, content.isScored {
+                text += ", along a path earning at least \(Int((mark * 100).rounded()))% of the best path's points"
+            }
+            return text + "."
         }
     }
 }

@@ -58,6 +58,25 @@ enum ThingTemplate {
                     category: second
                     feedback: \(ScaffoldPlaceholder.secondFeedback)
 
+              # A branching situation: each choice leads to another moment, until an ending.
+              - id: try-it
+                type: scenario
+                title: "Try it: what would you do?"
+                required: false
+                nodes:
+                  - id: start
+                    text: \(ScaffoldPlaceholder.scenarioMoment)
+                    choices:
+                      - text: One way to respond
+                        next: ending
+                        feedback: What follows from it.
+                        points: 1
+                      - text: Another way to respond
+                        next: ending
+                  - id: ending
+                    text: How the moment ends.
+                    debrief: \(ScaffoldPlaceholder.scenarioDebrief)
+
               # A scored quiz: the Thing completes once it is passed (if required).
               - id: check
                 type: quiz
