@@ -131,15 +131,22 @@ public struct MediaReference: Sendable, Hashable {
             let location = activity.fields["prompt"]
             collect(MarkdownDocument(parsing: activity.prompt), origin: .prompt(activityID: activity.id)) { _ in location }
         }
-        // A scenario's moments and debriefs are Markdown too, shown with the activity.
+        // A scenario's moments and debriefs, and the backs of cards, are Markdown too, shown with the activity.
         for activity in thing.activities {
-            guard case .scenario(let scenario) = activity.content else { continue }
-            for node in scenario.nodes {
-                for (key, text) in [("text", node.text), ("debrief", node.debrief ?? "")]
-                where text.utf8.contains(UInt8(ascii: "]")) {
-                    let location = node.fields[key]
-                    collect(MarkdownDocument(parsing: text), origin: .prompt(activityID: activity.id)) { _ in location }
+            var texts: [(text: String, location: SourceLocation?)] = []
+            switch activity.content {
+            case .scenario(let scenario):
+                for node in scenario.nodes {
+                    texts += [(node.text, node.fields["text"]), (node.debrief ?? "", node.fields["debrief"])]
                 }
+            case .reveal(let reveal):
+                texts += reveal.cards.map { ($0.back, $0.fields["back"]) }
+            default:
+                continue
+            }
+            for entry in texts where entry.text.utf8.contains(UInt8(ascii: "]")) {
+                let location = entry.location ?? activity.fields["type"]
+                collect(MarkdownDocument(parsing: entry.text), origin: .prompt(activityID: activity.id)) { _ in location }
             }
         }
         if let cover = thing.cover { references.append(Self.reference(to: cover)) }

@@ -49,6 +49,14 @@ def site_root(tmp_path_factory):
     with zipfile.ZipFile(build / "media-demo-scorm2004.zip") as archive:
         archive.extractall(root / "media2004")
     shutil.copytree(build / "media-demo-html", root / "media-html")
+    # The activities fixture course (a sequence and cards) in every format the LMS tests launch.
+    activities = ROOT / "Tests" / "Fixtures" / "activities-workspace" / "Courses" / "activities-demo"
+    for args in (["--scorm"], ["--scorm", "--scorm-version", "2004"], ["--cmi5"], ["--html"]):
+        subprocess.run([binary, "package", str(activities), *args, "--output", str(build)], check=True, capture_output=True)
+    for version, folder in (("scorm12", "activities12"), ("scorm2004", "activities2004"), ("cmi5", "activities-cmi5")):
+        with zipfile.ZipFile(build / f"activities-demo-{version}.zip") as archive:
+            archive.extractall(root / folder)
+    shutil.copytree(build / "activities-demo-html", root / "activities-html")
     shutil.copytree(HERE / "lms", root / "lms")
     # The strict SCORM run-time is the product's (toolkit preview's LMS inspector runs it too).
     shutil.copy(ROOT / "Sources" / "CoursePreview" / "Client" / "strict-lms.js", root / "lms" / "strict-lms.js")

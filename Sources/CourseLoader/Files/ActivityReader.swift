@@ -36,6 +36,24 @@ enum ActivityReader {
                     evidenceFrom: reader.reference("evidenceFrom"), guides: reader.references("guides")))
         case "quiz": content = .quiz(quiz(reader))
         case "scenario": content = .scenario(scenario(reader))
+        case "sequence":
+            content = .sequence(
+                OrderedSteps(
+                    steps: reader.sequence("steps", required: true).compactMap { node in
+                        guard let step = reader.child(node, of: "steps", entityName: "step") else { return nil }
+                        return OrderedSteps.Step(
+                            text: step.string("text", required: true) ?? "", feedback: step.string("feedback"),
+                            fields: step.fields)
+                    }))
+        case "reveal":
+            content = .reveal(
+                Reveal(
+                    cards: reader.sequence("cards", required: true).compactMap { node in
+                        guard let card = reader.child(node, of: "cards", entityName: "card") else { return nil }
+                        return Reveal.Card(
+                            front: card.string("front", required: true) ?? "", back: card.string("back", required: true) ?? "",
+                            fields: card.fields)
+                    }, selfCheck: reader.bool("selfCheck", default: false)))
         default: content = .explore(Exploration(resources: reader.references("resources", required: true)))
         }
         return Activity(

@@ -185,6 +185,37 @@ public enum CourseFileFields {
                     ]
                 ),
                 (
+                    "sequence",
+                    [
+                        FieldDefinition(
+                            "steps",
+                            .listOf(
+                                MappingDefinition(
+                                    "step", "One step, written in its right place.",
+                                    fields: [
+                                        FieldDefinition("text", .text, required: true, "What the step says."),
+                                        FieldDefinition("feedback", .text, "Why it goes here, shown when it is out of place."),
+                                    ])), required: true, "The steps in their right order; the page shuffles them.")
+                    ]
+                ),
+                (
+                    "reveal",
+                    [
+                        FieldDefinition(
+                            "cards",
+                            .listOf(
+                                MappingDefinition(
+                                    "card", "A card with a front and a back.",
+                                    fields: [
+                                        FieldDefinition(
+                                            "front", .text, required: true, "What the front shows (a term, a question)."),
+                                        FieldDefinition("back", .text, required: true, "What the back shows (Markdown)."),
+                                    ])), required: true, "The cards, in order."),
+                        FieldDefinition(
+                            "selfCheck", .boolean, "Whether each turned card asks “I knew this” or “Not yet” (default false)."),
+                    ]
+                ),
+                (
                     "scenario",
                     [
                         FieldDefinition(
@@ -292,5 +323,5 @@ public enum CourseFileFields {
 
 /// The kinds of activity, as `type:` names them; the variants of `CourseFileFields.activity` follow them.
 enum ActivityKind: String, CaseIterable {
-    case classification, evidence, explore, quiz, reflection, scenario
+    case classification, evidence, explore, quiz, reflection, reveal, scenario, sequence
 }

@@ -231,7 +231,9 @@ final class MappingReader {
     /// A reader for an item of the list `key` of the same file, read by the list's item definition
     /// (with the keys of `variant` when it has variants).
     func child(_ node: YAMLNode, of key: String, entityName: String, variant: String? = nil) -> MappingReader? {
-        guard case .listOf(let item) = definition.field(key, variant: variant)?.type else {
+        // `key` is one of this mapping's keys (of its own variant: two types may name a key alike);
+        // `variant` is the item's.
+        guard case .listOf(let item) = definition.field(key, variant: self.variant)?.type else {
             preconditionFailure("`\(key)` of \(definition.name) is not defined as a list of mappings in CourseFileFields")
         }
         return MappingReader(node, yaml: yaml, sink: sink, entityName: entityName, definition: item, variant: variant)

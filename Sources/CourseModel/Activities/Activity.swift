@@ -14,6 +14,10 @@ public struct Activity: Hashable, Sendable {
         case explore(Exploration)
         /// Find a way through a branching situation.
         case scenario(Scenario)
+        /// Put steps in order.
+        case sequence(OrderedSteps)
+        /// Turn cards to see their backs.
+        case reveal(Reveal)
     }
 
     /// Id unique within its Thing, such as `sort-activities`.
@@ -39,7 +43,7 @@ public struct Activity: Hashable, Sendable {
         self.fields = fields
     }
 
-    /// The kind's name as written in files: `classification`, `reflection`, `evidence`, `quiz`, `explore`, `scenario`.
+    /// The kind's name as written in files: `classification`, `reflection`, `evidence`, `quiz`, `explore`, `scenario`, `sequence`, `reveal`.
     public var kindName: String {
         switch content {
         case .classification: "classification"
@@ -48,6 +52,8 @@ public struct Activity: Hashable, Sendable {
         case .quiz: "quiz"
         case .explore: "explore"
         case .scenario: "scenario"
+        case .sequence: "sequence"
+        case .reveal: "reveal"
         }
     }
 

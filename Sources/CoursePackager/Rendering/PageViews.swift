@@ -151,6 +151,36 @@ struct ScenarioView: Sendable, Encodable {
     let passMarkText: String?
 }
 
+/// One step of a sequence, where the page first shows it.
+struct SequenceStepView: Sendable, Encodable {
+    let activityID: String
+    /// The step's index in the right order.
+    let index: Int
+    let text: String
+    let feedback: String?
+}
+
+/// A sequence activity: its steps in the order the page first shows them.
+struct SequenceView: Sendable, Encodable {
+    let steps: [SequenceStepView]
+    /// The steps in their right order (for the cartridge's static version).
+    let rightOrder: [String]
+}
+
+/// One card.
+struct RevealCardView: Sendable, Encodable {
+    let activityID: String
+    let index: Int
+    let front: String
+    let backHTML: String
+    let selfCheck: Bool
+}
+
+/// A set of cards.
+struct RevealView: Sendable, Encodable {
+    let cards: [RevealCardView]
+}
+
 /// Any activity, with exactly one of the kind fields set.
 struct ActivityView: Sendable, Encodable {
     let id: String
@@ -165,6 +195,8 @@ struct ActivityView: Sendable, Encodable {
     let quiz: QuizView?
     let explore: ExploreView?
     let scenario: ScenarioView?
+    let sequence: SequenceView?
+    let reveal: RevealView?
 }
 
 /// The licence line of the footer.

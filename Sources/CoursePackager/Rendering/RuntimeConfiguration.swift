@@ -29,6 +29,11 @@ struct RuntimeConfiguration: Encodable, Sendable {
         var nodeIds: [String]? = nil
         /// The most points a scenario path can earn.
         var bestPoints: Int? = nil
+        /// A sequence's steps in the order the page first shows them (indexes into the right order).
+        var shown: [Int]? = nil
+        /// How many cards a reveal has, and whether each asks for a self-check.
+        var cards: Int? = nil
+        var selfCheck: Bool? = nil
     }
 
     let thingId: String

@@ -190,6 +190,8 @@ struct ThingPageBuilder: Sendable {
         var quiz: QuizView?
         var explore: ExploreView?
         var scenario: ScenarioView?
+        var sequence: SequenceView?
+        var reveal: RevealView?
         switch activity.content {
         case .classification(let content):
             let labels = Dictionary(content.categories.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
@@ -227,6 +229,22 @@ struct ThingPageBuilder: Sendable {
             explore = ExploreView(resources: citations(content.resources, in: thing, from: page))
         case .scenario(let content):
             scenario = scenarioView(content, activity: activity, in: thing, from: page, linked: linked)
+        case .sequence(let content):
+            sequence = SequenceView(
+                steps: content.shuffledOrder(seed: activity.id).map { index in
+                    SequenceStepView(
+                        activityID: activity.id, index: index, text: content.steps[index].text,
+                        feedback: content.steps[index].feedback)
+                }, rightOrder: content.steps.map(\.text))
+        case .reveal(let content):
+            let origin = MediaReference.Origin.prompt(activityID: activity.id)
+            reveal = RevealView(
+                cards: content.cards.enumerated().map { index, card in
+                    RevealCardView(
+                        activityID: activity.id, index: index, front: card.front,
+                        backHTML: markdownHTML(card.back, in: thing, origin: origin, from: page, linked: linked),
+                        selfCheck: content.selfCheck)
+                })
         }
         return ActivityView(
             id: activity.id, position: position, title: activity.title, kind: activity.kindName,
@@ -234,7 +252,7 @@ struct ThingPageBuilder: Sendable {
                 activity.prompt, in: thing, origin: .prompt(activityID: activity.id), from: page, linked: linked),
             required: activity.isRequired,
             classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore,
-            scenario: scenario)
+            scenario: scenario, sequence: sequence, reveal: reveal)
     }
 
     private func scenarioView(
@@ -324,6 +342,11 @@ struct ThingPageBuilder: Sendable {
                     entry.bestPoints = content.bestPathPoints
                     entry.passingScore = content.passingScore
                 }
+            case .sequence(let content):
+                entry.shown = content.shuffledOrder(seed: activity.id)
+            case .reveal(let content):
+                entry.cards = content.cards.count
+                entry.selfCheck = content.selfCheck
             }
             return entry
         }

@@ -1,5 +1,6 @@
 /*
- * Course Toolkit activities: classification, reflection, evidence, quiz, explore and scenario, in plain
+ * Course Toolkit activities: classification, reflection, evidence, quiz, explore, scenario, sequence and
+ * reveal, in plain
  * JavaScript. Every control works by keyboard; progress is saved as the learner works through
  * CourseToolkitRuntime (scorm-runtime.js), which talks to the LMS or to this browser's storage.
  */
@@ -641,10 +642,159 @@
       };
     }
 
+    // ---- Sequence -------------------------------------------------------------------------------
+
+    /* Steps to put in order with "Move up" and "Move down" (no dragging, WCAG 2.2 2.5.7). The order is
+     * saved as one character per step (its index in the right order); `k` marks a checked order. */
+    function sequence(activity, index, root, saved) {
+      var list = $(root, "list");
+      var steps = Array.prototype.slice.call(list.querySelectorAll(".sequence-step"));
+      var byIndex = {};
+      steps.forEach(function (step) { byIndex[step.getAttribute("data-step")] = step; });
+      var single = steps.length <= SINGLE.length;
+
+      function order() {
+        return Array.prototype.slice.call(list.children).map(function (step) { return parseInt(step.getAttribute("data-step"), 10); });
+      }
+
+      function showFeedback(show) {
+        Array.prototype.slice.call(list.children).forEach(function (step, position) {
+          var right = parseInt(step.getAttribute("data-step"), 10) === position;
+          var feedback = $(step, "feedback");
+          step.classList.toggle("is-correct", show && right);
+          step.classList.toggle("is-wrong", show && !right);
+          if (!show) { feedback.hidden = true; return; }
+          $(step, "verdict").textContent = right ? "In the right place." : "Not here: this is step " + (parseInt(step.getAttribute("data-step"), 10) + 1) + ".";
+          feedback.hidden = false;
+        });
+      }
+
+      function arrange(indexes) {
+        indexes.forEach(function (stepIndex) { if (byIndex[stepIndex]) list.appendChild(byIndex[stepIndex]); });
+      }
+
+      function save() {
+        saved.o = order().map(function (value) { return SINGLE.charAt(value); }).join("");
+      }
+
+      function move(step, offset) {
+        var position = Array.prototype.indexOf.call(list.children, step);
+        var target = position + offset;
+        if (target < 0 || target >= list.children.length) {
+          say(root, "“" + step.querySelector(".step-text").textContent + "” is already " + (offset < 0 ? "first." : "last."));
+          return;
+        }
+        if (offset < 0) list.insertBefore(step, list.children[target]); else list.insertBefore(step, list.children[target].nextSibling);
+        if (saved.k && !saved.d) { saved.k = 0; showFeedback(false); }
+        save();
+        persist();
+        say(root, "Moved “" + step.querySelector(".step-text").textContent + "” to position " + (target + 1) + " of " + list.children.length + ".");
+      }
+
+      steps.forEach(function (step) {
+        $(step, "up").addEventListener("click", function (event) { move(step, -1); event.currentTarget.focus(); });
+        $(step, "down").addEventListener("click", function (event) { move(step, 1); event.currentTarget.focus(); });
+      });
+
+      $(root, "check").addEventListener("click", function () {
+        var current = order();
+        var right = current.filter(function (value, position) { return value === position; }).length;
+        saved.k = 1;
+        if (right === current.length) saved.d = 1;
+        save();
+        showFeedback(true);
+        say(root, right === current.length
+          ? "All " + current.length + " steps are in the right order."
+          : right + " of " + current.length + " steps are in the right place. Read the feedback, move the others and check again.", right !== current.length);
+        persist();
+        var identifiers = current.map(function (value) { return "step-" + (value + 1); });
+        var rightIdentifiers = current.map(function (value, position) { return "step-" + (position + 1); });
+        runtime.recordInteraction({
+          id: activity.id, type12: single ? "sequencing" : "performance", type2004: "sequencing",
+          response12: single ? current.map(function (value) { return SINGLE.charAt(value); }).join(",") : right + "/" + current.length,
+          pattern12: single ? current.map(function (value, position) { return SINGLE.charAt(position); }).join(",") : "",
+          response2004: identifiers.join("[,]"), pattern2004: rightIdentifiers.join("[,]"),
+          result: right === current.length ? "correct" : "wrong", description: activity.title
+        });
+      });
+
+      $(root, "reset").addEventListener("click", function () {
+        arrange(activity.shown);
+        saved.k = 0;
+        showFeedback(false);
+        save();
+        persist();
+        say(root, "The steps are back in their first order.");
+      });
+
+      arrange(typeof saved.o === "string" && saved.o.length === steps.length
+        ? saved.o.split("").map(function (character) { return SINGLE.indexOf(character); })
+        : activity.shown);
+      if (saved.k) showFeedback(true);
+
+      return { done: function () { return Boolean(saved.d); } };
+    }
+
+    // ---- Reveal ---------------------------------------------------------------------------------
+
+    /* Cards to turn. `t` holds one character per card: "-" not turned, "t" turned, "k" knew it,
+     * "n" not yet. Done once every card has been turned. */
+    function reveal(activity, index, root, saved) {
+      var cards = Array.prototype.slice.call(root.querySelectorAll(".reveal-card"));
+      var marks = (typeof saved.t === "string" && saved.t.length === cards.length ? saved.t : new Array(cards.length + 1).join("-")).split("");
+
+      function render(cardIndex) {
+        var card = cards[cardIndex];
+        var turned = marks[cardIndex] !== "-";
+        var front = $(card, "turn");
+        front.setAttribute("aria-expanded", turned ? "true" : "false");
+        card.querySelector(".reveal-back").hidden = !turned;
+        var knew = $(card, "knew"), notYet = $(card, "not-yet");
+        if (knew) knew.setAttribute("aria-pressed", marks[cardIndex] === "k" ? "true" : "false");
+        if (notYet) notYet.setAttribute("aria-pressed", marks[cardIndex] === "n" ? "true" : "false");
+      }
+
+      function turnedCount() { return marks.filter(function (mark) { return mark !== "-"; }).length; }
+
+      function update(message) {
+        saved.t = marks.join("");
+        var wasDone = Boolean(saved.d);
+        if (turnedCount() === cards.length) saved.d = 1;
+        persist();
+        if (saved.d && !wasDone) {
+          var knewCount = marks.filter(function (mark) { return mark === "k"; }).length;
+          runtime.recordInteraction({
+            id: activity.id, type12: "performance", type2004: "other",
+            response12: cards.length + " cards turned" + (activity.selfCheck ? ", " + knewCount + " known" : ""),
+            response2004: cards.length + " cards turned" + (activity.selfCheck ? ", " + knewCount + " known" : ""),
+            result: "neutral", description: activity.title
+          });
+        }
+        say(root, message + (saved.d ? " You have turned every card." : " " + turnedCount() + " of " + cards.length + " cards turned."));
+      }
+
+      cards.forEach(function (card, cardIndex) {
+        $(card, "turn").addEventListener("click", function () {
+          marks[cardIndex] = marks[cardIndex] === "-" ? "t" : marks[cardIndex];
+          var open = card.querySelector(".reveal-back").hidden;
+          card.querySelector(".reveal-back").hidden = !open;
+          $(card, "turn").setAttribute("aria-expanded", open ? "true" : "false");
+          update(open ? "Turned." : "Turned back.");
+        });
+        var knew = $(card, "knew"), notYet = $(card, "not-yet");
+        if (knew) knew.addEventListener("click", function () { marks[cardIndex] = "k"; render(cardIndex); update("Noted: you knew this one."); });
+        if (notYet) notYet.addEventListener("click", function () { marks[cardIndex] = "n"; render(cardIndex); update("Noted: one to come back to."); });
+        render(cardIndex);
+      });
+
+      return { done: function () { return Boolean(saved.d); } };
+    }
+
     // ---- Progress -------------------------------------------------------------------------------
 
     var makers = {
-      classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore, scenario: scenario
+      classification: classification, reflection: reflection, evidence: evidence, quiz: quiz, explore: explore,
+      scenario: scenario, sequence: sequence, reveal: reveal
     };
 
     config.activities.forEach(function (activity, index) {

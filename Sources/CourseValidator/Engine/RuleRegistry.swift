@@ -16,7 +16,7 @@ public enum RuleRegistry {
         // Badges
         BadgeImageExistsRule.self, BadgeImageFormatRule.self, IssuerContactRule.self,
         // Activities
-        ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self, ScenarioPathsRule.self,
+        ClassificationItemCategoryRule.self, ClassificationCategoryUsedRule.self, ScenarioPathsRule.self, StepsAndCardsRule.self,
         QuizAnswerCountRule.self,
         // Content
         PublishedThingCompleteRule.self, DraftThingRule.self, PlaceholderTextRule.self, EvidenceFormNamedRule.self,

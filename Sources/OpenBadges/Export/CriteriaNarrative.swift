@@ -85,6 +85,10 @@ enum CriteriaNarrative {
                 text += ", along a path earning at least \(Int((mark * 100).rounded()))% of the best path's points"
             }
             return text + "."
+        case .sequence(let content):
+            return "Put the \(content.steps.count) steps of “\(activity.title)” in their right order."
+        case .reveal(let content):
+            return "Turn all \(content.cards.count) cards of “\(activity.title)”."
         }
     }
 }

@@ -77,6 +77,27 @@ enum ThingTemplate {
                     text: How the moment ends.
                     debrief: \(ScaffoldPlaceholder.scenarioDebrief)
 
+              # Steps to put in order, written in their right order (the page shuffles them).
+              - id: order
+                type: sequence
+                title: "Order: the steps"
+                required: false
+                steps:
+                  - text: The first step
+                    feedback: Why it comes first.
+                  - text: The second step
+                  - text: The last step
+
+              # Cards to turn: a term or question on the front, what it means on the back.
+              - id: terms
+                type: reveal
+                title: "Recall: key terms"
+                required: false
+                selfCheck: true
+                cards:
+                  - front: A term
+                    back: What it means.
+
               # A scored quiz: the Thing completes once it is passed (if required).
               - id: check
                 type: quiz
