@@ -231,3 +231,40 @@ def test_the_course_home_counts_each_collections_things_done(context, base_url):
     learner.save_reflection()
     page.goto(f"{base_url}/html/index.html")
     expect(page.locator(".collection-progress").first).to_have_text("1 of 2 Things done")
+
+
+def test_the_course_home_is_a_programme_map_on_a_phone(browser, base_url, screenshot):
+    """Where to start, the pathways with their progress and badges, and where to finish, at 375 px
+    without scrolling sideways; a Thing done shows as done wherever the map names it."""
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    try:
+        page = context.new_page()
+        page.goto(f"{base_url}/html-all/index.html")
+        programme = page.get_by_role("region", name="Programme map")
+        start = programme.get_by_role("region", name="Start here")
+        expect(start.get_by_role("link")).to_have_text(
+            [re.compile(r"^Thing 1"), re.compile(r"^Thing 2:"), re.compile(r"^Thing 3:"), re.compile(r"^Thing 4:")])
+        pathway = programme.get_by_role("region", name="Leadership Fundamentals")
+        expect(pathway.locator(".collection-progress")).to_have_text("0 of 2 Things done")
+        expect(pathway).to_contain_text("Badge: SSSC 23 Things Leadership – Leadership Fundamentals")
+        expect(programme.get_by_role("region", name="Finish with").get_by_role("link")).to_have_text([re.compile(r"^Thing 23")])
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        # By keyboard: the first link after the header and the page's own links is the map's first Thing.
+        page.keyboard.press("Tab")
+        for _ in range(5):
+            if page.evaluate("document.activeElement.closest('.programme-map') !== null"):
+                break
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent").startswith("Thing 1")
+        learner = Learner(page, base_url, "html").launch()
+        learner.sort_everything()
+        learner.check_classification()
+        learner.write_reflection(words(220))
+        learner.save_reflection()
+        page.goto(f"{base_url}/html-all/index.html")
+        stop = start.get_by_role("listitem").filter(has=page.get_by_role("link", name=re.compile(r"^Thing 2:")))
+        expect(stop.locator(".thing-status")).to_have_text("Done")
+        expect(pathway.locator(".collection-progress")).to_have_text("1 of 2 Things done")
+        screenshot(page)
+    finally:
+        context.close()

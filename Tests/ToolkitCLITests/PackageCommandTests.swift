@@ -110,6 +110,12 @@ struct PackageCommandTests {
         let draft = try String(contentsOf: site.appendingPathComponent("things/thing-03.html"), encoding: .utf8)
         #expect(draft.contains(#"<p class="draft-label">Draft: not in packages</p><h1>"#))
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index.components(separatedBy: #"<span class="draft-label">Draft</span>"#).count - 1 == 22)
+        // Every draft card of the Things list says so, and so does every stop of the programme map above it.
+        let parts = index.components(separatedBy: #"id="things-heading""#)
+        let label = #"<span class="draft-label">Draft</span>"#
+        #expect(parts.count == 2 && parts[1].components(separatedBy: label).count - 1 == 22)
+        #expect(
+            parts.first?.contains(#"<a href="things/thing-03.html">Thing 3: What&#39;s my leadership style?</a> "# + label)
+                == true)
     }
 }

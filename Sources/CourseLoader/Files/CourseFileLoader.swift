@@ -37,6 +37,8 @@ enum CourseFileLoader {
             folder: folder, fields: reader.fields)
         course.colour = reader.string("colour")
         course.logo = CoverReader.read(from: reader, key: "logo")
+        course.startWith = reader.references("startWith")
+        course.finishWith = reader.references("finishWith")
         return course
     }
 }

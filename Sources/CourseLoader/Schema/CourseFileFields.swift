@@ -35,6 +35,10 @@ public enum CourseFileFields {
             FieldDefinition(
                 "things", .identifierList, required: true, "The Things in course order; each names a file in things/."),
             FieldDefinition(
+                "startWith", .identifierList, "The Things to take first, shown as where to start on the course home."),
+            FieldDefinition(
+                "finishWith", .identifierList, "The Things to take last, shown as where to finish on the course home."),
+            FieldDefinition(
                 "collections",
                 .listOf(
                     MappingDefinition(

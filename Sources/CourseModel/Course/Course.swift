@@ -32,6 +32,10 @@ public struct Course: Sendable {
     private var thingIndex: ThingIndex
     /// Collections: badges awarded for holding every member Thing's badge.
     public var collections: [Collection]
+    /// The Things to take first: the course home shows them as where to start.
+    public var startWith: [Reference] = []
+    /// The Things to take last: the course home shows them as where to finish.
+    public var finishWith: [Reference] = []
     /// Path of the course folder, relative to the workspace root.
     public var folder: String
     /// Where each field of `course.yaml` was written.

@@ -259,6 +259,34 @@ struct IndexThingView: Sendable, Encodable {
     let isDraft: Bool
 }
 
+/// A Thing on the programme map: where it leads, how long it takes, and where its status is kept.
+struct MapStopView: Sendable, Encodable {
+    let number: Int
+    /// "Thing 2: Leadership / management?" (or "Thing 5" for an untitled draft).
+    let label: String
+    /// The Thing's page; nil when the Thing is not in this package.
+    let href: String?
+    let statusKey: String
+    let durationText: String?
+    let isDraft: Bool
+    let cover: CoverView?
+}
+
+/// A part of the programme map: where to start, a pathway (a collection, with its progress and
+/// badge), the Things in no pathway, or where to finish.
+struct MapSectionView: Sendable, Encodable {
+    /// Unique on the page, for the heading's id.
+    let id: String
+    let heading: String
+    let intro: String?
+    let stops: [MapStopView]
+    /// A pathway's badge.
+    let badgeName: String?
+    let imagePath: String?
+    /// A pathway's members' status keys, space-separated (the home page counts those done).
+    let memberStatusKeys: String?
+}
+
 /// Everything the index template shows.
 struct IndexPageView: Sendable, Encodable {
     let language: String
@@ -267,6 +295,10 @@ struct IndexPageView: Sendable, Encodable {
     let cover: CoverView?
     let things: [IndexThingView]
     let collections: [CollectionView]
+    /// The programme map: where to start, the pathways, the Things in no pathway, where to finish
+    /// (empty when the course has neither a start nor collections).
+    let mapSections: [MapSectionView]
+    let hasMap: Bool
     let licence: LicenceView?
     let attribution: String
     let assetsHref: String

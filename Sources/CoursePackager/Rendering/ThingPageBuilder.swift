@@ -392,15 +392,68 @@ struct ThingPageBuilder: Sendable {
                 collections: thing.countsTowards.compactMap { course.collection(id: $0.id)?.title },
                 isDraft: thing.status != .published)
         }
-        let collections = course.collections.filter { collection in
+        let shownCollections = course.collections.filter { collection in
             collection.members.contains { includedThingIDs.contains($0.id) }
-        }.map { collectionView($0, from: page) }
+        }
+        let collections = shownCollections.map { collectionView($0, from: page) }
+        // The programme map, from the Things this package holds.
+        let shown = Set(things.map(\.id))
+        func stops(_ references: [Reference]) -> [MapStopView] {
+            references.compactMap { course.thing(id: $0.id) }.filter { shown.contains($0.id) }.map { mapStop($0, from: page) }
+        }
+        var sections: [MapSectionView] = []
+        let start = stops(course.startWith)
+        if !start.isEmpty {
+            sections.append(
+                MapSectionView(
+                    id: "start", heading: "Start here", intro: "Take these Things first.", stops: start, badgeName: nil,
+                    imagePath: nil, memberStatusKeys: nil))
+        }
+        for (index, collection) in shownCollections.enumerated() {
+            let badge = collection.badge.flatMap { badges.badge(id: $0.id) }
+            let members = collection.members.compactMap { course.thing(id: $0.id) }
+            sections.append(
+                MapSectionView(
+                    id: "pathway-\(index + 1)", heading: collection.title,
+                    intro: "A pathway: hold the badge of each Thing on it to earn its collection badge.",
+                    stops: stops(collection.members), badgeName: badge?.name, imagePath: imagePath(badge?.image, from: page),
+                    memberStatusKeys: members.map { Self.storageKey(course: course, thing: $0) + ":status" }
+                        .joined(separator: " ")))
+        }
+        let placed = Set((course.startWith + course.finishWith + shownCollections.flatMap(\.members)).map(\.id))
+        let others = things.filter { !placed.contains($0.id) }.map { mapStop($0, from: page) }
+        let hasMap = !sections.isEmpty
+        if hasMap, !others.isEmpty {
+            sections.append(
+                MapSectionView(
+                    id: "others", heading: "Also in the programme", intro: "Take these in any order.", stops: others,
+                    badgeName: nil, imagePath: nil, memberStatusKeys: nil))
+        }
+        let finish = stops(course.finishWith)
+        if hasMap, !finish.isEmpty {
+            sections.append(
+                MapSectionView(
+                    id: "finish", heading: "Finish with", intro: "Take these Things last.", stops: finish, badgeName: nil,
+                    imagePath: nil, memberStatusKeys: nil))
+        }
         return IndexPageView(
             language: course.language, courseTitle: course.title, description: course.description,
             cover: course.cover.flatMap { coverView($0, entry: media.courseCover, from: page) }, things: views,
-            collections: collections, licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
+            collections: collections, mapSections: sections, hasMap: hasMap,
+            licence: course.licence.map { LicenceView(name: $0.name, url: $0.url) },
             attribution: course.attribution, assetsHref: assetsHref(from: page), generator: Self.generator,
             accentColour: accentColour, logo: course.logo.flatMap { coverView($0, entry: media.courseLogo, from: page) })
+    }
+
+    /// A Thing as a stop of the programme map on `page`.
+    private func mapStop(_ thing: Thing, from page: String) -> MapStopView {
+        MapStopView(
+            number: thing.number, label: thing.label, href: href(toThing: thing.id, from: page),
+            statusKey: Self.storageKey(course: course, thing: thing) + ":status",
+            durationText: thing.durationMinutes.map(Self.durationText), isDraft: thing.status != .published,
+            cover: thing.cover.flatMap {
+                coverView($0, entry: media.entry(for: $0.image, origin: .cover, in: thing, of: course), from: page)
+            })
     }
 
     /// The course colour for the pages, only when it is a plain `#RRGGBB` (it goes into a style element).

@@ -10,7 +10,8 @@ public enum RuleRegistry {
         // Identity
         IDFormatRule.self, DuplicateIDRule.self, ThingNumberSequenceRule.self, CourseThingListedRule.self,
         // References
-        BadgeReferenceResolvesRule.self, CollectionReferenceResolvesRule.self, CollectionMembershipAgreesRule.self,
+        BadgeReferenceResolvesRule.self, CollectionReferenceResolvesRule.self, StartFinishResolvesRule.self,
+        CollectionMembershipAgreesRule.self,
         PrerequisiteResolvesRule.self, PrerequisiteCycleRule.self, ResourceReferenceResolvesRule.self,
         ActivityReferenceResolvesRule.self, LocalFileExistsRule.self,
         // Badges
