@@ -57,6 +57,11 @@ def site_root(tmp_path_factory):
         with zipfile.ZipFile(build / f"activities-demo-{version}.zip") as archive:
             archive.extractall(root / folder)
     shutil.copytree(build / "activities-demo-html", root / "activities-html")
+    # The Common Cartridge's pages (static: every page of every format goes through axe-core).
+    subprocess.run([binary, "package", str(ROOT / "Courses" / "sssc-23-things-leadership"), "--cc", "--output", str(build)],
+                   check=True, capture_output=True)
+    with zipfile.ZipFile(build / "sssc-23-things-leadership-cc11.zip") as archive:
+        archive.extractall(root / "cc")
     shutil.copytree(HERE / "lms", root / "lms")
     # The strict SCORM run-time is the product's (toolkit preview's LMS inspector runs it too).
     shutil.copy(ROOT / "Sources" / "CoursePreview" / "Client" / "strict-lms.js", root / "lms" / "strict-lms.js")

@@ -161,7 +161,7 @@ struct ThingPageBuilder: Sendable {
             language: course.language, courseTitle: course.title,
             indexHref: format == .html ? PackageLayout.href(to: layout.indexPage, from: page) : nil,
             assetsHref: assetsHref(from: page),
-            number: thing.number, title: thing.title,
+            number: thing.number, title: thing.title.isEmpty ? thing.label : thing.title,
             cover: thing.cover.flatMap {
                 coverView($0, entry: media.entry(for: $0.image, origin: .cover, in: thing, of: course), from: page)
             },
