@@ -226,17 +226,38 @@ extension PackageBuilder {
         let renderer = assembly.renderer!
         let cartridge = request.format == .commonCartridge
         let renderStep: PackageStep = request.format.isArchive ? .writeZip : .writeSite
+        // A preview keeps the pages of its earlier builds: only those whose inputs changed are rendered.
+        let kept = request.renderedPages
+        kept?.beginBuild()
+        let workspace = assembly.workspace
+        let context =
+            kept.map { _ in
+                RenderedPages.contextKey(
+                    request: request, things: things, media: media, images: images.mapValues(\.packagePath),
+                    workspace: workspace)
+            } ?? 0
+        let thingKeys = kept.map { _ in things.map { RenderedPages.thingKey(context: context, thing: $0, workspace: workspace) } }
         assembly.files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
             do {
-                let view = try pages.thingPage(things[index])
-                return Array((cartridge ? try renderer.renderCartridgePage(view) : try renderer.render(view)).utf8)
+                let render = {
+                    let view = try pages.thingPage(things[index])
+                    return Array((cartridge ? try renderer.renderCartridgePage(view) : try renderer.render(view)).utf8)
+                }
+                guard let kept, let thingKeys else { return try render() }
+                return try kept.page(layout.thingPage(id: things[index].id), key: thingKeys[index], render: render)
             } catch {
                 throw PackageError(step: renderStep, path: things[index].file, message: "\(error)")
             }
         }
         if request.format == .html {
             do {
-                assembly.files.add(layout.indexPage, text: try renderer.render(pages.indexPage(things: things)))
+                // The home lists every Thing's aim and time: any Thing's change renders it again.
+                var hasher = Hasher()
+                hasher.combine(context)
+                hasher.combine(thingKeys)
+                let render = { Array(try renderer.render(pages.indexPage(things: things)).utf8) }
+                let bytes = try kept.map { try $0.page(layout.indexPage, key: hasher.finalize(), render: render) } ?? render()
+                assembly.files.add(layout.indexPage, bytes)
             } catch {
                 throw PackageError(step: renderStep, path: layout.indexPage, message: "\(error)")
             }

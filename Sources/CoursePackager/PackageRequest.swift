@@ -42,6 +42,9 @@ public struct PackageRequest: Sendable {
     public var markdown: ParsedMarkdownCache?
     /// The media as the workspace check inspected it (nil: inspected here).
     public var media: MediaFiles?
+    /// Pages rendered by earlier builds of the same preview, reused when their inputs are unchanged;
+    /// nil renders every page.
+    public var renderedPages: RenderedPages?
 
     /// Creates a request.
     public init(

@@ -22,6 +22,8 @@ public struct PreviewBuilder: Sendable {
     let thingCache = ParsedThingCache()
     /// Thing bodies parsed by earlier builds: an edit re-parses only the bodies it changed.
     let markdown = ParsedMarkdownCache()
+    /// Pages rendered by earlier builds: an edit renders only the pages whose inputs it changed.
+    public let renderedPages = RenderedPages()
 
     /// A builder for the workspace at `workspaceRoot`.
     public init(workspaceRoot: String, courseFolders: [String]?, format: PackageFormat, fileSystem: any FileSystem) {
@@ -64,7 +66,9 @@ public struct PreviewBuilder: Sendable {
         let job = PackageJob(
             options: PackageOptions(format: format, includeDrafts: true, outputFolder: "", target: .memory))
         do {
-            let result = try PackageBuilder().build(job.request(for: course, in: checked, fileSystem: fileSystem))
+            var request = job.request(for: course, in: checked, fileSystem: fileSystem)
+            request.renderedPages = renderedPages
+            let result = try PackageBuilder().build(request)
             return snapshot(files: result.memoryFiles ?? [:], problems: [], course: course.id)
         } catch {
             let problem = PreviewProblem(

@@ -1,0 +1,87 @@
+import CourseModel
+import FileAccess
+import Foundation
+
+/// Pages rendered by earlier builds of one preview, kept with a key of everything they were made
+/// from, so a build renders again only the pages whose inputs changed: an edit to one Thing's body
+/// renders that Thing's page and the course home, and serves the rest as they were. The key is made
+/// conservatively: anything one page shows of the others (titles, statuses, badges, collections, the
+/// course file, the theme, the media) is in every page's key, so changing it renders every page.
+public final class RenderedPages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: (key: Int, bytes: [UInt8])] = [:]
+    private var rendered: [String] = []
+
+    /// Creates an empty set.
+    public init() {}
+
+    /// The pages the last build rendered (the others came from this set), sorted.
+    public var renderedByLastBuild: [String] { lock.withLock { rendered.sorted() } }
+
+    /// Starts a build: forgets which pages were rendered.
+    func beginBuild() { lock.withLock { rendered = [] } }
+
+    /// The bytes of `path` made from inputs with `key`: kept ones when the key matches, else `render()`'s.
+    func page(_ path: String, key: Int, render: () throws -> [UInt8]) rethrows -> [UInt8] {
+        if let kept = lock.withLock({ pages[path] }), kept.key == key { return kept.bytes }
+        let bytes = try render()
+        lock.withLock {
+            pages[path] = (key, bytes)
+            rendered.append(path)
+        }
+        return bytes
+    }
+
+    /// What every page of `things` shows of the course around it, hashed: the course file, the theme,
+    /// the badge and issuer files, every Thing's id, number, label, status, badge and collections, the
+    /// media plan, and the build's options.
+    static func contextKey(
+        request: PackageRequest, things: [Thing], media: MediaPlan, images: [String: String], workspace: WorkspaceFiles
+    ) -> Int {
+        var hasher = Hasher()
+        hasher.combine(request.format.rawValue)
+        hasher.combine(request.lms)
+        hasher.combine(request.siteURL)
+        hasher.combine(request.includeDrafts)
+        let courseFile = request.workspaceLayout.courseFile(inCourseFolder: request.course.folder)
+        hasher.combine((try? workspace.read(courseFile)) ?? [])
+        let themeFolder = request.workspaceLayout.themeFolder(inCourseFolder: request.course.folder)
+        for name in WorkspaceLayout.themeFileNames { hasher.combine((try? workspace.read(themeFolder + "/" + name)) ?? []) }
+        for file in ([request.badges.issuer?.file].compactMap { $0 } + request.badges.badges.map(\.file)).sorted() {
+            hasher.combine(file)
+            hasher.combine((try? workspace.read(file)) ?? [])
+        }
+        for thing in request.course.things.sorted(by: { $0.id < $1.id }) {
+            hasher.combine(thing.id)
+            hasher.combine(thing.number)
+            hasher.combine(thing.label)
+            hasher.combine(thing.status == .published)
+            hasher.combine(thing.badge?.id)
+            hasher.combine(thing.countsTowards.map(\.id))
+        }
+        hasher.combine(things.map(\.id))
+        for path in media.entries.keys.sorted() {
+            guard let entry = media.entries[path] else { continue }
+            hasher.combine(path)
+            hasher.combine(entry.packagePath)
+            hasher.combine(entry.file.size)
+            hasher.combine(entry.file.imageInfo)
+            // Captions are written into HTML pages: their text is part of the page.
+            if entry.file.fileExtension == "vtt" { hasher.combine((try? workspace.read(path)) ?? []) }
+        }
+        for key in images.keys.sorted() {
+            hasher.combine(key)
+            hasher.combine(images[key])
+        }
+        return hasher.finalize()
+    }
+
+    /// A page's key: the context's, and the Thing file's bytes.
+    static func thingKey(context: Int, thing: Thing, workspace: WorkspaceFiles) -> Int {
+        var hasher = Hasher()
+        hasher.combine(context)
+        hasher.combine(thing.file)
+        hasher.combine((try? workspace.read(thing.file)) ?? [])
+        return hasher.finalize()
+    }
+}
