@@ -101,7 +101,9 @@ let package = Package(
         // `toolkit import wordpress`: a WordPress export (WXR) planned as draft Things, badges and media.
         .target(
             name: "WordPressImport",
-            dependencies: ["CourseXML", "CourseModel", "CourseMedia", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "CourseXML", "CourseModel", "CourseMedia", "ToolkitSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Watching folders for changes (inotify on Linux), in batches.
         .target(name: "FileWatch", dependencies: ["ToolkitSupport"]),
         // `toolkit preview`: the course served from memory on 127.0.0.1, rebuilt on every edit, with the

@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitSupport
 
 /// Something the import reports about an item: a place that needs an author's eye, or something
 /// left out. Where it is (a file and line of what was written) is filled in once the file is assembled.
@@ -37,26 +38,7 @@ public struct ImportFinding: Hashable, Sendable {
 }
 
 /// `text` as a double-quoted YAML scalar on one line, escaped so it reads back exactly.
-func yamlQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{FEFF}"
-                || scalar == "\u{2028}" || scalar == "\u{2029}"
-            {
-                result += "\\u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
-}
+func yamlQuoted(_ text: String) -> String { YAMLQuoting.doubleQuoted(text) }
 
 /// A lowercase id made of `text`'s letters and digits, words joined by single hyphens (at most
 /// `limit` characters, cut at a word), or `fallback` when nothing is left.
@@ -82,10 +64,4 @@ func slug(_ text: String, limit: Int = 48, fallback: String = "item") -> String 
     }
     if result.isEmpty, let first = words.first { result = String(first.prefix(limit)) }
     return result.isEmpty ? fallback : result
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
-    }
 }

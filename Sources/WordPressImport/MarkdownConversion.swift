@@ -214,28 +214,22 @@ struct MarkdownConversion {
     }
 
     private mutating func mediaBlock(_ source: String, label: String) -> MarkdownBlock {
+        let address: String
+        let what: String
         switch addresses.media(source) {
         case .player(let url), .remote(let url):
-            let transcript = addresses.transcript(for: source)
-            return MarkdownBlock(
-                text: "![\(Self.escaped(label))](<\(url)> \"transcript: \(transcript)\")",
-                findings: [
-                    .attention(
-                        "the player has no captions or transcript: write what it says in \(transcript.replacingOccurrences(of: "../", with: ""))"
-                    )
-                ])
+            (address, what) = (url, "the player has no captions or transcript")
         case .local(let path, _):
-            let transcript = addresses.transcript(for: source)
-            return MarkdownBlock(
-                text: "![\(Self.escaped(label))](<\(path)> \"transcript: \(transcript)\")",
-                findings: [
-                    .attention(
-                        "the \(label.lowercased()) has no captions or transcript: write what it says in \(transcript.replacingOccurrences(of: "../", with: "")), or add a .vtt file beside it"
-                    )
-                ])
+            (address, what) = (
+                path, "the \(label.lowercased()) has no captions or transcript (a .vtt file beside it would do too)"
+            )
         case .unavailable(let reason):
             return noteBlock(reason)
         }
+        let transcript = addresses.transcript(for: source)
+        return MarkdownBlock(
+            text: "![\(Self.escaped(label))](<\(address)> \"transcript: \(transcript)\")",
+            findings: [.attention("\(what): write what it says in \(transcript.replacingOccurrences(of: "../", with: ""))")])
     }
 
     private func codeBlock(_ text: String) -> MarkdownBlock {

@@ -1,4 +1,5 @@
 import CourseModel
+import ToolkitSupport
 
 /// The starting file of a new Thing: every field of the format, commented, with an example of each
 /// activity type. It validates as it is (a draft), so an author starts from something that works.
@@ -236,29 +237,6 @@ enum ThingTemplate {
         """
     }
 
-    /// `text` as a double-quoted YAML scalar on one line: quotes and backslashes escaped, and every
-    /// character that could break the line or the front matter (a line break, `---` on a line of its
-    /// own, a control character) written as its YAML escape, so the text reads back exactly.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{85}": result += "\\N"
-            case "\u{2028}": result += "\\L"
-            case "\u{2029}": result += "\\P"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{FEFF}" {
-                    result += String(format: "\\u%04X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    /// `text` as a double-quoted YAML scalar on one line (`YAMLQuoting.doubleQuoted`).
+    static func quoted(_ text: String) -> String { YAMLQuoting.doubleQuoted(text) }
 }
