@@ -1,5 +1,5 @@
 import CourseModel
-import Foundation
+import ToolkitSupport
 
 /// Nothing a scaffold wrote for the author to replace reaches a package or a credential.
 public struct PlaceholderTextRule: Rule {
@@ -16,6 +16,18 @@ public struct PlaceholderTextRule: Rule {
                 "description: A course for rule examples.",
                 with: "description: ↓\(ScaffoldPlaceholder.courseDescription)", in: RuleFixture.course),
             .replacing("name: Demo – Thing 1", with: "name: ↓\(ScaffoldPlaceholder.issuerName)", in: RuleFixture.firstBadge),
+            // Columns count characters, not bytes; two on one line are two findings.
+            .replacing(
+                "Intro text.",
+                with: "Intro – “ök” ↓\(ScaffoldPlaceholder.thingBody) ↓\(ScaffoldPlaceholder.thingBody)"),
+            .replacing("url: https://example.org/guide", with: "url:   ↓\(ScaffoldPlaceholder.issuerURL)  "),
+        ],
+        nonTriggeringExamples: [
+            // A comment, an address that only starts like the placeholder, a value inside a sentence.
+            .replacing("Intro text.", with: "Intro text.\n<!-- -->\n\n    # \(ScaffoldPlaceholder.thingBody)")
+                .replacing("id: demo", with: "# \(ScaffoldPlaceholder.courseDescription)\nid: demo", in: RuleFixture.course),
+            .replacing(
+                "Body text", with: "See: \(ScaffoldPlaceholder.issuerURL)/guide and: \(ScaffoldPlaceholder.issuerEmail) here"),
         ])
 
     /// Checks the files of the courses, their Things, the issuer and the badges.
@@ -33,33 +45,46 @@ public struct PlaceholderTextRule: Rule {
     /// The placeholders in one file, each where it stands.
     private func findings(in path: String, isDraft: Bool, _ context: ValidationContext) -> [Finding] {
         guard let bytes = try? context.fileSystem.readFile(context.absolutePath(path)) else { return [] }
-        var found: [Finding] = []
-        for (index, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
-            // Comments explain; they are never published.
-            guard !line.drop(while: { $0 == " " }).hasPrefix("#") else { continue }
-            let code = String(line)
-            var hits: [(column: Int, text: String)] = ScaffoldPlaceholder.sentences.compactMap { sentence in
-                code.range(of: sentence).map { (code.distance(from: code.startIndex, to: $0.lowerBound) + 1, sentence) }
-            }
-            if let colon = code.range(of: ": ") {
-                let value = String(code[colon.upperBound...].drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-                if ScaffoldPlaceholder.values.contains(value) {
-                    hits.append((code.distance(from: code.startIndex, to: colon.upperBound) + 1, value))
-                }
-            }
-            for hit in hits {
-                let location = SourceLocation(file: path, line: index + 1, column: hit.column)
-                let message =
-                    "“\(hit.text)” is a placeholder `toolkit new` or `toolkit import` wrote; replace it with your own text"
-                var finding = finding(
-                    message, at: location,
-                    hint: isDraft ? "a draft may keep it; it must go before the Thing is published" : "write what it asks for")
-                if isDraft { finding.severity = .warning }
-                found.append(finding)
-            }
+        // Each text is looked for in the file's bytes at once; lines are only worked out for a hit.
+        var hits: [(offset: Int, text: String)] = []
+        for placeholder in Self.sentences {
+            hits += ByteSearch.offsets(of: placeholder.bytes, in: bytes).map { ($0, placeholder.text) }
         }
-        return found
+        for placeholder in Self.values {
+            hits += ByteSearch.offsets(of: placeholder.bytes, in: bytes).filter {
+                Self.isWholeValue(at: $0, length: placeholder.bytes.count, in: bytes)
+            }.map { ($0, placeholder.text) }
+        }
+        return hits.compactMap { hit in
+            let lineStart = bytes[..<hit.offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            // Comments explain; they are never published.
+            guard bytes[lineStart...].first(where: { $0 != UInt8(ascii: " ") }) != UInt8(ascii: "#") else { return nil }
+            let line = bytes[..<lineStart].count { $0 == UInt8(ascii: "\n") } + 1
+            let column = String(decoding: bytes[lineStart..<hit.offset], as: UTF8.self).count + 1
+            let message = "“\(hit.text)” is a placeholder `toolkit new` or `toolkit import` wrote; replace it with your own text"
+            var finding = finding(
+                message, at: SourceLocation(file: path, line: line, column: column),
+                hint: isDraft ? "a draft may keep it; it must go before the Thing is published" : "write what it asks for")
+            if isDraft { finding.severity = .warning }
+            return finding
+        }
     }
+
+    /// Whether the value at `offset` is a line's whole value: after the line's first `: ` and spaces,
+    /// followed by nothing but spaces (`url: https://example.org`, not `https://example.org/guide`).
+    private static func isWholeValue(at offset: Int, length: Int, in bytes: [UInt8]) -> Bool {
+        let space = UInt8(ascii: " ")
+        let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let lineEnd = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+        guard bytes[(offset + length)..<lineEnd].allSatisfy({ $0 == space }) else { return false }
+        let line = Array(bytes[lineStart..<lineEnd])
+        guard let colon = ByteSearch.offsets(of: [UInt8(ascii: ":"), space], in: line).first else { return false }
+        let valueStart = line[(colon + 2)...].firstIndex { $0 != space } ?? line.endIndex
+        return lineStart + valueStart == offset
+    }
+
+    /// The sentences found anywhere in a line, with their bytes.
+    private static let sentences = ScaffoldPlaceholder.sentences.map { (text: $0, bytes: Array($0.utf8)) }
+    /// The values found only as a whole value, with their bytes.
+    private static let values = ScaffoldPlaceholder.values.map { (text: $0, bytes: Array($0.utf8)) }
 }

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Finding byte strings in byte buffers with the C library's `memchr` and `memcmp` (vectorised), for the checks
+/// that scan every file of a workspace for fixed texts: decoding each line into a `String` and
+/// searching it with Foundation cost seconds over a 2,300-Thing workspace.
+public enum ByteSearch {
+    /// The offsets at which `needle` starts in `haystack`, in order, without overlaps.
+    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let start = hay.baseAddress, let pattern = pin.baseAddress else { return [] }
+                var found: [Int] = []
+                var offset = 0
+                while let at = search(pattern, pin.count, in: start, hay.count, from: offset) {
+                    found.append(at)
+                    offset = at + pin.count
+                }
+                return found
+            }
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    public static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pin in
+                guard let start = hay.baseAddress, let pattern = pin.baseAddress else { return false }
+                return search(pattern, pin.count, in: start, hay.count, from: 0) != nil
+            }
+        }
+    }
+
+    /// The first offset at or after `from` where the `length` bytes at `pattern` occur in the `count`
+    /// bytes at `start`: each candidate found by its first byte (`memchr`), then compared whole.
+    private static func search(
+        _ pattern: UnsafeRawPointer, _ length: Int, in start: UnsafeRawPointer, _ count: Int, from: Int
+    ) -> Int? {
+        let first = Int32(pattern.load(as: UInt8.self))
+        var offset = from
+        while offset <= count - length {
+            guard let candidate = memchr(start + offset, first, count - length - offset + 1) else { return nil }
+            let at = start.distance(to: UnsafeRawPointer(candidate))
+            if memcmp(start + at, pattern, length) == 0 { return at }
+            offset = at + 1
+        }
+        return nil
+    }
+}
