@@ -34,8 +34,8 @@ public struct WorkspaceLoader: Sendable {
                 fileSystem.isDirectory(joinPath(coursesPath, $0)) && !$0.hasPrefix(".")
             }
             // A name the file system could not give as UTF-8 comes back with replacement characters.
-            folders = names.filter { !$0.contains("\u{FFFD}") }
-            for name in names where name.contains("\u{FFFD}") {
+            folders = names.filter { !$0.contains(literal: "\u{FFFD}") }
+            for name in names where name.contains(literal: "\u{FFFD}") {
                 sink.error(
                     LoaderRuleID.pathSafety, "a course folder's name is not UTF-8 text",
                     at: SourceLocation(file: TerminalText.escaped(layout.courseFolder(named: name))),
@@ -173,12 +173,12 @@ struct SourceReader: Sendable {
         guard files.fileSystem.isDirectory(path) else { return [] }
         do {
             let listed = try files.fileSystem.contentsOfDirectory(path).filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }
-            for name in listed where name.contains("\u{FFFD}") {
+            for name in listed where name.contains(literal: "\u{FFFD}") {
                 sink.error(
                     LoaderRuleID.pathSafety, "a file's name is not UTF-8 text",
                     at: SourceLocation(file: TerminalText.escaped(joinPath(relativeFolder, name))), hint: "rename the file")
             }
-            let names = listed.filter { !$0.contains("\u{FFFD}") }
+            let names = listed.filter { !$0.contains(literal: "\u{FFFD}") }
             var seen: [String: String] = [:]
             var kept: [String] = []
             for name in names {

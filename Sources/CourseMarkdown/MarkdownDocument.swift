@@ -6,6 +6,13 @@ import CCmarkGFM
 public struct MarkdownDocument: Sendable {
     /// Every node in document order (depth first), the document node first.
     public let allNodes: [MarkdownNode]
+    /// The links and images, in document order: what most checks look at, gathered once per parse
+    /// instead of by every check walking (and copying) every node of every body.
+    public let linksAndImages: [MarkdownNode]
+    /// The headings, in document order.
+    public let headings: [MarkdownNode]
+    /// The raw HTML nodes (inline and block), in document order.
+    public let html: [MarkdownNode]
 
     /// Parses `source` as GitHub Flavored Markdown.
     public init(parsing source: String) {
@@ -13,9 +20,13 @@ public struct MarkdownDocument: Sendable {
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         let lines = LineBytes(bytes: bytes, starts: starts)
-        self.allNodes = CmarkSession.withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+        let nodes = CmarkSession.withParsedDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
             MarkdownDocument.flatten(document, lines: lines)
         }
+        self.allNodes = nodes
+        self.linksAndImages = nodes.filter(\.kind.isLinkOrImage)
+        self.headings = nodes.filter { $0.kind == .heading }
+        self.html = nodes.filter(\.kind.isHTML)
     }
 
     /// The source's bytes and where each line starts, for turning byte columns into character columns.

@@ -1,4 +1,5 @@
 import CourseXML
+import ToolkitSupport
 
 /// Reads the format and size of PNG, JPEG, GIF, WebP and SVG images without decoding pixels.
 public enum ImageInspector {
@@ -20,8 +21,8 @@ public enum ImageInspector {
             return try webp(bytes)
         }
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
-        if head.contains("<svg") || head.hasPrefix("<?xml") || head.lowercased().contains("<!doctype") {
-            guard !head.lowercased().contains("<!doctype") else {
+        if head.contains(literal: "<svg") || head.hasPrefix("<?xml") || head.lowercased().contains(literal: "<!doctype") {
+            guard !head.lowercased().contains(literal: "<!doctype") else {
                 throw Problem(reason: "declares a DOCTYPE; SVG images may not (DTDs can fetch or expand content)")
             }
             return try svg(bytes)

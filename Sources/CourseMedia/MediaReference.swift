@@ -1,5 +1,6 @@
 import CourseMarkdown
 import CourseModel
+import ToolkitSupport
 
 /// A file or a player a Thing's page uses: a Markdown image or link in its body or in an activity's
 /// prompt, or a resource's `file`. Validation and packaging find them the same way, here.
@@ -111,9 +112,7 @@ public struct MediaReference: Sendable, Hashable {
     public static func all(in thing: Thing, of course: Course, body: MarkdownDocument) -> [MediaReference] {
         var references: [MediaReference] = []
         func collect(_ document: MarkdownDocument, origin: Origin, locate: (MarkdownNode) -> SourceLocation) {
-            // Indices, not elements: copying every node of every body cost more than the check.
-            for index in document.allNodes.indices where document.allNodes[index].kind.isLinkOrImage {
-                let node = document.allNodes[index]
+            for node in document.linksAndImages {
                 guard let url = node.url, !url.isEmpty else { continue }
                 let isImage = node.kind == .image
                 if !isImage, isNotAFile(url, thing: thing, course: course) { continue }
@@ -174,7 +173,9 @@ public struct MediaReference: Sendable, Hashable {
         {
             return true
         }
-        if lowered.contains(":"), !lowered.hasPrefix("./"), lowered.split(separator: "/").first?.contains(":") == true {
+        if lowered.contains(literal: ":"), !lowered.hasPrefix("./"),
+            lowered.split(separator: "/").first?.contains(literal: ":") == true
+        {
             return true  // another scheme (`thing:`, `javascript:`): other rules judge those
         }
         return ThingLink(url, from: thing, in: course) != nil

@@ -1,3 +1,5 @@
+import ToolkitSupport
+
 /// Tells what a file is from its first bytes, whatever its name says.
 public enum MediaSniffer {
     /// What the bytes are: a format the toolkit carries, something it must never carry, or unknown.
@@ -56,7 +58,7 @@ public enum MediaSniffer {
         {
             return .executable("a web page or script")
         }
-        if trimmed.contains("<svg") { return .format(.svg) }
+        if trimmed.contains(literal: "<svg") { return .format(.svg) }
         return .format(.text)
     }
 

@@ -80,7 +80,11 @@ public struct PNGChunks: Sendable {
     /// own rather than a dependency on ZIPFoundation's zlib module for one function.
     public static func crc(type: String, data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        for byte in Array(type.utf8) + data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        crcTable.withUnsafeBufferPointer { table in
+            // The type, then the data, without joining them into a copy of the data first.
+            for byte in type.utf8 { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        }
         return crc ^ 0xFFFF_FFFF
     }
 

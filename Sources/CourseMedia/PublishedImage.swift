@@ -1,4 +1,5 @@
 import CourseXML
+import ToolkitSupport
 
 /// Checks an image that will be published as it is (badge art, the issuer's image): a whole PNG
 /// (every chunk's length and CRC) or a safe SVG, carrying no Open Badges data of its own, so that
@@ -8,7 +9,7 @@ public enum PublishedImage {
     /// from being published as it is.
     public static func inspect(_ bytes: [UInt8]) -> (info: Result<ImageInfo, ImageInspector.Problem>, problems: [String]) {
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self)
-        guard !bytes.starts(with: ImageInspector.pngSignature), head.contains("<svg") || head.hasPrefix("<?xml") else {
+        guard !bytes.starts(with: ImageInspector.pngSignature), head.contains(literal: "<svg") || head.hasPrefix("<?xml") else {
             let info = Result { () throws(ImageInspector.Problem) in try ImageInspector.inspect(bytes) }
             guard case .success(let found) = info else { return (info, []) }
             return (info, problems(bytes, format: found.format))

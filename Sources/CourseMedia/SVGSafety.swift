@@ -1,4 +1,5 @@
 import CourseXML
+import ToolkitSupport
 
 /// Finds active content in an SVG: what would run or fetch when a browser or a badge platform shows
 /// it. Scripts, event handlers, `foreignObject` (arbitrary HTML), `javascript:` links and references to
@@ -42,7 +43,7 @@ public enum SVGSafety {
             return [Problem(line: line, message: "holds a NUL byte, which XML does not allow")]
         }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        if head.contains("<!doctype") || head.contains("<!entity") {
+        if head.contains(literal: "<!doctype") || head.contains(literal: "<!entity") {
             return [Problem(line: 1, message: "declares a DOCTYPE (DTDs can fetch or expand content)")]
         }
         return []

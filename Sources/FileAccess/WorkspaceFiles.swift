@@ -71,7 +71,9 @@ public struct WorkspaceFiles: Sendable {
 
     /// The workspace-relative path of `written` (relative to the workspace folder `folder`), checked.
     public func resolve(_ written: String, under folder: String) -> Result<String, Refusal> {
-        guard !written.isEmpty, !written.hasPrefix("/"), !written.contains("\\") else { return .failure(.notRelative(written)) }
+        guard !written.isEmpty, !written.hasPrefix("/"), !written.contains(literal: "\\") else {
+            return .failure(.notRelative(written))
+        }
         guard let path = PathSafety.resolve(written, under: folder) else { return .failure(.escapes(written, folder: folder)) }
         switch check(path) {
         case nil:
@@ -90,7 +92,9 @@ public struct WorkspaceFiles: Sendable {
     public func resolve(_ written: String, from folder: String, within boundary: String) -> Result<String, Refusal> {
         guard folder == boundary || folder.hasPrefix(boundary + "/") else { return resolve(written, under: folder) }
         let inner = String(folder.dropFirst(boundary.count)).drop { $0 == "/" }
-        guard !written.isEmpty, !written.hasPrefix("/"), !written.contains("\\") else { return .failure(.notRelative(written)) }
+        guard !written.isEmpty, !written.hasPrefix("/"), !written.contains(literal: "\\") else {
+            return .failure(.notRelative(written))
+        }
         guard PathSafety.resolve(inner.isEmpty ? written : inner + "/" + written, under: boundary) != nil else {
             return .failure(.escapes(written, folder: boundary))
         }

@@ -29,12 +29,15 @@ public enum ByteSearch {
 
     /// Whether `needle` occurs in `haystack`.
     public static func contains(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { contains(needle, in: $0) }
+    }
+
+    /// Whether `needle` occurs in the bytes of `haystack`.
+    public static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        return haystack.withUnsafeBytes { hay in
-            needle.withUnsafeBytes { pin in
-                guard let start = hay.baseAddress, let pattern = pin.baseAddress else { return false }
-                return search(pattern, pin.count, in: start, hay.count, from: 0) != nil
-            }
+        return needle.withUnsafeBytes { pin in
+            guard let start = haystack.baseAddress, let pattern = pin.baseAddress else { return false }
+            return search(pattern, pin.count, in: UnsafeRawPointer(start), haystack.count, from: 0) != nil
         }
     }
 
@@ -52,5 +55,16 @@ public enum ByteSearch {
             offset = at + 1
         }
         return nil
+    }
+}
+
+extension StringProtocol {
+    /// Whether `text` occurs in this string, compared byte for byte in UTF-8. With Foundation imported,
+    /// `contains("…")` goes through `NSString`'s locale-aware search, which showed up in the profiles of
+    /// every per-Thing check; the marks and separators the parsers look for need no more than bytes.
+    public func contains(literal text: String) -> Bool {
+        let needle = Array(text.utf8)
+        if let found = utf8.withContiguousStorageIfAvailable({ ByteSearch.contains(needle, in: $0) }) { return found }
+        return ByteSearch.contains(needle, in: Array(utf8))
     }
 }

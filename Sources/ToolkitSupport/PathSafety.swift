@@ -2,7 +2,7 @@
 public enum PathSafety {
     /// The normalised path of `relative` inside `base`, or nil when it is absolute or climbs out with `..`.
     public static func resolve(_ relative: String, under base: String) -> String? {
-        guard !relative.hasPrefix("/"), !relative.contains("\\"), !relative.isEmpty else { return nil }
+        guard !relative.hasPrefix("/"), !relative.contains(literal: "\\"), !relative.isEmpty else { return nil }
         var parts: [Substring] = []
         for part in relative.split(separator: "/") {
             if part == "." { continue }

@@ -1,5 +1,6 @@
 import CourseModel
 import CourseYAML
+import ToolkitSupport
 
 /// Reads one YAML mapping into typed values, reporting every problem with its exact position:
 /// unknown keys (with did-you-mean), missing required fields, wrong value types. The keys it knows
@@ -278,7 +279,7 @@ final class MappingReader {
     /// Warns when a plain list item ran on into lines below it that start with `- `: an item indented
     /// one space too far, which YAML reads as more words of the item above (`First - Second`).
     private func warnIfFolded(_ item: YAMLNode, key: String) {
-        guard let text = item.plainScalar, text.contains(" - ") else { return }
+        guard let text = item.plainScalar, text.contains(literal: " - ") else { return }
         let dashColumn = item.column - 2
         var line = item.line + 1
         while let source = yaml.sourceLine(line) {

@@ -17,7 +17,7 @@ public struct ThingLink: Hashable, Sendable {
             target = course.thing(id: String(path.dropFirst("thing:".count)))?.id
             return
         }
-        guard path.hasSuffix(".md"), !path.contains(":") else { return nil }
+        guard path.hasSuffix(".md"), !path.contains(literal: ":") else { return nil }
         let folder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
         let resolved = PathSafety.resolve(path, under: folder)
         target = resolved.flatMap { course.thing(file: $0)?.id }

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import ToolkitSupport
 
 /// External URLs are well-formed https URLs.
 public struct HTTPSURLRule: Rule {
@@ -20,7 +21,7 @@ public struct HTTPSURLRule: Rule {
     /// Whether `text` is an https URL with a host and no spaces.
     static func isWellFormed(_ text: String) -> Bool {
         guard !text.contains(where: \.isWhitespace), let components = URLComponents(string: text),
-            components.scheme == "https", let host = components.host, host.contains(".") || host == "localhost"
+            components.scheme == "https", let host = components.host, host.contains(literal: ".") || host == "localhost"
         else { return false }
         return true
     }
@@ -38,8 +39,8 @@ public struct HTTPSURLRule: Rule {
                     urls.append((form, activity.fields["applicationForm"]))
                 }
             }
-            for node in context.markdown(of: thing).allNodes where node.kind.isLinkOrImage {
-                guard let url = node.url, url.contains(":"), !url.hasPrefix("mailto:"), !url.hasPrefix("thing:") else {
+            for node in context.markdown(of: thing).linksAndImages {
+                guard let url = node.url, url.contains(literal: ":"), !url.hasPrefix("mailto:"), !url.hasPrefix("thing:") else {
                     continue
                 }
                 urls.append((url, context.location(of: node, in: thing)))

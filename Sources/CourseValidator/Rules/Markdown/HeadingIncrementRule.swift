@@ -21,7 +21,7 @@ public struct HeadingIncrementRule: Rule {
         context.things.flatMap { _, thing -> [Finding] in
             var previous = 1
             var findings: [Finding] = []
-            for node in context.markdown(of: thing).allNodes where node.kind == .heading {
+            for node in context.markdown(of: thing).headings {
                 let level = node.headingLevel
                 if level == 1 {
                     findings.append(

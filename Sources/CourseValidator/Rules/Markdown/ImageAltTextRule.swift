@@ -16,7 +16,7 @@ public struct ImageAltTextRule: Rule {
     /// Checks every image.
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { _, thing in
-            context.markdown(of: thing).allNodes.filter {
+            context.markdown(of: thing).linksAndImages.filter {
                 $0.kind == .image && ($0.plainText ?? "").allSatisfy(\.isWhitespace)
             }.map { node in
                 finding(

@@ -19,8 +19,8 @@ public struct RawHTMLRule: Rule {
     /// Checks every HTML node.
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { _, thing in
-            context.markdown(of: thing).allNodes.filter {
-                $0.kind.isHTML && !Self.isClosingTag($0.literal ?? "")
+            context.markdown(of: thing).html.filter {
+                !Self.isClosingTag($0.literal ?? "")
             }.map { node in
                 let snippet = (node.literal ?? "").prefix(40).trimmingCharacters(in: .whitespacesAndNewlines)
                 return finding(

@@ -22,7 +22,7 @@ public struct ThingLinkResolvesRule: Rule {
     /// Checks every link in every Thing body.
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { course, thing in
-            context.markdown(of: thing).allNodes.compactMap { node -> Finding? in
+            context.markdown(of: thing).linksAndImages.compactMap { node -> Finding? in
                 guard node.kind == .link, let url = node.url else { return nil }
                 guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
                 // A link to a Thing file that exists but could not be read is the slip's finding, not the link's.

@@ -22,7 +22,7 @@ public struct ThingLinkToDraftRule: Rule {
     public func check(_ context: ValidationContext) -> [Finding] {
         context.things.flatMap { course, thing -> [Finding] in
             guard thing.status == .published else { return [] }
-            return context.markdown(of: thing).allNodes.compactMap { node -> Finding? in
+            return context.markdown(of: thing).linksAndImages.compactMap { node -> Finding? in
                 guard node.kind == .link, let url = node.url, let link = ThingLink(url, from: thing, in: course),
                     let id = link.target, let target = course.thing(id: id), target.status != .published
                 else { return nil }
