@@ -111,7 +111,8 @@ let package = Package(
         .target(
             name: "CoursePreview",
             dependencies: [
-                "CourseBuild", "CourseMarkdown", "CourseModel", "CourseLoader", "CoursePackager", "FileAccess", "FileWatch",
+                "CourseBuild", "CourseMarkdown", "CourseModel", "CourseLoader", "CoursePackager", "CourseValidator", "FileAccess",
+                "FileWatch",
                 "ToolkitSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -146,14 +147,17 @@ let package = Package(
         .testTarget(name: "SVGRasterTests", dependencies: ["SVGRaster", "CRSVG"]),
         .testTarget(
             name: "CoursePreviewTests",
-            dependencies: ["CoursePreview", "CourseModel", "CoursePackager", "FileAccess", "FileWatch", "ToolkitSupport"]),
+            dependencies: [
+                "CoursePreview", "CourseModel", "CoursePackager", "FileAccess", "FileWatch", "ToolkitSupport",
+            ]),
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
             name: "ThemeTemplatesTests",
             dependencies: ["ThemeTemplates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel", "FileAccess"]),
         .testTarget(
-            name: "CourseValidatorTests", dependencies: ["CourseValidator", "CourseLoader", "CourseModel", "TestSupport"],
+            name: "CourseValidatorTests",
+            dependencies: ["CourseValidator", "CourseLoader", "CourseModel", "FileAccess", "TestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(
             name: "CoursePackagerTests",

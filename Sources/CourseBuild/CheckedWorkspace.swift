@@ -23,16 +23,16 @@ public struct CheckedWorkspace: Sendable {
 
     /// Loads the selected courses of the workspace from `fileSystem` and validates them. `thingCache`
     /// and `markdown` (a long-running preview keeps them between edits) skip the files and bodies
-    /// whose text has not changed.
+    /// whose text has not changed; `memory` skips the checks of Things whose file and outline have not.
     public static func check(
         _ selection: WorkspaceSelection, fileSystem: any FileSystem, thingCache: ParsedThingCache? = nil,
-        markdown: ParsedMarkdownCache = ParsedMarkdownCache()
+        markdown: ParsedMarkdownCache = ParsedMarkdownCache(), memory: ValidationMemory = .none
     ) -> CheckedWorkspace {
         var loader = WorkspaceLoader(fileSystem: fileSystem)
         loader.thingCache = thingCache
         let report = loader.load(workspaceAt: selection.root, courses: selection.courseFolders)
         ProcessLifetime.keep(report)
-        let (findings, context) = Validator().check(report, fileSystem: fileSystem, markdown: markdown)
+        let (findings, context) = Validator().check(report, fileSystem: fileSystem, markdown: markdown, memory: memory)
         return CheckedWorkspace(
             selection: selection, report: report, findings: findings, markdown: context.markdown, media: context.media)
     }

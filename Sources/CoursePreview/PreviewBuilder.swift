@@ -3,6 +3,7 @@ import CourseLoader
 import CourseMarkdown
 import CourseModel
 import CoursePackager
+import CourseValidator
 import FileAccess
 import Foundation
 
@@ -22,6 +23,8 @@ public struct PreviewBuilder: Sendable {
     let thingCache = ParsedThingCache()
     /// Thing bodies parsed by earlier builds: an edit re-parses only the bodies it changed.
     let markdown = ParsedMarkdownCache()
+    /// What earlier checks worked out: an edit re-checks only the Things it changed.
+    public let validationMemory = ValidationMemory()
     /// Pages rendered by earlier builds: an edit renders only the pages whose inputs it changed.
     public let renderedPages = RenderedPages()
 
@@ -42,7 +45,7 @@ public struct PreviewBuilder: Sendable {
         let fileSystem = fileSystem.freshView()
         let checked = CheckedWorkspace.check(
             WorkspaceSelection(root: workspaceRoot, courseFolders: courseFolders), fileSystem: fileSystem,
-            thingCache: thingCache, markdown: markdown)
+            thingCache: thingCache, markdown: markdown, memory: validationMemory)
         let errors = checked.errors
         func snapshot(files: [String: [UInt8]], problems: [PreviewProblem], course: String?) -> PreviewSnapshot {
             PreviewSnapshot(

@@ -32,6 +32,11 @@ enum ThingFileLoader {
             resources: reader.sequence("resources").compactMap { resource($0, in: reader) },
             references: reader.references("references"),
             body: body, file: file, fields: reader.fields)
+        var digest = Hasher()
+        digest.combine(file)
+        var source = text.text
+        source.withUTF8 { digest.combine(bytes: UnsafeRawBufferPointer($0)) }
+        thing.sourceDigest = digest.finalize()
         if thing.activities.count < activityNodes.count {
             let readIDs = Set(thing.activities.map(\.id))
             thing.unreadableActivityIDs = activityNodes.compactMap { $0.value(forKey: "id")?.scalar }.filter {

@@ -37,6 +37,9 @@ public struct Thing: Sendable {
     public var file: String
     /// Where each front-matter field was written.
     public var fields: FieldLocations
+    /// A hash of the whole file's text as it was read (0 when not read from a file), valid within one
+    /// process: what a preview compares to know a Thing is unchanged since its last check.
+    public var sourceDigest: Int = 0
 
     /// Creates a Thing.
     public init(

@@ -20,6 +20,11 @@ public struct ValidationContext: Sendable {
     public let media: MediaFiles
     /// Every Thing's body, parsed once and kept for the steps after validation (packaging).
     public let markdown: ParsedMarkdownCache
+    /// What earlier checks worked out (kept by a preview; nothing for one-off commands).
+    public let memory: ValidationMemory
+    /// A hash of the workspace's outline, what a `ThingRule` may consult besides its Thing (0 when
+    /// `memory` keeps nothing).
+    public let outline: Int
 
     /// Where the loader reported errors: a field read there stands for what the author wrote, not for
     /// a missing field, and a rule's finding at the same place is a knock-on of the loader's.
@@ -29,13 +34,17 @@ public struct ValidationContext: Sendable {
     /// loader's error findings, so that rules can tell a refused value from an absent one.
     public init(
         workspace: Workspace, fileSystem: any FileSystem, layout: WorkspaceLayout = .standard, loaderErrors: [Finding] = [],
-        markdown: ParsedMarkdownCache = ParsedMarkdownCache()
+        markdown: ParsedMarkdownCache = ParsedMarkdownCache(), memory: ValidationMemory = .none
     ) {
         self.workspace = workspace
         self.refusals = LoaderRefusals(loaderErrors)
+        self.memory = memory
         self.fileSystem = fileSystem
         self.files = WorkspaceFiles(root: workspace.rootPath, fileSystem: fileSystem)
         self.layout = layout
+        self.outline =
+            memory.keeps
+            ? Self.outline(of: workspace, files: files, layout: layout, loaderErrors: loaderErrors) : 0
         // Parsed across the cores: every Thing's body is independent.
         self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
         markdown.parseAll(things.map { (file: $0.thing.file, source: $0.thing.body.source) })
@@ -55,6 +64,40 @@ public struct ValidationContext: Sendable {
                     (entry.course, Thing?.some(entry.thing), $0)
                 }
             }
+    }
+
+    /// The hash of what a `ThingRule` may consult besides its own Thing: each course file, every
+    /// Thing's id, file, number, title, status, badge and collections, what could not be loaded, the
+    /// issuer file, the badges' ids and files, and every place the loader refused a value.
+    private static func outline(
+        of workspace: Workspace, files: WorkspaceFiles, layout: WorkspaceLayout, loaderErrors: [Finding]
+    ) -> Int {
+        var hasher = Hasher()
+        for course in workspace.courses {
+            hasher.combine(course.id)
+            hasher.combine(course.folder)
+            hasher.combine((try? files.read(layout.courseFile(inCourseFolder: course.folder))) ?? [])
+            for thing in course.things {
+                hasher.combine(thing.id)
+                hasher.combine(thing.file)
+                hasher.combine(thing.number)
+                hasher.combine(thing.title)
+                hasher.combine("\(thing.status)")
+                hasher.combine(thing.badge?.id)
+                hasher.combine(thing.countsTowards.map(\.id))
+            }
+        }
+        hasher.combine(workspace.unloadedFiles.sorted())
+        if let issuer = workspace.badges.issuer {
+            hasher.combine(issuer.file)
+            hasher.combine((try? files.read(issuer.file)) ?? [])
+        }
+        for badge in workspace.badges.badges {
+            hasher.combine(badge.id)
+            hasher.combine(badge.file)
+        }
+        hasher.combine(loaderErrors.map { "\($0.location)|\($0.ruleID)|\($0.severity)" }.sorted())
+        return hasher.finalize()
     }
 
     /// Whether the loader already refused the value at `location`'s line (a value of the wrong type,

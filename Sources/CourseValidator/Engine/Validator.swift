@@ -22,15 +22,19 @@ public struct Validator: Sendable {
     /// The findings for the loaded workspace, and the context the rules saw (each Thing's parsed body,
     /// the inspected media), which the steps after validation reuse instead of reading it all again.
     public func check(
-        _ report: LoadReport, fileSystem: any FileSystem, markdown: ParsedMarkdownCache = ParsedMarkdownCache()
+        _ report: LoadReport, fileSystem: any FileSystem, markdown: ParsedMarkdownCache = ParsedMarkdownCache(),
+        memory: ValidationMemory = .none
     ) -> (findings: [Finding], context: ValidationContext) {
+        memory.beginCheck()
         let context = ValidationContext(
-            workspace: report.workspace, fileSystem: fileSystem, loaderErrors: report.findings, markdown: markdown)
+            workspace: report.workspace, fileSystem: fileSystem, loaderErrors: report.findings, markdown: markdown,
+            memory: memory)
         // Rules are independent of each other: run them across the cores.
         let ruleFindings = ParallelMap.map(rules.map(RuleBox.init)) { box in box.rule.init().check(context) }
         // A rule's finding at the very place the loader already reported (a value of the wrong type,
         // read as its default) is a knock-on of that finding, as rustc and swiftc suppress theirs.
         let findings = report.findings + ruleFindings.flatMap { $0 }.filter { !context.isLoaderError(at: $0.location) }
+        memory.keepOnly(thingFiles: Set(context.things.map(\.thing.file)))
         // The parsed documents are the largest thing a run builds; a process about to exit keeps them.
         ProcessLifetime.keep(context)
         var seen = Set<Finding>()

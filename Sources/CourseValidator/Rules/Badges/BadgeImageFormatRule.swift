@@ -84,6 +84,22 @@ public struct BadgeImageFormatRule: Rule {
             return ("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", nil)
         }
         guard let bytes = try? context.files.read(path) else { return nil }
+        // A preview inspects each picture once while its bytes stay the same.
+        var digest = Hasher()
+        digest.combine(bytes)
+        return context.memory.remembered(ArtKey(path: path, count: bytes.count, digest: digest.finalize())) {
+            problem(path, bytes: bytes)
+        }
+    }
+
+    /// A picture's path and bytes, as a memory key.
+    private struct ArtKey: Hashable, Sendable {
+        let path: String
+        let count: Int
+        let digest: Int
+    }
+
+    private func problem(_ path: String, bytes: [UInt8]) -> (message: String, hint: String?)? {
         let (result, problems) = PublishedImage.inspect(bytes)
         let info: ImageInfo
         switch result {

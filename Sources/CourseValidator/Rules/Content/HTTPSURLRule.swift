@@ -3,7 +3,7 @@ import Foundation
 import ToolkitSupport
 
 /// External URLs are well-formed https URLs.
-public struct HTTPSURLRule: Rule {
+public struct HTTPSURLRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -26,25 +26,11 @@ public struct HTTPSURLRule: Rule {
         return true
     }
 
-    /// Checks every URL field and every external Markdown link.
-    public func check(_ context: ValidationContext) -> [Finding] {
+    /// Checks the URL fields of courses, the issuer and badges.
+    public func checkOutsideThings(_ context: ValidationContext) -> [Finding] {
         var urls: [(url: String, location: SourceLocation)] = []
         for course in context.workspace.courses {
             if let licence = course.licence, let url = licence.url { urls.append((url, licence.fields["url"])) }
-        }
-        for (_, thing) in context.things {
-            urls += thing.resources.compactMap { resource in resource.url.map { ($0, resource.fields["url"]) } }
-            for activity in thing.activities {
-                if case .evidence(let evidence) = activity.content, let form = evidence.applicationFormURL {
-                    urls.append((form, activity.fields["applicationForm"]))
-                }
-            }
-            for node in context.markdown(of: thing).linksAndImages {
-                guard let url = node.url, url.contains(literal: ":"), !url.hasPrefix("mailto:"), !url.hasPrefix("thing:") else {
-                    continue
-                }
-                urls.append((url, context.location(of: node, in: thing)))
-            }
         }
         let badges = context.workspace.badges
         if let issuer = badges.issuer, let url = issuer.url { urls.append((url, issuer.fields["url"])) }
@@ -52,7 +38,29 @@ public struct HTTPSURLRule: Rule {
             if let url = badge.url { urls.append((url, badge.fields["url"])) }
             urls += badge.alignments.compactMap { alignment in alignment.targetURL.map { ($0, alignment.fields["targetUrl"]) } }
         }
-        return urls.filter { !Self.isWellFormed($0.url) }.map { url, location in
+        return findings(urls)
+    }
+
+    /// Checks a Thing's resource and application-form URLs and every external link of its body.
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        var urls: [(url: String, location: SourceLocation)] = []
+        urls += thing.resources.compactMap { resource in resource.url.map { ($0, resource.fields["url"]) } }
+        for activity in thing.activities {
+            if case .evidence(let evidence) = activity.content, let form = evidence.applicationFormURL {
+                urls.append((form, activity.fields["applicationForm"]))
+            }
+        }
+        for node in context.markdown(of: thing).linksAndImages {
+            guard let url = node.url, url.contains(literal: ":"), !url.hasPrefix("mailto:"), !url.hasPrefix("thing:") else {
+                continue
+            }
+            urls.append((url, context.location(of: node, in: thing)))
+        }
+        return findings(urls)
+    }
+
+    private func findings(_ urls: [(url: String, location: SourceLocation)]) -> [Finding] {
+        urls.filter { !Self.isWellFormed($0.url) }.map { url, location in
             let hint = url.hasPrefix("http://") ? "use `https://`; learners' browsers and LMSs block mixed content" : nil
             return finding("`\(url)` is not a well-formed https URL", at: location, hint: hint)
         }

@@ -2,7 +2,7 @@ import CourseModel
 import ToolkitSupport
 
 /// Nothing a scaffold wrote for the author to replace reaches a package or a credential.
-public struct PlaceholderTextRule: Rule {
+public struct PlaceholderTextRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -30,16 +30,17 @@ public struct PlaceholderTextRule: Rule {
                 "Body text", with: "See: \(ScaffoldPlaceholder.issuerURL)/guide and: \(ScaffoldPlaceholder.issuerEmail) here"),
         ])
 
-    /// Checks the files of the courses, their Things, the issuer and the badges.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        var files: [(path: String, isDraft: Bool)] = []
-        for course in context.workspace.courses {
-            files.append((context.layout.courseFile(inCourseFolder: course.folder), false))
-            for thing in course.things { files.append((thing.file, thing.status != .published)) }
-        }
-        if let issuer = context.workspace.badges.issuer { files.append((issuer.file, false)) }
-        for badge in context.workspace.badges.badges { files.append((badge.file, false)) }
-        return files.flatMap { file in findings(in: file.path, isDraft: file.isDraft, context) }
+    /// Checks the course files, the issuer and the badges.
+    public func checkOutsideThings(_ context: ValidationContext) -> [Finding] {
+        var files = context.workspace.courses.map { context.layout.courseFile(inCourseFolder: $0.folder) }
+        if let issuer = context.workspace.badges.issuer { files.append(issuer.file) }
+        files += context.workspace.badges.badges.map(\.file)
+        return files.flatMap { findings(in: $0, isDraft: false, context) }
+    }
+
+    /// Checks a Thing's file: in a draft, placeholders are warnings.
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        findings(in: thing.file, isDraft: thing.status != .published, context)
     }
 
     /// The placeholders in one file, each where it stands.

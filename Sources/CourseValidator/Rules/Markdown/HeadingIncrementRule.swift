@@ -1,7 +1,7 @@
 import CourseModel
 
 /// Headings go down one level at a time, starting at level 2.
-public struct HeadingIncrementRule: Rule {
+public struct HeadingIncrementRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -17,27 +17,25 @@ public struct HeadingIncrementRule: Rule {
         nonTriggeringExamples: [.unchanged, .replacing("## Section\n", with: "## Section\n\n### Detail\n\n## Next\n")])
 
     /// Checks the heading outline of every Thing body.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        context.things.flatMap { _, thing -> [Finding] in
-            var previous = 1
-            var findings: [Finding] = []
-            for node in context.markdown(of: thing).headings {
-                let level = node.headingLevel
-                if level == 1 {
-                    findings.append(
-                        finding(
-                            "a level-1 heading in the body; the Thing's title is the page's only level-1 heading",
-                            at: context.location(of: node, in: thing), hint: "use `##`"))
-                } else if level > previous + 1 {
-                    findings.append(
-                        finding(
-                            "heading level \(level) follows level \(previous), skipping a level",
-                            at: context.location(of: node, in: thing),
-                            hint: "use `\(String(repeating: "#", count: previous + 1))`"))
-                }
-                previous = max(level, 1)
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        var previous = 1
+        var findings: [Finding] = []
+        for node in context.markdown(of: thing).headings {
+            let level = node.headingLevel
+            if level == 1 {
+                findings.append(
+                    finding(
+                        "a level-1 heading in the body; the Thing's title is the page's only level-1 heading",
+                        at: context.location(of: node, in: thing), hint: "use `##`"))
+            } else if level > previous + 1 {
+                findings.append(
+                    finding(
+                        "heading level \(level) follows level \(previous), skipping a level",
+                        at: context.location(of: node, in: thing),
+                        hint: "use `\(String(repeating: "#", count: previous + 1))`"))
             }
-            return findings
+            previous = max(level, 1)
         }
+        return findings
     }
 }

@@ -1,7 +1,7 @@
 import CourseModel
 
 /// Images in Markdown have alternative text.
-public struct ImageAltTextRule: Rule {
+public struct ImageAltTextRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -14,15 +14,13 @@ public struct ImageAltTextRule: Rule {
         nonTriggeringExamples: [.replacing("Intro text.", with: "Intro text. ![A bar chart](https://example.org/chart.png)")])
 
     /// Checks every image.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        context.things.flatMap { _, thing in
-            context.markdown(of: thing).linksAndImages.filter {
-                $0.kind == .image && ($0.plainText ?? "").allSatisfy(\.isWhitespace)
-            }.map { node in
-                finding(
-                    "image `\(node.url ?? "")` has no alternative text", at: context.location(of: node, in: thing),
-                    hint: "describe what the image shows between the brackets: `![description](…)`")
-            }
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        context.markdown(of: thing).linksAndImages.filter {
+            $0.kind == .image && ($0.plainText ?? "").allSatisfy(\.isWhitespace)
+        }.map { node in
+            finding(
+                "image `\(node.url ?? "")` has no alternative text", at: context.location(of: node, in: thing),
+                hint: "describe what the image shows between the brackets: `![description](…)`")
         }
     }
 }

@@ -2,7 +2,7 @@ import CourseModel
 import Foundation
 
 /// Markdown does not carry raw HTML, which pages leave out for safety.
-public struct RawHTMLRule: Rule {
+public struct RawHTMLRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -17,16 +17,14 @@ public struct RawHTMLRule: Rule {
         ])
 
     /// Checks every HTML node.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        context.things.flatMap { _, thing in
-            context.markdown(of: thing).html.filter {
-                !Self.isClosingTag($0.literal ?? "")
-            }.map { node in
-                let snippet = (node.literal ?? "").prefix(40).trimmingCharacters(in: .whitespacesAndNewlines)
-                return finding(
-                    "raw HTML `\(snippet)` is left out of built pages", at: context.location(of: node, in: thing),
-                    hint: "use Markdown instead (`**bold**`, lists, tables)")
-            }
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        context.markdown(of: thing).html.filter {
+            !Self.isClosingTag($0.literal ?? "")
+        }.map { node in
+            let snippet = (node.literal ?? "").prefix(40).trimmingCharacters(in: .whitespacesAndNewlines)
+            return finding(
+                "raw HTML `\(snippet)` is left out of built pages", at: context.location(of: node, in: thing),
+                hint: "use Markdown instead (`**bold**`, lists, tables)")
         }
     }
 

@@ -2,7 +2,7 @@ import CourseModel
 import ToolkitSupport
 
 /// Markdown links to other Things point at Things of the same course.
-public struct ThingLinkResolvesRule: Rule {
+public struct ThingLinkResolvesRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -20,24 +20,22 @@ public struct ThingLinkResolvesRule: Rule {
         ])
 
     /// Checks every link in every Thing body.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        context.things.flatMap { course, thing in
-            context.markdown(of: thing).linksAndImages.compactMap { node -> Finding? in
-                guard node.kind == .link, let url = node.url else { return nil }
-                guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
-                // A link to a Thing file that exists but could not be read is the slip's finding, not the link's.
-                let folder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
-                let path = String(url.prefix { $0 != "#" })
-                if let file = PathSafety.resolve(path, under: folder), context.workspace.unloadedFiles.contains(file) {
-                    return nil
-                }
-                if url.hasPrefix("thing:"), context.hasUnloadedThing(id: String(path.dropFirst(6)), in: course) { return nil }
-                let ids = course.things.map(\.id)
-                let written = url.hasPrefix("thing:") ? String(url.dropFirst(6)) : String(url.prefix { $0 != "." && $0 != "#" })
-                return finding(
-                    "link `\(url)` does not lead to a Thing of course `\(course.id)`", at: context.location(of: node, in: thing),
-                    hint: NameSuggestion.hint(for: written, in: ids))
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        context.markdown(of: thing).linksAndImages.compactMap { node -> Finding? in
+            guard node.kind == .link, let url = node.url else { return nil }
+            guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
+            // A link to a Thing file that exists but could not be read is the slip's finding, not the link's.
+            let folder = String(thing.file[..<(thing.file.lastIndex(of: "/") ?? thing.file.startIndex)])
+            let path = String(url.prefix { $0 != "#" })
+            if let file = PathSafety.resolve(path, under: folder), context.workspace.unloadedFiles.contains(file) {
+                return nil
             }
+            if url.hasPrefix("thing:"), context.hasUnloadedThing(id: String(path.dropFirst(6)), in: course) { return nil }
+            let ids = course.things.map(\.id)
+            let written = url.hasPrefix("thing:") ? String(url.dropFirst(6)) : String(url.prefix { $0 != "." && $0 != "#" })
+            return finding(
+                "link `\(url)` does not lead to a Thing of course `\(course.id)`", at: context.location(of: node, in: thing),
+                hint: NameSuggestion.hint(for: written, in: ids))
         }
     }
 }

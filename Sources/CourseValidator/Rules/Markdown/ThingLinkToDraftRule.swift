@@ -2,7 +2,7 @@ import CourseModel
 
 /// A published Thing's links lead to published Things: a draft is left out of packages, so learners
 /// would see its name without a link.
-public struct ThingLinkToDraftRule: Rule {
+public struct ThingLinkToDraftRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -19,18 +19,16 @@ public struct ThingLinkToDraftRule: Rule {
         nonTriggeringExamples: [.unchanged])
 
     /// Checks every link of every published Thing.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        context.things.flatMap { course, thing -> [Finding] in
-            guard thing.status == .published else { return [] }
-            return context.markdown(of: thing).linksAndImages.compactMap { node -> Finding? in
-                guard node.kind == .link, let url = node.url, let link = ThingLink(url, from: thing, in: course),
-                    let id = link.target, let target = course.thing(id: id), target.status != .published
-                else { return nil }
-                return finding(
-                    "links to \(target.label), a draft: learners see its name marked “coming soon” instead of a link",
-                    at: context.location(of: node, in: thing),
-                    hint: "publish \(target.label) first, or remove the link for now")
-            }
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        guard thing.status == .published else { return [] }
+        return context.markdown(of: thing).linksAndImages.compactMap { node -> Finding? in
+            guard node.kind == .link, let url = node.url, let link = ThingLink(url, from: thing, in: course),
+                let id = link.target, let target = course.thing(id: id), target.status != .published
+            else { return nil }
+            return finding(
+                "links to \(target.label), a draft: learners see its name marked “coming soon” instead of a link",
+                at: context.location(of: node, in: thing),
+                hint: "publish \(target.label) first, or remove the link for now")
         }
     }
 }

@@ -1,0 +1,81 @@
+import CourseModel
+import ToolkitSupport
+
+/// What earlier checks of one long-running process (the preview) worked out, kept with a key of
+/// everything it came from, so a check after an edit redoes only what the edit can change: each
+/// `ThingRule`'s findings for a Thing whose file and whose workspace outline are unchanged, and
+/// inspections of badge art whose bytes are unchanged. A one-off command uses `ValidationMemory.none`,
+/// which keeps nothing; the answers are the same either way (a test compares them edit by edit).
+public final class ValidationMemory: Sendable {
+    private struct ThingEntry {
+        let key: Int
+        let findings: [Finding]
+    }
+
+    /// Whether anything is kept: when not, nothing is hashed or stored.
+    public let keeps: Bool
+    private let thingFindings = LockedValue([String: ThingEntry]())
+    private let values = LockedValue([AnyHashable: any Sendable]())
+    private let checkedThings = LockedValue(Set<String>())
+
+    /// A memory that keeps what checks work out (`keeps: false` keeps nothing).
+    public init(keeps: Bool = true) {
+        self.keeps = keeps
+    }
+
+    /// A memory that keeps nothing, for commands that check once.
+    public static var none: ValidationMemory { ValidationMemory(keeps: false) }
+
+    /// The Thing files whose findings the last check worked out afresh (for at least one rule), sorted:
+    /// what a test reads to prove an edit re-checks only the Things it changed.
+    public var thingsCheckedByLastCheck: [String] { checkedThings.current.sorted() }
+
+    /// Starts a check: forgets which Things were checked afresh.
+    func beginCheck() { checkedThings.withLock { $0 = [] } }
+
+    /// Forgets what was kept for Thing files no longer in the workspace.
+    func keepOnly(thingFiles: Set<String>) {
+        guard keeps else { return }
+        thingFindings.withLock { entries in
+            entries = entries.filter { thingFiles.contains(Self.file(ofEntry: $0.key)) }
+        }
+    }
+
+    /// `rule`'s findings for `thing`: the kept ones when its file and the workspace's outline are
+    /// those they were worked out from, else `check()`'s.
+    func findings(rule: String, thing: Thing, outline: Int, check: () -> [Finding]) -> [Finding] {
+        guard keeps else { return check() }
+        var hasher = Hasher()
+        hasher.combine(outline)
+        hasher.combine(thing.sourceDigest)
+        let key = hasher.finalize()
+        let name = thing.file + "\u{0}" + rule
+        if let kept = thingFindings.withLock({ $0[name] }), kept.key == key { return kept.findings }
+        let findings = check()
+        thingFindings.withLock { $0[name] = ThingEntry(key: key, findings: findings) }
+        checkedThings.withLock { _ = $0.insert(thing.file) }
+        return findings
+    }
+
+    /// The value worked out for `key` (which must hold everything the value depends on), working it
+    /// out with `make()` the first time. Values are kept while the process runs; keys are content
+    /// (bytes' hashes, texts), so stale values are never served, only left unused.
+    func remembered<Value: Sendable>(_ key: some Hashable & Sendable, make: () -> Value) -> Value {
+        guard keeps else { return make() }
+        // The value's type is part of the key: two kinds of value never answer for each other.
+        let boxed = AnyHashable(ValueKey(type: ObjectIdentifier(Value.self), key: AnyHashable(key)))
+        if let stored = values.withLock({ $0[boxed] }), let kept = stored as? Value { return kept }
+        let value = make()
+        values.withLock { $0[boxed] = value }
+        return value
+    }
+
+    private struct ValueKey: Hashable, @unchecked Sendable {
+        let type: ObjectIdentifier
+        let key: AnyHashable
+    }
+
+    private static func file(ofEntry name: String) -> String {
+        String(name.prefix { $0 != "\u{0}" })
+    }
+}
