@@ -68,3 +68,12 @@ extension StringProtocol {
         return ByteSearch.contains(needle, in: Array(utf8))
     }
 }
+
+extension Hasher {
+    /// Feeds `bytes` as one block, with their count: an array's own `hash(into:)` feeds its elements one
+    /// at a time, which made hashing a workspace's files for the preview's keys cost more than reading them.
+    public mutating func combine(contentsOf bytes: [UInt8]) {
+        combine(bytes.count)
+        bytes.withUnsafeBytes { combine(bytes: $0) }
+    }
+}

@@ -48,21 +48,42 @@ struct SourceText {
 
 extension SourceText {
     /// Whether the bytes hold a C0 control other than tab and line breaks, or the lead bytes of
-    /// U+FFFE/U+FFFF (EF BF BE/BF): one tight pass, since every file of a workspace goes through it.
+    /// U+FFFE/U+FFFF (EF BF BE/BF): every file of a workspace goes through it, so eight bytes are
+    /// looked at together, and only a word holding a byte below 0x20 or an 0xEF is looked at closely.
     fileprivate static func mayHoldUncarriable(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
             var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                } else if byte == 0xEF, index + 2 < buffer.count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE {
-                    return true
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= buffer.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    // A byte below 0x20 (with the high bit clear), or a byte equal to 0xEF.
+                    let below = (word &- ones &* 0x20) & ~word & highs
+                    let xored = word ^ (ones &* 0xEF)
+                    let equal = (xored &- ones) & ~xored & highs
+                    if below | equal != 0, holdsUncarriable(buffer, from: index, count: 8) { return true }
+                    index += 8
                 }
-                index += 1
             }
-            return false
+            return holdsUncarriable(buffer, from: index, count: buffer.count - index)
         }
+    }
+
+    /// The close look: `count` bytes from `start`, one at a time.
+    private static func holdsUncarriable(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, count: Int) -> Bool {
+        var index = start
+        while index < start + count {
+            let byte = buffer[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0xEF, index + 2 < buffer.count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 }
 

@@ -1,6 +1,7 @@
 import CourseModel
 import FileAccess
 import Foundation
+import ToolkitSupport
 
 /// Pages rendered by earlier builds of one preview, kept with a key of everything they were made
 /// from, so a build renders again only the pages whose inputs changed: an edit to one Thing's body
@@ -44,12 +45,14 @@ public final class RenderedPages: @unchecked Sendable {
         hasher.combine(request.siteURL)
         hasher.combine(request.includeDrafts)
         let courseFile = request.workspaceLayout.courseFile(inCourseFolder: request.course.folder)
-        hasher.combine((try? workspace.read(courseFile)) ?? [])
+        hasher.combine(contentsOf: (try? workspace.read(courseFile)) ?? [])
         let themeFolder = request.workspaceLayout.themeFolder(inCourseFolder: request.course.folder)
-        for name in WorkspaceLayout.themeFileNames { hasher.combine((try? workspace.read(themeFolder + "/" + name)) ?? []) }
+        for name in WorkspaceLayout.themeFileNames {
+            hasher.combine(contentsOf: (try? workspace.read(themeFolder + "/" + name)) ?? [])
+        }
         for file in ([request.badges.issuer?.file].compactMap { $0 } + request.badges.badges.map(\.file)).sorted() {
             hasher.combine(file)
-            hasher.combine((try? workspace.read(file)) ?? [])
+            hasher.combine(contentsOf: (try? workspace.read(file)) ?? [])
         }
         for thing in request.course.things.sorted(by: { $0.id < $1.id }) {
             hasher.combine(thing.id)
@@ -67,7 +70,7 @@ public final class RenderedPages: @unchecked Sendable {
             hasher.combine(entry.file.size)
             hasher.combine(entry.file.imageInfo)
             // Captions are written into HTML pages: their text is part of the page.
-            if entry.file.fileExtension == "vtt" { hasher.combine((try? workspace.read(path)) ?? []) }
+            if entry.file.fileExtension == "vtt" { hasher.combine(contentsOf: (try? workspace.read(path)) ?? []) }
         }
         for key in images.keys.sorted() {
             hasher.combine(key)
@@ -81,7 +84,7 @@ public final class RenderedPages: @unchecked Sendable {
         var hasher = Hasher()
         hasher.combine(context)
         hasher.combine(thing.file)
-        hasher.combine((try? workspace.read(thing.file)) ?? [])
+        hasher.combine(contentsOf: (try? workspace.read(thing.file)) ?? [])
         return hasher.finalize()
     }
 }

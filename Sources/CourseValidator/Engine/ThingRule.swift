@@ -20,10 +20,8 @@ extension ThingRule {
     /// The findings outside Things, then each Thing's, kept or worked out afresh.
     public func check(_ context: ValidationContext) -> [Finding] {
         checkOutsideThings(context)
-            + context.things.flatMap { course, thing in
-                context.memory.findings(rule: Self.description.id, thing: thing, outline: context.outline) {
-                    check(thing, in: course, context)
-                }
+            + context.memory.findings(rule: Self.description.id, things: context.things, outline: context.outline) {
+                check($1, in: $0, context)
             }
     }
 }

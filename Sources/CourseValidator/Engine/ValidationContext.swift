@@ -76,7 +76,7 @@ public struct ValidationContext: Sendable {
         for course in workspace.courses {
             hasher.combine(course.id)
             hasher.combine(course.folder)
-            hasher.combine((try? files.read(layout.courseFile(inCourseFolder: course.folder))) ?? [])
+            hasher.combine(contentsOf: (try? files.read(layout.courseFile(inCourseFolder: course.folder))) ?? [])
             for thing in course.things {
                 hasher.combine(thing.id)
                 hasher.combine(thing.file)
@@ -90,7 +90,7 @@ public struct ValidationContext: Sendable {
         hasher.combine(workspace.unloadedFiles.sorted())
         if let issuer = workspace.badges.issuer {
             hasher.combine(issuer.file)
-            hasher.combine((try? files.read(issuer.file)) ?? [])
+            hasher.combine(contentsOf: (try? files.read(issuer.file)) ?? [])
         }
         for badge in workspace.badges.badges {
             hasher.combine(badge.id)

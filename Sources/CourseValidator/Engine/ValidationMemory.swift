@@ -14,7 +14,8 @@ public final class ValidationMemory: Sendable {
 
     /// Whether anything is kept: when not, nothing is hashed or stored.
     public let keeps: Bool
-    private let thingFindings = LockedValue([String: ThingEntry]())
+    /// By rule id, then by Thing file.
+    private let thingFindings = LockedValue([String: [String: ThingEntry]]())
     private let values = LockedValue([AnyHashable: any Sendable]())
     private let checkedThings = LockedValue(Set<String>())
 
@@ -36,24 +37,37 @@ public final class ValidationMemory: Sendable {
     /// Forgets what was kept for Thing files no longer in the workspace.
     func keepOnly(thingFiles: Set<String>) {
         guard keeps else { return }
-        thingFindings.withLock { entries in
-            entries = entries.filter { thingFiles.contains(Self.file(ofEntry: $0.key)) }
+        thingFindings.withLock { rules in
+            for rule in rules.keys { rules[rule] = rules[rule]?.filter { thingFiles.contains($0.key) } }
         }
     }
 
-    /// `rule`'s findings for `thing`: the kept ones when its file and the workspace's outline are
-    /// those they were worked out from, else `check()`'s.
-    func findings(rule: String, thing: Thing, outline: Int, check: () -> [Finding]) -> [Finding] {
-        guard keeps else { return check() }
-        var hasher = Hasher()
-        hasher.combine(outline)
-        hasher.combine(thing.sourceDigest)
-        let key = hasher.finalize()
-        let name = thing.file + "\u{0}" + rule
-        if let kept = thingFindings.withLock({ $0[name] }), kept.key == key { return kept.findings }
-        let findings = check()
-        thingFindings.withLock { $0[name] = ThingEntry(key: key, findings: findings) }
-        checkedThings.withLock { _ = $0.insert(thing.file) }
+    /// `rule`'s findings for each of `things`: the kept ones for a Thing whose file and the
+    /// workspace's outline are those they were worked out from, else `check`'s. One lock to look up
+    /// and one to store, whatever the number of Things.
+    func findings(
+        rule: String, things: [(course: Course, thing: Thing)], outline: Int, check: (Course, Thing) -> [Finding]
+    ) -> [Finding] {
+        guard keeps else { return things.flatMap { check($0.course, $0.thing) } }
+        let kept = thingFindings.withLock { $0[rule] ?? [:] }
+        var fresh: [String: ThingEntry] = [:]
+        var findings: [Finding] = []
+        for (course, thing) in things {
+            var hasher = Hasher()
+            hasher.combine(outline)
+            hasher.combine(thing.sourceDigest)
+            let key = hasher.finalize()
+            if let entry = kept[thing.file], entry.key == key {
+                findings += entry.findings
+                continue
+            }
+            let found = check(course, thing)
+            fresh[thing.file] = ThingEntry(key: key, findings: found)
+            findings += found
+        }
+        guard !fresh.isEmpty else { return findings }
+        thingFindings.withLock { $0[rule, default: [:]].merge(fresh) { $1 } }
+        checkedThings.withLock { $0.formUnion(fresh.keys) }
         return findings
     }
 
@@ -75,7 +89,4 @@ public final class ValidationMemory: Sendable {
         let key: AnyHashable
     }
 
-    private static func file(ofEntry name: String) -> String {
-        String(name.prefix { $0 != "\u{0}" })
-    }
 }

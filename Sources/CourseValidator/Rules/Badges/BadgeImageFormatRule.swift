@@ -1,5 +1,6 @@
 import CourseMedia
 import CourseModel
+import ToolkitSupport
 
 /// Badge images are square PNG or SVG images of at least 200 px.
 public struct BadgeImageFormatRule: Rule {
@@ -86,7 +87,7 @@ public struct BadgeImageFormatRule: Rule {
         guard let bytes = try? context.files.read(path) else { return nil }
         // A preview inspects each picture once while its bytes stay the same.
         var digest = Hasher()
-        digest.combine(bytes)
+        digest.combine(contentsOf: bytes)
         return context.memory.remembered(ArtKey(path: path, count: bytes.count, digest: digest.finalize())) {
             problem(path, bytes: bytes)
         }
