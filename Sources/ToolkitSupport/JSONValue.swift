@@ -78,17 +78,16 @@ public indirect enum JSONValue: Hashable, Sendable, Codable, ExpressibleByString
     }
 
     /// Pretty-printed JSON with sorted keys and unescaped slashes, as files are published.
+    /// (A value holding a number JSON cannot write, NaN or an infinity, is written as `null`.)
     public func prettyBytes() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data("null".utf8)) + [0x0A]
+        var writer = JSONWriter(pretty: true)
+        return writer.write(self) ? writer.bytes + [0x0A] : Array("null\n".utf8)
     }
 
     /// Compact JSON with sorted keys (for signing and baking compactly).
     public func compactBytes() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data("null".utf8))
+        var writer = JSONWriter(pretty: false)
+        return writer.write(self) ? writer.bytes : Array("null".utf8)
     }
 
     /// Parses JSON bytes strictly (see `StrictJSONParser`: a member name written twice is refused)

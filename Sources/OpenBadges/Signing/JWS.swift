@@ -78,14 +78,33 @@ public enum JWS {
         return parts.count == 3 ? decode(parts[1]) : nil
     }
 
+    /// base64url without padding (RFC 7515 §2): base64's bytes with two letters swapped and the `=`
+    /// dropped, byte by byte (every credential's JWT went through NSString's search-and-replace three times).
     static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var encoded = Array(Data(bytes).base64EncodedData())
+        while encoded.last == UInt8(ascii: "=") { encoded.removeLast() }
+        for index in encoded.indices {
+            switch encoded[index] {
+            case UInt8(ascii: "+"): encoded[index] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): encoded[index] = UInt8(ascii: "_")
+            default: break
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
+    /// The bytes of base64url `text` (padding optional), or nil when it is not base64url.
     static func decode(_ text: Substring) -> [UInt8]? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        return Data(base64Encoded: base64).map(Array.init)
+        var base64 = Array(text.utf8)
+        for index in base64.indices {
+            switch base64[index] {
+            case UInt8(ascii: "-"): base64[index] = UInt8(ascii: "+")
+            case UInt8(ascii: "_"): base64[index] = UInt8(ascii: "/")
+            case UInt8(ascii: "+"), UInt8(ascii: "/"): return nil  // base64, not base64url
+            default: break
+            }
+        }
+        while base64.count % 4 != 0 { base64.append(UInt8(ascii: "=")) }
+        return Data(base64Encoded: Data(base64)).map(Array.init)
     }
 }
