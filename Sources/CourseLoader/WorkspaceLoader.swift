@@ -12,7 +12,7 @@ public struct WorkspaceLoader: Sendable {
     public let fileSystem: any FileSystem
     /// Where the files are in the workspace.
     public let layout: WorkspaceLayout
-    /// Thing files parsed by earlier loads, reused while their text is unchanged (nil: parse every file).
+    /// Thing and badge-class files parsed by earlier loads, reused while their text is unchanged (nil: parse every file).
     public var thingCache: ParsedThingCache?
 
     /// Creates a loader reading from `fileSystem`.
@@ -102,9 +102,13 @@ public struct WorkspaceLoader: Sendable {
         let badgeFiles = reader.files(in: layout.badgeClassesFolder, ending: layout.badgeClassFileExtension, sink: sink)
         let badges = ParallelMap.map(badgeFiles) { file -> LoadedFile<BadgeClass> in
             let local = FindingSink()
-            let badge = reader.read(file, sink: local).flatMap { BadgeFileLoader.loadBadge($0, file: file, sink: local) }
+            let badge = reader.read(file, sink: local).flatMap { text in
+                guard let cache = thingCache else { return BadgeFileLoader.loadBadge(text, file: file, sink: local) }
+                return cache.badge(text, file: file, sink: local) { BadgeFileLoader.loadBadge(text, file: file, sink: $0) }
+            }
             return LoadedFile(value: badge, sink: local)
         }
+        thingCache?.keepOnlyBadges(Set(badgeFiles))
         for (file, badge) in zip(badgeFiles, badges) where badge.value == nil { unloaded.insert(file) }
         for badge in badges { sink.merge(badge.sink) }
         catalogue.badges = badges.compactMap(\.value)

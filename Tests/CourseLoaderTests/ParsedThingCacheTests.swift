@@ -41,4 +41,32 @@ struct ParsedThingCacheTests {
         _ = load(memory, cache: cache)
         #expect(cache.count == 1)
     }
+
+    @Test("badge-class files are kept the same way: same text, same badge and findings; edited, read again")
+    func badges() {
+        let badge = "\(Self.root)/Badges/badges/one.yaml"
+        let memory = InMemoryFileSystem(files: [
+            "\(Self.root)/Courses/c/course.yaml": Self.course,
+            badge: "id: one\nname: One\ndescription: The first.\nimage: images/one.png\nkind: thing\nsurprise: 1\n",
+            "\(Self.root)/Badges/badges/two.yaml":
+                "id: two\nname: Two\ndescription: The second.\nimage: images/two.png\nkind: thing\n",
+        ])
+        let cache = ParsedThingCache()
+        let uncached = WorkspaceLoader(fileSystem: memory).load(workspaceAt: Self.root)
+        let first = load(memory, cache: cache)
+        let second = load(memory, cache: cache)
+        #expect(cache.badgeCount == 2)
+        #expect(first.findings == uncached.findings && second.findings == uncached.findings)
+        #expect(second.findings.contains { $0.ruleID == LoaderRuleID.unknownKey && $0.location.file == "Badges/badges/one.yaml" })
+        #expect(second.workspace.badges.badges.map(\.name) == uncached.workspace.badges.badges.map(\.name))
+
+        memory.write("id: one\nname: One, renamed\ndescription: The first.\nimage: images/one.png\nkind: thing\n", to: badge)
+        let third = load(memory, cache: cache)
+        #expect(third.workspace.badges.badges.map(\.name).sorted() == ["One, renamed", "Two"])
+        #expect(!third.findings.contains { $0.ruleID == LoaderRuleID.unknownKey }, "\(third.findings)")
+
+        memory.remove(badge)
+        _ = load(memory, cache: cache)
+        #expect(cache.badgeCount == 1)
+    }
 }

@@ -57,13 +57,24 @@ public struct ValidationContext: Sendable {
                 picture.map { (course: course, thing: Thing?.none, reference: MediaReference.reference(to: $0)) }
             }
         }
+        let outline = self.outline
         self.mediaReferences =
             covers
             + zip(things, parsed).flatMap { entry, body in
-                MediaReference.all(in: entry.thing, of: entry.course, body: body).map {
-                    (entry.course, Thing?.some(entry.thing), $0)
-                }
+                // A Thing's references come from its file and its course's outline.
+                memory.remembered(
+                    MediaReferencesKey(file: entry.thing.file, digest: entry.thing.sourceDigest, outline: outline)
+                ) {
+                    MediaReference.all(in: entry.thing, of: entry.course, body: body)
+                }.map { (entry.course, Thing?.some(entry.thing), $0) }
             }
+    }
+
+    /// What a Thing's media references are kept by in a preview's memory.
+    private struct MediaReferencesKey: Hashable, Sendable {
+        let file: String
+        let digest: Int
+        let outline: Int
     }
 
     /// The hash of what a `ThingRule` may consult besides its own Thing: each course file, every

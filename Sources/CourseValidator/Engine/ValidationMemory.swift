@@ -16,7 +16,9 @@ public final class ValidationMemory: Sendable {
     public let keeps: Bool
     /// By rule id, then by Thing file.
     private let thingFindings = LockedValue([String: [String: ThingEntry]]())
-    private let values = LockedValue([AnyHashable: any Sendable]())
+    /// Values worked out or used by the current check, and by the one before: a value no check has
+    /// used since the last one is dropped, so the memory holds what the workspace is now, not its history.
+    private let values = LockedValue((current: [AnyHashable: any Sendable](), previous: [AnyHashable: any Sendable]()))
     private let checkedThings = LockedValue(Set<String>())
 
     /// A memory that keeps what checks work out (`keeps: false` keeps nothing).
@@ -32,7 +34,10 @@ public final class ValidationMemory: Sendable {
     public var thingsCheckedByLastCheck: [String] { checkedThings.current.sorted() }
 
     /// Starts a check: forgets which Things were checked afresh.
-    func beginCheck() { checkedThings.withLock { $0 = [] } }
+    func beginCheck() {
+        checkedThings.withLock { $0 = [] }
+        values.withLock { $0 = (current: [:], previous: $0.current) }
+    }
 
     /// Forgets what was kept for Thing files no longer in the workspace.
     func keepOnly(thingFiles: Set<String>) {
@@ -72,15 +77,20 @@ public final class ValidationMemory: Sendable {
     }
 
     /// The value worked out for `key` (which must hold everything the value depends on), working it
-    /// out with `make()` the first time. Values are kept while the process runs; keys are content
-    /// (bytes' hashes, texts), so stale values are never served, only left unused.
+    /// out with `make()` the first time. Keys are content (bytes' hashes, texts), so stale values are
+    /// never served; one left unused by a whole check is forgotten.
     func remembered<Value: Sendable>(_ key: some Hashable & Sendable, make: () -> Value) -> Value {
         guard keeps else { return make() }
         // The value's type is part of the key: two kinds of value never answer for each other.
         let boxed = AnyHashable(ValueKey(type: ObjectIdentifier(Value.self), key: AnyHashable(key)))
-        if let stored = values.withLock({ $0[boxed] }), let kept = stored as? Value { return kept }
+        let stored = values.withLock { values -> (any Sendable)? in
+            guard let found = values.current[boxed] ?? values.previous[boxed] else { return nil }
+            values.current[boxed] = found
+            return found
+        }
+        if let stored, let kept = stored as? Value { return kept }
         let value = make()
-        values.withLock { $0[boxed] = value }
+        values.withLock { $0.current[boxed] = value }
         return value
     }
 

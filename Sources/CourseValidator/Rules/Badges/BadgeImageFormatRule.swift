@@ -84,7 +84,8 @@ public struct BadgeImageFormatRule: Rule {
         guard size <= Self.maximumBytes else {
             return ("badge image `\(path)` is \(size / 1024 / 1024) MB; at most 5 MB is accepted", nil)
         }
-        guard let bytes = try? context.files.read(path) else { return nil }
+        // `path` was checked when it was resolved (inside the workspace, a file): read it as it is.
+        guard let bytes = try? context.fileSystem.readFile(context.absolutePath(path)) else { return nil }
         // A preview inspects each picture once while its bytes stay the same.
         var digest = Hasher()
         digest.combine(contentsOf: bytes)

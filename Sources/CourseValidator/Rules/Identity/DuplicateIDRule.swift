@@ -1,7 +1,7 @@
 import CourseModel
 
 /// Ids are unique where they are looked up.
-public struct DuplicateIDRule: Rule {
+public struct DuplicateIDRule: ThingRule {
     /// Creates the rule.
     public init() {}
 
@@ -17,40 +17,46 @@ public struct DuplicateIDRule: Rule {
             .replacing("id: thing-02\n", with: "id: ↓thing-01\n", in: RuleFixture.secondBadge),
         ])
 
-    /// Checks each scope for ids defined twice.
-    public func check(_ context: ValidationContext) -> [Finding] {
-        var findings: [Finding] = []
-        func scan(_ kind: String, _ entries: [(id: String, location: SourceLocation)]) {
-            var first: [String: SourceLocation] = [:]
-            for entry in entries where !entry.id.isEmpty {
-                if let earlier = first[entry.id] {
-                    findings.append(
-                        finding(
-                            "\(kind) id `\(entry.id)` is already used at \(earlier)", at: entry.location,
-                            hint: "give each \(kind) its own id"))
-                } else {
-                    first[entry.id] = entry.location
-                }
+    /// Checks the ids of courses, badges, and each course's Things and collections.
+    public func checkOutsideThings(_ context: ValidationContext) -> [Finding] {
+        var findings = scan("course", context.workspace.courses.map { ($0.id, $0.fields["id"]) })
+        findings += scan("badge", context.workspace.badges.badges.map { ($0.id, $0.fields["id"]) })
+        for course in context.workspace.courses {
+            findings += scan("Thing", course.things.map { ($0.id, $0.fields["id"]) })
+            findings += scan("collection", course.collections.map { ($0.id, $0.fields["id"]) })
+        }
+        return findings
+    }
+
+    /// Checks the ids defined inside one Thing: its activities, resources, categories, items and questions.
+    public func check(_ thing: Thing, in course: Course, _ context: ValidationContext) -> [Finding] {
+        var findings = scan("activity", thing.activities.map { ($0.id, $0.fields["id"]) })
+        findings += scan("resource", thing.resources.map { ($0.id, $0.fields["id"]) })
+        for activity in thing.activities {
+            switch activity.content {
+            case .classification(let classification):
+                findings += scan("category", classification.categories.map { ($0.id, $0.fields["id"]) })
+                findings += scan("item", classification.items.map { ($0.id, $0.fields["id"]) })
+            case .quiz(let quiz):
+                findings += scan("question", quiz.questions.map { ($0.id, $0.fields["id"]) })
+            default: break
             }
         }
-        scan("course", context.workspace.courses.map { ($0.id, $0.fields["id"]) })
-        scan("badge", context.workspace.badges.badges.map { ($0.id, $0.fields["id"]) })
-        for course in context.workspace.courses {
-            scan("Thing", course.things.map { ($0.id, $0.fields["id"]) })
-            scan("collection", course.collections.map { ($0.id, $0.fields["id"]) })
-            for thing in course.things {
-                scan("activity", thing.activities.map { ($0.id, $0.fields["id"]) })
-                scan("resource", thing.resources.map { ($0.id, $0.fields["id"]) })
-                for activity in thing.activities {
-                    switch activity.content {
-                    case .classification(let classification):
-                        scan("category", classification.categories.map { ($0.id, $0.fields["id"]) })
-                        scan("item", classification.items.map { ($0.id, $0.fields["id"]) })
-                    case .quiz(let quiz):
-                        scan("question", quiz.questions.map { ($0.id, $0.fields["id"]) })
-                    default: break
-                    }
-                }
+        return findings
+    }
+
+    /// Each id of `entries` used a second time, at the second place.
+    private func scan(_ kind: String, _ entries: [(id: String, location: SourceLocation)]) -> [Finding] {
+        var findings: [Finding] = []
+        var first: [String: SourceLocation] = [:]
+        for entry in entries where !entry.id.isEmpty {
+            if let earlier = first[entry.id] {
+                findings.append(
+                    finding(
+                        "\(kind) id `\(entry.id)` is already used at \(earlier)", at: entry.location,
+                        hint: "give each \(kind) its own id"))
+            } else {
+                first[entry.id] = entry.location
             }
         }
         return findings
