@@ -155,6 +155,7 @@ let package = Package(
             name: "ThemeTemplatesTests",
             dependencies: ["ThemeTemplates", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel", "FileAccess"]),
+        .testTarget(name: "ToolkitSupportTests", dependencies: ["ToolkitSupport"]),
         .testTarget(
             name: "CourseValidatorTests",
             dependencies: ["CourseValidator", "CourseLoader", "CourseModel", "FileAccess", "TestSupport"],

@@ -76,21 +76,48 @@ public struct PNGChunks: Sendable {
         return bytes
     }
 
-    /// The chunk CRC: CRC-32 (ISO 3309, as zlib computes it) over type and data. Twelve lines of our
-    /// own rather than a dependency on ZIPFoundation's zlib module for one function.
+    /// The chunk CRC: CRC-32 (ISO 3309, as zlib computes it) over type and data. A few lines of our
+    /// own rather than a dependency on ZIPFoundation's zlib module for one function; eight bytes a
+    /// step ("slicing by 8"), since every badge image of a workspace is checked whole on each check.
     public static func crc(type: String, data: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
-        crcTable.withUnsafeBufferPointer { table in
-            // The type, then the data, without joining them into a copy of the data first.
-            for byte in type.utf8 { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-            for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        crcTables.withUnsafeBufferPointer { tables in
+            for byte in type.utf8 { crc = tables[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            data.withUnsafeBytes { raw in
+                var index = 0
+                while index + 8 <= raw.count {
+                    let low = crc ^ UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+                    let high = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index + 4, as: UInt32.self))
+                    crc =
+                        tables[7 * 256 + Int(low & 0xFF)] ^ tables[6 * 256 + Int((low >> 8) & 0xFF)]
+                        ^ tables[5 * 256 + Int((low >> 16) & 0xFF)] ^ tables[4 * 256 + Int(low >> 24)]
+                        ^ tables[3 * 256 + Int(high & 0xFF)] ^ tables[2 * 256 + Int((high >> 8) & 0xFF)]
+                        ^ tables[256 + Int((high >> 16) & 0xFF)] ^ tables[Int(high >> 24)]
+                    index += 8
+                }
+                while index < raw.count {
+                    crc = tables[Int((crc ^ UInt32(raw[index])) & 0xFF)] ^ (crc >> 8)
+                    index += 1
+                }
+            }
         }
         return crc ^ 0xFFFF_FFFF
     }
 
-    private static let crcTable: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
+    /// Table k gives the CRC of a byte followed by k zero bytes; table 0 is the classic byte table.
+    private static let crcTables: [UInt32] = {
+        var tables = [UInt32](repeating: 0, count: 8 * 256)
+        for index in 0..<256 {
+            var value = UInt32(index)
+            for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+            tables[index] = value
+        }
+        for table in 1..<8 {
+            for index in 0..<256 {
+                let previous = tables[(table - 1) * 256 + index]
+                tables[table * 256 + index] = tables[Int(previous & 0xFF)] ^ (previous >> 8)
+            }
+        }
+        return tables
+    }()
 }

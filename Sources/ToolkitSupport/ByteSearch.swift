@@ -18,7 +18,8 @@ public enum ByteSearch {
                 guard let start = hay.baseAddress, let pattern = pin.baseAddress else { return [] }
                 var found: [Int] = []
                 var offset = 0
-                while let at = search(pattern, pin.count, in: start, hay.count, from: offset) {
+                let anchor = rarestIndex(pin)
+                while let at = search(pattern, pin.count, in: start, hay.count, from: offset, anchor: anchor) {
                     found.append(at)
                     offset = at + pin.count
                 }
@@ -37,25 +38,59 @@ public enum ByteSearch {
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
         return needle.withUnsafeBytes { pin in
             guard let start = haystack.baseAddress, let pattern = pin.baseAddress else { return false }
-            return search(pattern, pin.count, in: UnsafeRawPointer(start), haystack.count, from: 0) != nil
+            return search(pattern, pin.count, in: UnsafeRawPointer(start), haystack.count, from: 0, anchor: rarestIndex(pin))
+                != nil
         }
     }
 
     /// The first offset at or after `from` where the `length` bytes at `pattern` occur in the `count`
-    /// bytes at `start`: each candidate found by its first byte (`memchr`), then compared whole.
+    /// bytes at `start`: candidates are found by the needle's least common byte (`memchr`, which skips
+    /// through text far faster when it looks for an apostrophe than for an `S`), then compared whole.
     private static func search(
-        _ pattern: UnsafeRawPointer, _ length: Int, in start: UnsafeRawPointer, _ count: Int, from: Int
+        _ pattern: UnsafeRawPointer, _ length: Int, in start: UnsafeRawPointer, _ count: Int, from: Int, anchor: Int
     ) -> Int? {
-        let first = Int32(pattern.load(as: UInt8.self))
+        let anchorByte = Int32(pattern.load(fromByteOffset: anchor, as: UInt8.self))
         var offset = from
         while offset <= count - length {
-            guard let candidate = memchr(start + offset, first, count - length - offset + 1) else { return nil }
-            let at = start.distance(to: UnsafeRawPointer(candidate))
+            let window = count - length - offset + 1
+            guard let found = memchr(start + offset + anchor, anchorByte, window) else { return nil }
+            let at = start.distance(to: UnsafeRawPointer(found)) - anchor
             if memcmp(start + at, pattern, length) == 0 { return at }
             offset = at + 1
         }
         return nil
     }
+
+    /// The index of the needle's byte least likely in prose (the first, among equals).
+    private static func rarestIndex(_ needle: UnsafeRawBufferPointer) -> Int {
+        var best = 0
+        var bestRarity = -1
+        for (index, byte) in needle.enumerated() {
+            let rarity = rarities[Int(byte)]
+            if rarity > bestRarity {
+                best = index
+                bestRarity = rarity
+            }
+        }
+        return best
+    }
+
+    /// How rare `byte` is in English prose and YAML, roughly: spaces and common lowercase letters
+    /// least, then the rest of the alphabet, full stops and commas, capitals and digits, other marks.
+    private static func rarity(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: " "): return 0
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return (frequencyOrder.firstIndex(of: byte) ?? 25) + 1
+        case UInt8(ascii: "."), UInt8(ascii: ","), 0x0A: return 30
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return 40
+        case 0x80...: return 45
+        default: return 50
+        }
+    }
+
+    private static let frequencyOrder = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+    /// `rarity` of every byte, worked out once.
+    private static let rarities: [Int] = (0...255).map { rarity(UInt8($0)) }
 }
 
 extension StringProtocol {

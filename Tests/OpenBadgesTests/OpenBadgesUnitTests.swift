@@ -30,10 +30,31 @@ struct OpenBadgesUnitTests {
                 != nil)
     }
 
-    @Test("PNG chunk CRC matches the well-known CRC of IEND")
+    @Test("PNG chunk CRC matches the well-known CRCs, and a bit-by-bit CRC at every length")
     func crc() {
         #expect(PNGChunks.crc(type: "IEND", data: []) == 0xAE42_6082)
         #expect(PNGChunks.crc(type: "IHDR", data: [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]) == 0x1F15_C489)
+        // The check value of CRC-32 (ISO 3309), split between type and data at every point.
+        let check = Array("123456789".utf8)
+        for split in 0...4 {
+            let type = String(decoding: check.prefix(split), as: UTF8.self)
+            #expect(PNGChunks.crc(type: type, data: Array(check.dropFirst(split))) == 0xCBF4_3926, "split at \(split)")
+        }
+        // Eight bytes a step agrees with one byte a step on every length and alignment up to 100.
+        var bytes: [UInt8] = []
+        var state: UInt32 = 1
+        for _ in 0..<100 {
+            state = state &* 1_103_515_245 &+ 12345
+            bytes.append(UInt8(truncatingIfNeeded: state >> 16))
+        }
+        for length in 0...100 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in Array("IDAT".utf8) + bytes.prefix(length) {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+            }
+            #expect(PNGChunks.crc(type: "IDAT", data: Array(bytes.prefix(length))) == crc ^ 0xFFFF_FFFF, "length \(length)")
+        }
     }
 
     static let badgePNG: [UInt8] = Array(
