@@ -49,7 +49,6 @@ public struct ValidationContext: Sendable {
         self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
         markdown.parseAll(things.map { (file: $0.thing.file, source: $0.thing.body.source) })
         self.markdown = markdown
-        let parsed = things.map { markdown.document(of: $0.thing.body.source, file: $0.thing.file) }
         self.media = MediaFiles(workspace: files)
         // A course's cover and logo are pictures of the course folder, checked as every picture is.
         let covers = workspace.courses.flatMap { course in
@@ -57,24 +56,18 @@ public struct ValidationContext: Sendable {
                 picture.map { (course: course, thing: Thing?.none, reference: MediaReference.reference(to: $0)) }
             }
         }
-        let outline = self.outline
-        self.mediaReferences =
-            covers
-            + zip(things, parsed).flatMap { entry, body in
-                // A Thing's references come from its file and its course's outline.
-                memory.remembered(
-                    MediaReferencesKey(file: entry.thing.file, digest: entry.thing.sourceDigest, outline: outline)
-                ) {
-                    MediaReference.all(in: entry.thing, of: entry.course, body: body)
-                }.map { (entry.course, Thing?.some(entry.thing), $0) }
-            }
-    }
-
-    /// What a Thing's media references are kept by in a preview's memory.
-    private struct MediaReferencesKey: Hashable, Sendable {
-        let file: String
-        let digest: Int
-        let outline: Int
+        // A Thing's references come from its file and its course's outline: a preview keeps them.
+        let things = self.things
+        let references = memory.perThing("media-references", things: things, outline: outline) { index in
+            let (course, thing) = things[index]
+            return MediaReference.all(
+                in: thing, of: course, body: markdown.document(of: thing.body.source, file: thing.file))
+        }
+        var all = covers
+        for index in things.indices {
+            all += references[index].map { (things[index].course, Thing?.some(things[index].thing), $0) }
+        }
+        self.mediaReferences = all
     }
 
     /// The hash of what a `ThingRule` may consult besides its own Thing: each course file, every

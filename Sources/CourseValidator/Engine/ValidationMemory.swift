@@ -7,18 +7,17 @@ import ToolkitSupport
 /// inspections of badge art whose bytes are unchanged. A one-off command uses `ValidationMemory.none`,
 /// which keeps nothing; the answers are the same either way (a test compares them edit by edit).
 public final class ValidationMemory: Sendable {
-    private struct ThingEntry {
+    private struct KeptValue {
         let key: Int
-        let findings: [Finding]
+        let value: any Sendable
     }
 
     /// Whether anything is kept: when not, nothing is hashed or stored.
     public let keeps: Bool
-    /// By rule id, then by Thing file.
-    private let thingFindings = LockedValue([String: [String: ThingEntry]]())
-    /// Values worked out or used by the current check, and by the one before: a value no check has
-    /// used since the last one is dropped, so the memory holds what the workspace is now, not its history.
-    private let values = LockedValue((current: [AnyHashable: any Sendable](), previous: [AnyHashable: any Sendable]()))
+    /// By kind (a rule's id, or a kind of value), then by Thing file.
+    private let perThing = LockedValue([String: [String: KeptValue]]())
+    /// Values kept by kind, then by name (a file's path), each with the key it was worked out for.
+    private let named = LockedValue([String: [String: KeptValue]]())
     private let checkedThings = LockedValue(Set<String>())
 
     /// A memory that keeps what checks work out (`keeps: false` keeps nothing).
@@ -36,67 +35,67 @@ public final class ValidationMemory: Sendable {
     /// Starts a check: forgets which Things were checked afresh.
     func beginCheck() {
         checkedThings.withLock { $0 = [] }
-        values.withLock { $0 = (current: [:], previous: $0.current) }
     }
 
     /// Forgets what was kept for Thing files no longer in the workspace.
     func keepOnly(thingFiles: Set<String>) {
         guard keeps else { return }
-        thingFindings.withLock { rules in
-            for rule in rules.keys { rules[rule] = rules[rule]?.filter { thingFiles.contains($0.key) } }
+        perThing.withLock { kinds in
+            for kind in kinds.keys { kinds[kind] = kinds[kind]?.filter { thingFiles.contains($0.key) } }
         }
     }
 
     /// `rule`'s findings for each of `things`: the kept ones for a Thing whose file and the
-    /// workspace's outline are those they were worked out from, else `check`'s. One lock to look up
-    /// and one to store, whatever the number of Things.
+    /// workspace's outline are those they were worked out from, else `check`'s.
     func findings(
         rule: String, things: [(course: Course, thing: Thing)], outline: Int, check: (Course, Thing) -> [Finding]
     ) -> [Finding] {
         guard keeps else { return things.flatMap { check($0.course, $0.thing) } }
-        let kept = thingFindings.withLock { $0[rule] ?? [:] }
-        var fresh: [String: ThingEntry] = [:]
-        var findings: [Finding] = []
-        for (course, thing) in things {
+        return perThing(rule, things: things, outline: outline, marksChecked: true) { check(things[$0].course, things[$0].thing) }
+            .flatMap { $0 }
+    }
+
+    /// A value for each of `things` (`make` gets the Thing's index), kept under `kind` while the Thing's
+    /// file and the workspace's outline are unchanged. One lock to look up and one to store, and no
+    /// copy of a Thing that is kept: a preview of 2,300 Things asks this for every rule on every edit.
+    func perThing<Value: Sendable>(
+        _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, marksChecked: Bool = false,
+        make: (Int) -> Value
+    ) -> [Value] {
+        guard keeps else { return things.indices.map(make) }
+        let kept = perThing.withLock { $0[kind] ?? [:] }
+        var fresh: [String: KeptValue] = [:]
+        var values: [Value] = []
+        values.reserveCapacity(things.count)
+        for index in things.indices {
             var hasher = Hasher()
             hasher.combine(outline)
-            hasher.combine(thing.sourceDigest)
+            hasher.combine(things[index].thing.sourceDigest)
             let key = hasher.finalize()
-            if let entry = kept[thing.file], entry.key == key {
-                findings += entry.findings
+            if let entry = kept[things[index].thing.file], entry.key == key, let value = entry.value as? Value {
+                values.append(value)
                 continue
             }
-            let found = check(course, thing)
-            fresh[thing.file] = ThingEntry(key: key, findings: found)
-            findings += found
+            let value = make(index)
+            fresh[things[index].thing.file] = KeptValue(key: key, value: value)
+            values.append(value)
         }
-        guard !fresh.isEmpty else { return findings }
-        thingFindings.withLock { $0[rule, default: [:]].merge(fresh) { $1 } }
-        checkedThings.withLock { $0.formUnion(fresh.keys) }
-        return findings
+        guard !fresh.isEmpty else { return values }
+        perThing.withLock { $0[kind, default: [:]].merge(fresh) { $1 } }
+        if marksChecked { checkedThings.withLock { $0.formUnion(fresh.keys) } }
+        return values
     }
 
-    /// The value worked out for `key` (which must hold everything the value depends on), working it
-    /// out with `make()` the first time. Keys are content (bytes' hashes, texts), so stale values are
-    /// never served; one left unused by a whole check is forgotten.
-    func remembered<Value: Sendable>(_ key: some Hashable & Sendable, make: () -> Value) -> Value {
+    /// The value of `kind` for `name` (a file), kept while `key` (which must hold everything the value
+    /// depends on: the file's bytes hashed, say) is the one it was worked out for; else `make()`'s,
+    /// which replaces it. One value per name: the memory holds what the files are now.
+    func remembered<Value: Sendable>(_ kind: String, name: String, key: Int, make: () -> Value) -> Value {
         guard keeps else { return make() }
-        // The value's type is part of the key: two kinds of value never answer for each other.
-        let boxed = AnyHashable(ValueKey(type: ObjectIdentifier(Value.self), key: AnyHashable(key)))
-        let stored = values.withLock { values -> (any Sendable)? in
-            guard let found = values.current[boxed] ?? values.previous[boxed] else { return nil }
-            values.current[boxed] = found
-            return found
+        if let entry = named.withLock({ $0[kind]?[name] }), entry.key == key, let value = entry.value as? Value {
+            return value
         }
-        if let stored, let kept = stored as? Value { return kept }
         let value = make()
-        values.withLock { $0.current[boxed] = value }
+        named.withLock { $0[kind, default: [:]][name] = KeptValue(key: key, value: value) }
         return value
     }
-
-    private struct ValueKey: Hashable, @unchecked Sendable {
-        let type: ObjectIdentifier
-        let key: AnyHashable
-    }
-
 }

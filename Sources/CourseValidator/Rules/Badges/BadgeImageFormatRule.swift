@@ -89,16 +89,7 @@ public struct BadgeImageFormatRule: Rule {
         // A preview inspects each picture once while its bytes stay the same.
         var digest = Hasher()
         digest.combine(contentsOf: bytes)
-        return context.memory.remembered(ArtKey(path: path, count: bytes.count, digest: digest.finalize())) {
-            problem(path, bytes: bytes)
-        }
-    }
-
-    /// A picture's path and bytes, as a memory key.
-    private struct ArtKey: Hashable, Sendable {
-        let path: String
-        let count: Int
-        let digest: Int
+        return context.memory.remembered("badge-art", name: path, key: digest.finalize()) { problem(path, bytes: bytes) }
     }
 
     private func problem(_ path: String, bytes: [UInt8]) -> (message: String, hint: String?)? {
