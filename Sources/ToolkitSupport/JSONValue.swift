@@ -84,9 +84,10 @@ public indirect enum JSONValue: Hashable, Sendable, Codable, ExpressibleByString
         return writer.write(self) ? writer.bytes + [0x0A] : Array("null\n".utf8)
     }
 
-    /// Compact JSON with sorted keys (for signing and baking compactly).
-    public func compactBytes() -> [UInt8] {
-        var writer = JSONWriter(pretty: false)
+    /// Compact JSON with sorted keys (for signing and baking compactly); `escapingSlashes` writes `/`
+    /// as `\/`, as `JSONEncoder` does by default (what pages have always carried).
+    public func compactBytes(escapingSlashes: Bool = false) -> [UInt8] {
+        var writer = JSONWriter(pretty: false, escapesSlashes: escapingSlashes)
         return writer.write(self) ? writer.bytes : Array("null".utf8)
     }
 

@@ -1,16 +1,19 @@
 /// Writes a `JSONValue` as JSON text, byte for byte as Foundation's `JSONEncoder` does with sorted
-/// keys and unescaped slashes (compact, or pretty-printed with two-space indents and ` : `), without
+/// keys (and unescaped slashes, unless asked) (compact, or pretty-printed with two-space indents and ` : `), without
 /// going through `Encodable` and `Data`: signing and baking write tens of thousands of documents, and
 /// the encoder's generic path cost more than the signatures. A test compares the two on generated values.
 struct JSONWriter {
     /// Whether to pretty-print.
     let pretty: Bool
+    /// Whether to write `/` as `\/`.
+    let escapesSlashes: Bool
     /// The text so far.
     private(set) var bytes: [UInt8] = []
 
     /// A writer that pretty-prints or not.
-    init(pretty: Bool) {
+    init(pretty: Bool, escapesSlashes: Bool = false) {
         self.pretty = pretty
+        self.escapesSlashes = escapesSlashes
         bytes.reserveCapacity(1024)
     }
 
@@ -78,6 +81,7 @@ struct JSONWriter {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
             case UInt8(ascii: "\\"): append("\\\\")
+            case UInt8(ascii: "/") where escapesSlashes: append("\\/")
             case 0x08: append("\\b")
             case 0x0C: append("\\f")
             case 0x0A: append("\\n")

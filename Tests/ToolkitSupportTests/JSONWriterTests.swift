@@ -54,7 +54,7 @@ struct JSONWriterTests {
         return Array(try encoder.encode(value)) + (pretty ? [0x0A] : [])
     }
 
-    @Test("2,000 generated values are written exactly as JSONEncoder writes them, compact and pretty")
+    @Test("2,000 generated values are written exactly as JSONEncoder writes them, compact and pretty, slashes escaped or not")
     func matchesJSONEncoder() throws {
         var generator = Generator(state: 2026)
         for round in 0..<2000 {
@@ -67,6 +67,10 @@ struct JSONWriterTests {
             #expect(
                 pretty == (try Self.encoded(value, pretty: true)), "round \(round): \(String(decoding: pretty, as: UTF8.self))")
             #expect(try JSONValue.parse(compact) == value, "round \(round): it reads back")
+            let escaping = JSONEncoder()
+            escaping.outputFormatting = [.sortedKeys]
+            #expect(
+                value.compactBytes(escapingSlashes: true) == Array(try escaping.encode(value)), "round \(round), slashes escaped")
         }
     }
 

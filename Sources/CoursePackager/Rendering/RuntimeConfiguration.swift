@@ -1,13 +1,15 @@
+import ToolkitSupport
+
 /// What the page script needs to know, embedded in each Thing page as JSON.
-struct RuntimeConfiguration: Encodable, Sendable {
+struct RuntimeConfiguration: Sendable {
     /// One quiz question's answer key.
-    struct Question: Encodable, Sendable {
+    struct Question: Sendable {
         let id: String
         let correct: [Int]
     }
 
     /// One activity's configuration.
-    struct Activity: Encodable, Sendable {
+    struct Activity: Sendable {
         let id: String
         let kind: String
         let title: String
@@ -50,4 +52,47 @@ struct RuntimeConfiguration: Encodable, Sendable {
     /// SCORM 2004: the other Things of the package by the address the page links them with, each with
     /// its organisation item, which the page asks the LMS to open (`adl.nav.request`).
     var navigableThings: [String: String]? = nil
+}
+
+extension RuntimeConfiguration {
+    /// The configuration as JSON, members named as the page script reads them; an absent value is no member.
+    var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "thingId": .string(thingId), "title": .string(title), "runtime": .string(runtime),
+            "storageKey": .string(storageKey), "activities": .array(activities.map(\.json)),
+        ]
+        members["suspendDataLimit"] = suspendDataLimit.map { .number(Double($0)) }
+        members["failedStatus12"] = failedStatus12.map(JSONValue.string)
+        members["navigableThings"] = navigableThings.map { .object($0.mapValues(JSONValue.string)) }
+        return .object(members)
+    }
+}
+
+extension RuntimeConfiguration.Activity {
+    /// The activity as JSON.
+    var json: JSONValue {
+        func numbers(_ values: [Int]) -> JSONValue { .array(values.map { .number(Double($0)) }) }
+        var members: [String: JSONValue] = [
+            "id": .string(id), "kind": .string(kind), "title": .string(title), "required": .bool(required),
+        ]
+        members["categories"] = categories.map { .array($0.map(JSONValue.string)) }
+        members["items"] = items.map { .array($0.map(JSONValue.string)) }
+        members["answers"] = answers.map(numbers)
+        members["minWords"] = minWords.map { .number(Double($0)) }
+        members["evidenceFrom"] = evidenceFrom.map(JSONValue.string)
+        members["questions"] = questions.map { questions in
+            .array(questions.map { .object(["id": .string($0.id), "correct": numbers($0.correct)]) })
+        }
+        members["passingScore"] = passingScore.map(JSONValue.number)
+        members["revealAnswers"] = revealAnswers.map(JSONValue.string)
+        members["revealAfterAttempts"] = revealAfterAttempts.map { .number(Double($0)) }
+        members["maxAttempts"] = maxAttempts.map { .number(Double($0)) }
+        members["nodes"] = nodes.map { moments in .array(moments.map { .array($0.map(numbers)) }) }
+        members["nodeIds"] = nodeIds.map { .array($0.map(JSONValue.string)) }
+        members["bestPoints"] = bestPoints.map { .number(Double($0)) }
+        members["shown"] = shown.map(numbers)
+        members["cards"] = cards.map { .number(Double($0)) }
+        members["selfCheck"] = selfCheck.map(JSONValue.bool)
+        return .object(members)
+    }
 }

@@ -365,9 +365,7 @@ struct ThingPageBuilder: Sendable {
             }
             configuration.navigableThings = targets
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Self.scriptSafe(String(decoding: try encoder.encode(configuration), as: UTF8.self))
+        return Self.scriptSafe(String(decoding: configuration.json.compactBytes(escapingSlashes: true), as: UTF8.self))
     }
 
     /// JSON that can sit inside a `<script>` element whatever an author wrote: every `<` escaped, so
