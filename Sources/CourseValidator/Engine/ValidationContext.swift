@@ -58,7 +58,8 @@ public struct ValidationContext: Sendable {
         }
         // A Thing's references come from its file and its course's outline: a preview keeps them.
         let things = self.things
-        let references = memory.perThing("media-references", things: things, outline: outline) { index in
+        // Prompts and card backs are parsed here too: across the cores.
+        let references = memory.perThingInParallel("media-references", things: things, outline: outline) { index in
             let (course, thing) = things[index]
             return MediaReference.all(
                 in: thing, of: course, body: markdown.document(of: thing.body.source, file: thing.file))

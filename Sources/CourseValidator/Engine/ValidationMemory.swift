@@ -62,28 +62,48 @@ public final class ValidationMemory: Sendable {
         _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, marksChecked: Bool = false,
         make: (Int) -> Value
     ) -> [Value] {
-        guard keeps else { return things.indices.map(make) }
+        values(kind, things: things, outline: outline, marksChecked: marksChecked) { $0.map(make) }
+    }
+
+    /// `perThing`, with the values not kept worked out across the cores.
+    func perThingInParallel<Value: Sendable>(
+        _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, make: @escaping @Sendable (Int) -> Value
+    ) -> [Value] {
+        values(kind, things: things, outline: outline, marksChecked: false) { ParallelMap.map($0, make) }
+    }
+
+    /// The kept values of `things`, and `compute`'s for the indices of the others.
+    private func values<Value: Sendable>(
+        _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, marksChecked: Bool,
+        compute: ([Int]) -> [Value]
+    ) -> [Value] {
+        guard keeps else { return compute(Array(things.indices)) }
         let kept = perThing.withLock { $0[kind] ?? [:] }
-        var fresh: [String: KeptValue] = [:]
-        var values: [Value] = []
-        values.reserveCapacity(things.count)
+        var values: [Value?] = Array(repeating: nil, count: things.count)
+        var keys: [Int] = []
+        keys.reserveCapacity(things.count)
+        var missing: [Int] = []
         for index in things.indices {
             var hasher = Hasher()
             hasher.combine(outline)
             hasher.combine(things[index].thing.sourceDigest)
             let key = hasher.finalize()
+            keys.append(key)
             if let entry = kept[things[index].thing.file], entry.key == key, let value = entry.value as? Value {
-                values.append(value)
-                continue
+                values[index] = value
+            } else {
+                missing.append(index)
             }
-            let value = make(index)
-            fresh[things[index].thing.file] = KeptValue(key: key, value: value)
-            values.append(value)
         }
-        guard !fresh.isEmpty else { return values }
+        guard !missing.isEmpty else { return values.map { $0! } }
+        var fresh: [String: KeptValue] = [:]
+        for (index, value) in zip(missing, compute(missing)) {
+            values[index] = value
+            fresh[things[index].thing.file] = KeptValue(key: keys[index], value: value)
+        }
         perThing.withLock { $0[kind, default: [:]].merge(fresh) { $1 } }
         if marksChecked { checkedThings.withLock { $0.formUnion(fresh.keys) } }
-        return values
+        return values.map { $0! }
     }
 
     /// The value of `kind` for `name` (a file), kept while `key` (which must hold everything the value
