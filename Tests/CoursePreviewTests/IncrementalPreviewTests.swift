@@ -89,4 +89,29 @@ struct IncrementalPreviewTests {
         #expect(builder.renderedPages.renderedByLastBuild.count == 24)
         #expect(third.files == Self.fullBuild(memory, format: .html).files)
     }
+
+    @Test("a badge the pages name, renamed, renders its pages again; a badge no page names renders nothing")
+    func badgeEdits() throws {
+        let memory = try Self.bundled()
+        let builder = PreviewBuilder(workspaceRoot: Self.root, courseFolders: nil, format: .html, fileSystem: memory)
+        let first = builder.build(after: .empty)
+        let badgeFile = Self.root + "/Badges/badges/thing-02.yaml"
+        let badge = String(decoding: try memory.readFile(badgeFile), as: UTF8.self)
+        let name = try #require(badge.split(separator: "\n").first { $0.hasPrefix("name: ") })
+        memory.write(badge.replacingOccurrences(of: String(name), with: "name: A renamed badge"), to: badgeFile)
+        let second = builder.build(after: first)
+        #expect(second.problems.isEmpty, "\(second.problems)")
+        #expect(builder.renderedPages.renderedByLastBuild.contains("things/thing-02.html"))
+        #expect(String(decoding: second.files["things/thing-02.html"] ?? [], as: UTF8.self).contains("A renamed badge"))
+        #expect(second.files == Self.fullBuild(memory, format: .html).files)
+
+        // A badge class no Thing, collection or prerequisite of the course names.
+        memory.write(
+            "id: unrelated\nkind: thing\nname: Unrelated\ndescription: Named by no page.\nimage: images/thing-02.png\n",
+            to: Self.root + "/Badges/badges/unrelated.yaml")
+        let third = builder.build(after: second)
+        #expect(third.problems.isEmpty, "\(third.problems)")
+        #expect(builder.renderedPages.renderedByLastBuild.isEmpty)
+        #expect(third.files == Self.fullBuild(memory, format: .html).files)
+    }
 }

@@ -34,8 +34,8 @@ public final class RenderedPages: @unchecked Sendable {
     }
 
     /// What every page of `things` shows of the course around it, hashed: the course file, the theme,
-    /// the badge and issuer files, every Thing's id, number, label, status, badge and collections, the
-    /// media plan, and the build's options.
+    /// the issuer file and the files of the badges the course's pages name, every Thing's id, number,
+    /// label, status, badge and collections, the media plan, and the build's options.
     static func contextKey(
         request: PackageRequest, things: [Thing], media: MediaPlan, images: [String: String], workspace: WorkspaceFiles
     ) -> Int {
@@ -50,7 +50,17 @@ public final class RenderedPages: @unchecked Sendable {
         for name in WorkspaceLayout.themeFileNames {
             hasher.combine(contentsOf: (try? workspace.read(themeFolder + "/" + name)) ?? [])
         }
-        for file in ([request.badges.issuer?.file].compactMap { $0 } + request.badges.badges.map(\.file)).sorted() {
+        // The badges pages name: their Things', their collections' and their prerequisites' (not every
+        // badge of the workspace, which a 2,300-Thing preview read and hashed on every edit).
+        var shown = Set(request.course.collections.compactMap { $0.badge?.id })
+        for thing in request.course.things {
+            if let badge = thing.badge { shown.insert(badge.id) }
+            for prerequisite in thing.prerequisites {
+                if case .badge(let badge) = prerequisite.target { shown.insert(badge.id) }
+            }
+        }
+        let badgeFiles = shown.compactMap { request.badges.badge(id: $0)?.file }
+        for file in ([request.badges.issuer?.file].compactMap { $0 } + badgeFiles).sorted() {
             hasher.combine(file)
             hasher.combine(contentsOf: (try? workspace.read(file)) ?? [])
         }
