@@ -169,6 +169,17 @@ public struct WorkspaceFiles: Sendable {
         return differs ? corrected.joined(separator: "/") : nil
     }
 
+    /// Whether `path`'s folder lists its name, in any case, by the folder's listing (read once per
+    /// `WorkspaceFiles`): a cheap first answer for optional files (the PNG beside a badge's SVG), with
+    /// no call to the file system for each one that is not there. A listed name still goes through `check`.
+    public func mayExist(_ path: String) -> Bool {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let names = listing(of: folder)
+        return names.names.contains(name) || names.byLowercase[name.lowercased()] != nil
+    }
+
     private func listing(of folder: String) -> Listing {
         if let known = listings.withLock({ $0[folder] }) { return known }
         let names = (try? fileSystem.contentsOfDirectory(absolute(folder))) ?? []

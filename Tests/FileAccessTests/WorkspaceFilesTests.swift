@@ -18,6 +18,16 @@ struct WorkspaceFilesTests {
         return WorkspaceFiles(root: root, fileSystem: memory)
     }
 
+    @Test("mayExist answers from the folder's listing: listed in any case yes, absent or in a missing folder no")
+    func mayExist() {
+        let files = Self.workspace()
+        #expect(files.mayExist("Badges/images/Thing-02.png"))
+        #expect(files.mayExist("Badges/images/thing-02.png"), "another case is still worth the check that says so")
+        #expect(!files.mayExist("Badges/images/thing-02.svg"))
+        #expect(!files.mayExist("Badges/nowhere/thing-02.png"))
+        #expect(files.mayExist("Badges/issuer.yaml") && !files.mayExist("issuer.yaml"))
+    }
+
     @Test("a relative path inside its folder resolves to its workspace path, `.` and inner `..` folded")
     func resolves() {
         let files = Self.workspace()

@@ -20,7 +20,7 @@ extension ThingRule {
     /// The findings outside Things, then each Thing's, kept or worked out afresh.
     public func check(_ context: ValidationContext) -> [Finding] {
         checkOutsideThings(context)
-            + context.memory.findings(rule: Self.description.id, things: context.things, outline: context.outline) {
+            + context.memory.findings(rule: Self.description.id, things: context.things, keyed: context.thingKeys) {
                 check($1, in: $0, context)
             }
     }

@@ -25,6 +25,8 @@ public struct ValidationContext: Sendable {
     /// A hash of the workspace's outline, what a `ThingRule` may consult besides its Thing (0 when
     /// `memory` keeps nothing).
     public let outline: Int
+    /// Each Thing's file and the key of its kept values (none when `memory` keeps nothing).
+    let thingKeys: ThingKeys
 
     /// Where the loader reported errors: a field read there stands for what the author wrote, not for
     /// a missing field, and a rule's finding at the same place is a knock-on of the loader's.
@@ -47,6 +49,7 @@ public struct ValidationContext: Sendable {
             ? Self.outline(of: workspace, files: files, layout: layout, loaderErrors: loaderErrors) : 0
         // Parsed across the cores: every Thing's body is independent.
         self.things = workspace.courses.flatMap { course in course.things.map { (course, $0) } }
+        self.thingKeys = memory.keeps ? ValidationMemory.thingKeys(things, outline: outline) : .none
         markdown.parseAll(things.map { (file: $0.thing.file, source: $0.thing.body.source) })
         self.markdown = markdown
         self.media = MediaFiles(workspace: files)
@@ -59,7 +62,7 @@ public struct ValidationContext: Sendable {
         // A Thing's references come from its file and its course's outline: a preview keeps them.
         let things = self.things
         // Prompts and card backs are parsed here too: across the cores.
-        let references = memory.perThingInParallel("media-references", things: things, outline: outline) { index in
+        let references = memory.perThingInParallel("media-references", things: things, keyed: thingKeys) { index in
             let (course, thing) = things[index]
             return MediaReference.all(
                 in: thing, of: course, body: markdown.document(of: thing.body.source, file: thing.file))

@@ -48,10 +48,10 @@ public final class ValidationMemory: Sendable {
     /// `rule`'s findings for each of `things`: the kept ones for a Thing whose file and the
     /// workspace's outline are those they were worked out from, else `check`'s.
     func findings(
-        rule: String, things: [(course: Course, thing: Thing)], outline: Int, check: (Course, Thing) -> [Finding]
+        rule: String, things: [(course: Course, thing: Thing)], keyed: ThingKeys, check: (Course, Thing) -> [Finding]
     ) -> [Finding] {
         guard keeps else { return things.flatMap { check($0.course, $0.thing) } }
-        return perThing(rule, things: things, outline: outline, marksChecked: true) { check(things[$0].course, things[$0].thing) }
+        return perThing(rule, things: things, keyed: keyed, marksChecked: true) { check(things[$0].course, things[$0].thing) }
             .flatMap { $0 }
     }
 
@@ -59,37 +59,32 @@ public final class ValidationMemory: Sendable {
     /// file and the workspace's outline are unchanged. One lock to look up and one to store, and no
     /// copy of a Thing that is kept: a preview of 2,300 Things asks this for every rule on every edit.
     func perThing<Value: Sendable>(
-        _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, marksChecked: Bool = false,
+        _ kind: String, things: [(course: Course, thing: Thing)], keyed: ThingKeys, marksChecked: Bool = false,
         make: (Int) -> Value
     ) -> [Value] {
-        values(kind, things: things, outline: outline, marksChecked: marksChecked) { $0.map(make) }
+        values(kind, things: things, keyed: keyed, marksChecked: marksChecked) { $0.map(make) }
     }
 
     /// `perThing`, with the values not kept worked out across the cores.
     func perThingInParallel<Value: Sendable>(
-        _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, make: @escaping @Sendable (Int) -> Value
+        _ kind: String, things: [(course: Course, thing: Thing)], keyed: ThingKeys, make: @escaping @Sendable (Int) -> Value
     ) -> [Value] {
-        values(kind, things: things, outline: outline, marksChecked: false) { ParallelMap.map($0, make) }
+        values(kind, things: things, keyed: keyed, marksChecked: false) { ParallelMap.map($0, make) }
     }
 
     /// The kept values of `things`, and `compute`'s for the indices of the others.
     private func values<Value: Sendable>(
-        _ kind: String, things: [(course: Course, thing: Thing)], outline: Int, marksChecked: Bool,
+        _ kind: String, things: [(course: Course, thing: Thing)], keyed: ThingKeys, marksChecked: Bool,
         compute: ([Int]) -> [Value]
     ) -> [Value] {
         guard keeps else { return compute(Array(things.indices)) }
         let kept = perThing.withLock { $0[kind] ?? [:] }
+        let files = keyed.files
+        let keys = keyed.keys
         var values: [Value?] = Array(repeating: nil, count: things.count)
-        var keys: [Int] = []
-        keys.reserveCapacity(things.count)
         var missing: [Int] = []
         for index in things.indices {
-            var hasher = Hasher()
-            hasher.combine(outline)
-            hasher.combine(things[index].thing.sourceDigest)
-            let key = hasher.finalize()
-            keys.append(key)
-            if let entry = kept[things[index].thing.file], entry.key == key, let value = entry.value as? Value {
+            if let entry = kept[files[index]], entry.key == keys[index], let value = entry.value as? Value {
                 values[index] = value
             } else {
                 missing.append(index)
@@ -99,11 +94,28 @@ public final class ValidationMemory: Sendable {
         var fresh: [String: KeptValue] = [:]
         for (index, value) in zip(missing, compute(missing)) {
             values[index] = value
-            fresh[things[index].thing.file] = KeptValue(key: keys[index], value: value)
+            fresh[files[index]] = KeptValue(key: keys[index], value: value)
         }
         perThing.withLock { $0[kind, default: [:]].merge(fresh) { $1 } }
         if marksChecked { checkedThings.withLock { $0.formUnion(fresh.keys) } }
         return values.map { $0! }
+    }
+
+    /// Each Thing's file and key (its digest with the outline): what its kept values are found by.
+    /// A check works them out once (`ValidationContext.thingKeys`) for every rule.
+    static func thingKeys(_ things: [(course: Course, thing: Thing)], outline: Int) -> ThingKeys {
+        var files: [String] = []
+        var keys: [Int] = []
+        files.reserveCapacity(things.count)
+        keys.reserveCapacity(things.count)
+        for (_, thing) in things {
+            var hasher = Hasher()
+            hasher.combine(outline)
+            hasher.combine(thing.sourceDigest)
+            files.append(thing.file)
+            keys.append(hasher.finalize())
+        }
+        return ThingKeys(files: files, keys: keys)
     }
 
     /// The value of `kind` for `name` (a file), kept while `key` (which must hold everything the value
@@ -118,4 +130,14 @@ public final class ValidationMemory: Sendable {
         named.withLock { $0[kind, default: [:]][name] = KeptValue(key: key, value: value) }
         return value
     }
+}
+
+/// Each Thing's file and the key its kept values are found by, in the order of the check's Things.
+struct ThingKeys: Sendable {
+    /// The Things' files.
+    let files: [String]
+    /// Their keys: each Thing's digest with the workspace's outline.
+    let keys: [Int]
+    /// No keys, for a check that keeps nothing.
+    static let none = ThingKeys(files: [], keys: [])
 }

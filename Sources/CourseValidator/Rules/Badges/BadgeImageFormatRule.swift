@@ -76,7 +76,7 @@ public struct BadgeImageFormatRule: Rule {
         let ext = MediaFormat.fileExtension(of: path)
         guard ext == "png" || ext == "svg" else { return [] }
         let other = String(path.dropLast(ext.count)) + (ext == "png" ? "svg" : "png")
-        return context.files.check(other) == nil ? [other] : []
+        return context.files.mayExist(other) && context.files.check(other) == nil ? [other] : []
     }
 
     private func problem(_ path: String, _ context: ValidationContext) -> (message: String, hint: String?)? {
