@@ -153,9 +153,9 @@ let package = Package(
         // swift-mustache is the reference our renderer is compared with, output for output.
         .testTarget(
             name: "ThemeTemplatesTests",
-            dependencies: ["ThemeTemplates", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["ThemeTemplates", "TestSupport", .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "CourseLoaderTests", dependencies: ["CourseLoader", "CourseModel", "FileAccess"]),
-        .testTarget(name: "ToolkitSupportTests", dependencies: ["ToolkitSupport"]),
+        .testTarget(name: "ToolkitSupportTests", dependencies: ["ToolkitSupport", "TestSupport"]),
         .testTarget(
             name: "CourseValidatorTests",
             dependencies: ["CourseValidator", "CourseLoader", "CourseModel", "FileAccess", "TestSupport"],

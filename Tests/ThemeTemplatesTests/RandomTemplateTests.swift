@@ -1,4 +1,5 @@
 import Mustache
+import TestSupport
 import Testing
 import ThemeTemplates
 
@@ -7,18 +8,6 @@ import ThemeTemplates
 /// sections, lines and whitespace.
 @Suite("Random templates against swift-mustache")
 struct RandomTemplateTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a seed that reproduces it.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Names whose values interpolate as text (lists and objects interpolate differently by design:
     /// swift-mustache prints Swift's debug description of them).
     static let scalars = ["title", "number", "published", "draft", "note", "html", "missing", "licence.name", "label", "href"]
@@ -29,7 +18,7 @@ struct RandomTemplateTests {
     /// departs from the specification on some other mixes (a section tag ending a line whose text lies
     /// inside an earlier section counts as standalone; a standalone tag on a last line without newline
     /// keeps its spaces), which are left out; `TemplateTests` pins our behaviour there.
-    static func template(_ random: inout Generator) -> String {
+    static func template(_ random: inout SeededGenerator) -> String {
         var lines: [String] = []
         var open: [String] = []
         for _ in 0..<Int.random(in: 1...14, using: &random) {
@@ -68,7 +57,7 @@ struct RandomTemplateTests {
 
     @Test("300 generated templates render the same in both engines")
     func generated() throws {
-        var random = Generator(state: 2026_11_22)
+        var random = SeededGenerator(seed: 2026_11_22)
         var mismatches: [String] = []
         for _ in 0..<300 {
             let source = Self.template(&random)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ToolkitSupport
 
@@ -7,19 +8,6 @@ import ToolkitSupport
 /// and pretty), so nothing published changed when it replaced the encoder.
 @Suite("JSON writer")
 struct JSONWriterTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     static let pieces = [
         "", "a", "B", "Z", "_", "a10", "a2", "é", "e\u{301}", "/", "https://example.org/a/b", "\"", "\\", "\n", "\t", "\r",
         "\u{8}", "\u{C}", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "😀", "日本", "<script>", "&amp;", " ",
@@ -29,11 +17,11 @@ struct JSONWriterTests {
         1.2345678901234568e+20, 0.30000000000000004, 100,
     ]
 
-    static func string(_ generator: inout Generator) -> String {
+    static func string(_ generator: inout SeededGenerator) -> String {
         (0..<generator.below(4)).map { _ in pieces[generator.below(pieces.count)] }.joined()
     }
 
-    static func value(_ generator: inout Generator, depth: Int) -> JSONValue {
+    static func value(_ generator: inout SeededGenerator, depth: Int) -> JSONValue {
         switch generator.below(depth > 3 ? 4 : 7) {
         case 0: return .null
         case 1: return .bool(generator.below(2) == 0)
@@ -56,7 +44,7 @@ struct JSONWriterTests {
 
     @Test("2,000 generated values are written exactly as JSONEncoder writes them, compact and pretty, slashes escaped or not")
     func matchesJSONEncoder() throws {
-        var generator = Generator(state: 2026)
+        var generator = SeededGenerator(seed: 2026)
         for round in 0..<2000 {
             let value = Self.value(&generator, depth: 0)
             let compact = value.compactBytes()
