@@ -38,8 +38,7 @@ public struct MediaFiles: Sendable {
     ) -> Result<String, WorkspaceFiles.Refusal> {
         let decoded = written.removingPercentEncoding ?? written
         guard !origin.isRelativeToCourseFolder, let thing else { return workspace.resolve(decoded, under: course.folder) }
-        let thingFolder = thing.file.split(separator: "/").dropLast().joined(separator: "/")
-        return workspace.resolve(decoded, from: thingFolder, within: course.folder)
+        return workspace.resolve(decoded, from: thing.folder, within: course.folder)
     }
 
     /// The file at a workspace path, read and inspected (once).

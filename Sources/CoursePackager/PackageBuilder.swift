@@ -236,7 +236,7 @@ extension PackageBuilder {
                     request: request, things: things, media: media, images: images.mapValues(\.packagePath),
                     workspace: workspace)
             } ?? 0
-        let thingKeys = kept.map { _ in things.map { RenderedPages.thingKey(context: context, thing: $0, workspace: workspace) } }
+        let thingKeys = kept.map { _ in things.map { RenderedPages.thingKey(context: context, thing: $0) } }
         assembly.files.addDeferred(things.map { layout.thingPage(id: $0.id) }) { index in
             do {
                 let render = {

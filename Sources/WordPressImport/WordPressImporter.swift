@@ -221,7 +221,7 @@ struct Planner {
         }
         let nodes = HTMLFragmentParser.parse(WordPressMarkup.html(from: item.content))
         let structured = ThingTitle(item.title) != nil
-        var page = structured ? ThingsPage(nodes) : ThingsPage(body: nodes)
+        let page = structured ? ThingsPage(nodes) : ThingsPage(body: nodes)
         var findings: [ImportFinding] = []
         let addresses = ItemAddresses(planner: self, item: item, media: media, thingID: id)
         var conversion = MarkdownConversion(addresses: addresses)

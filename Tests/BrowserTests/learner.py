@@ -15,10 +15,14 @@ def words(count, word="reflection"):
 class Learner:
     """Drives one launch of the Thing 2 page: in the strict test LMS (SCORM) or as the HTML site."""
 
+    #: The Thing's page, and the folder each kind of package is served from.
+    thing = THING
+    folders = {"scorm12": "scorm12", "scorm2004": "scorm2004", "html": "html"}
+
     def __init__(self, page, base_url, kind):
         self.page = page
         self.base_url = base_url
-        self.kind = kind  # "scorm12", "scorm2004", "html" or "direct12" (SCORM page opened with no LMS)
+        self.kind = kind  # "scorm12", "scorm2004", "html", "direct12" (SCORM page opened with no LMS) or "cmi5"
 
     @property
     def in_lms(self):
@@ -27,15 +31,16 @@ class Learner:
     @property
     def url(self):
         if self.kind == "scorm12":
-            return f"{self.base_url}/lms/harness.html?version=1.2&sco=/scorm12/{THING}"
+            return f"{self.base_url}/lms/harness.html?version=1.2&sco=/{self.folders['scorm12']}/{self.thing}"
         if self.kind == "scorm2004":
-            return f"{self.base_url}/lms/harness.html?version=2004&sco=/scorm2004/{THING}"
+            return f"{self.base_url}/lms/harness.html?version=2004&sco=/{self.folders['scorm2004']}/{self.thing}"
         if self.kind == "direct12":
-            return f"{self.base_url}/scorm12/{THING}"
-        return f"{self.base_url}/html/{THING}"
+            return f"{self.base_url}/{self.folders['scorm12']}/{self.thing}"
+        return f"{self.base_url}/{self.folders['html']}/{self.thing}"
 
-    def launch(self):
-        self.page.goto(self.url)
+    def launch(self, url=None):
+        """Opens the page (at `url`, a cmi5 launch, when given) and waits for its progress line."""
+        self.page.goto(url or self.url)
         self.content = self.page.frame_locator("#sco") if self.in_lms else self.page
         expect(self.progress()).to_have_text(PROGRESS)
         return self

@@ -7,39 +7,18 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from learner import Learner
 from test_cmi5 import close, wait_for
 
 THING = "things/thing-01.html"
 COMPLETE = "All required activities are done: you have completed this Thing."
 
 
-class Page:
+class Page(Learner):
     """One launch of the fixture's Thing: in the strict test LMS (SCORM), as the HTML site, or a cmi5 AU."""
 
-    def __init__(self, page, base_url, kind):
-        self.page, self.base_url, self.kind = page, base_url, kind
-
-    @property
-    def in_lms(self):
-        return self.kind in ("scorm12", "scorm2004")
-
-    @property
-    def url(self):
-        if self.kind == "scorm12":
-            return f"{self.base_url}/lms/harness.html?version=1.2&sco=/activities12/{THING}"
-        if self.kind == "scorm2004":
-            return f"{self.base_url}/lms/harness.html?version=2004&sco=/activities2004/{THING}"
-        return f"{self.base_url}/activities-html/{THING}"
-
-    def launch(self, url=None):
-        self.page.goto(url or self.url)
-        self.content = self.page.frame_locator("#sco") if self.in_lms else self.page
-        expect(self.content.locator("#progress-text")).to_have_text(re.compile("required activities|completed"))
-        return self
-
-    def relaunch(self):
-        self.page.goto("about:blank")
-        return self.launch()
+    thing = THING
+    folders = {"scorm12": "activities12", "scorm2004": "activities2004", "html": "activities-html"}
 
     def region(self, title):
         return self.content.get_by_role("region", name=re.compile(title))
@@ -47,9 +26,6 @@ class Page:
     def order(self):
         """The steps' texts in the order the page shows them."""
         return self.region("Order:").locator(".sequence-step .step-text").all_text_contents()
-
-    def lms(self):
-        return self.page.evaluate("window.lmsState()")
 
 
 RIGHT = ["Agree the time, place and what to bring", "Look back at the actions agreed last time",
@@ -120,7 +96,7 @@ def test_by_mouse_a_wrong_order_gets_feedback_and_both_activities_resume_after_a
     expect(region.get_by_text(re.compile(r"Not here: this is step \d"))).not_to_have_count(0)
     turn_cards(view, by_keyboard=False, fronts=("Management",))
     kept = view.order()
-    view.relaunch()
+    view.close_and_relaunch()
     assert view.order() == kept, "the order comes back as the learner left it"
     expect(view.region("Recall:").get_by_role("button", name="Management", exact=True)).to_have_attribute("aria-expanded", "true")
     expect(view.region("Recall:").get_by_role("button", name="I knew this: Management")).to_have_attribute("aria-pressed", "true")

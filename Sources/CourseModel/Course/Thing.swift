@@ -92,3 +92,21 @@ public struct Thing: Sendable {
     /// while it has no title). The one place this label is spelt.
     public var label: String { title.isEmpty ? "Thing \(number)" : "Thing \(number): \(title)" }
 }
+
+extension Thing {
+    /// The folder of the Thing's file, workspace-relative: what its relative links start from.
+    public var folder: String { String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)]) }
+
+    /// Feeds `hasher` what other Things' pages and checks show of this Thing (its outline): its id,
+    /// file, number, title, status, badge and collections. The preview's kept checks and pages are
+    /// keyed by it: changing any of these re-checks and re-renders what names the Thing.
+    public func hashOutline(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(file)
+        hasher.combine(number)
+        hasher.combine(title)
+        hasher.combine(status)
+        hasher.combine(badge?.id)
+        hasher.combine(countsTowards.map(\.id))
+    }
+}

@@ -19,8 +19,7 @@ public struct ThingLink: Hashable, Sendable {
             return
         }
         guard path.hasSuffix(".md"), !path.contains(literal: ":") else { return nil }
-        let folder = thing.file[..<(thing.file.lastIndex(of: "/") ?? thing.file.startIndex)]
-        let resolved = PathSafety.resolve(String(path), under: String(folder))
+        let resolved = PathSafety.resolve(String(path), under: thing.folder)
         target = resolved.flatMap { course.thing(file: $0)?.id }
     }
 }

@@ -34,8 +34,8 @@ public final class RenderedPages: @unchecked Sendable {
     }
 
     /// What every page of `things` shows of the course around it, hashed: the course file, the theme,
-    /// the issuer file and the files of the badges the course's pages name, every Thing's id, number,
-    /// label, status, badge and collections, the media plan, and the build's options.
+    /// the issuer file and the files of the badges the course's pages name, every Thing's outline, the
+    /// media plan, and the build's options.
     static func contextKey(
         request: PackageRequest, things: [Thing], media: MediaPlan, images: [String: String], workspace: WorkspaceFiles
     ) -> Int {
@@ -64,14 +64,7 @@ public final class RenderedPages: @unchecked Sendable {
             hasher.combine(file)
             hasher.combine(contentsOf: (try? workspace.read(file)) ?? [])
         }
-        for thing in request.course.things.sorted(by: { $0.id < $1.id }) {
-            hasher.combine(thing.id)
-            hasher.combine(thing.number)
-            hasher.combine(thing.label)
-            hasher.combine(thing.status == .published)
-            hasher.combine(thing.badge?.id)
-            hasher.combine(thing.countsTowards.map(\.id))
-        }
+        for thing in request.course.things.sorted(by: { $0.id < $1.id }) { thing.hashOutline(into: &hasher) }
         hasher.combine(things.map(\.id))
         for path in media.entries.keys.sorted() {
             guard let entry = media.entries[path] else { continue }
@@ -89,12 +82,12 @@ public final class RenderedPages: @unchecked Sendable {
         return hasher.finalize()
     }
 
-    /// A page's key: the context's, and the Thing file's bytes.
-    static func thingKey(context: Int, thing: Thing, workspace: WorkspaceFiles) -> Int {
+    /// A page's key: the context's, and the Thing file's text as the loader read it (its digest,
+    /// which holds the path), rather than reading every Thing file once more on each build.
+    static func thingKey(context: Int, thing: Thing) -> Int {
         var hasher = Hasher()
         hasher.combine(context)
-        hasher.combine(thing.file)
-        hasher.combine(contentsOf: (try? workspace.read(thing.file)) ?? [])
+        hasher.combine(thing.sourceDigest)
         return hasher.finalize()
     }
 }

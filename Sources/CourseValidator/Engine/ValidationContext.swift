@@ -85,15 +85,7 @@ public struct ValidationContext: Sendable {
             hasher.combine(course.id)
             hasher.combine(course.folder)
             hasher.combine(contentsOf: (try? files.read(layout.courseFile(inCourseFolder: course.folder))) ?? [])
-            for thing in course.things {
-                hasher.combine(thing.id)
-                hasher.combine(thing.file)
-                hasher.combine(thing.number)
-                hasher.combine(thing.title)
-                hasher.combine("\(thing.status)")
-                hasher.combine(thing.badge?.id)
-                hasher.combine(thing.countsTowards.map(\.id))
-            }
+            for thing in course.things { thing.hashOutline(into: &hasher) }
         }
         hasher.combine(workspace.unloadedFiles.sorted())
         if let issuer = workspace.badges.issuer {

@@ -25,9 +25,8 @@ public struct ThingLinkResolvesRule: ThingRule {
             guard node.kind == .link, let url = node.url else { return nil }
             guard let link = ThingLink(url, from: thing, in: course), link.target == nil else { return nil }
             // A link to a Thing file that exists but could not be read is the slip's finding, not the link's.
-            let folder = String(thing.file[..<(thing.file.lastIndex(of: "/") ?? thing.file.startIndex)])
             let path = String(url.prefix { $0 != "#" })
-            if let file = PathSafety.resolve(path, under: folder), context.workspace.unloadedFiles.contains(file) {
+            if let file = PathSafety.resolve(path, under: thing.folder), context.workspace.unloadedFiles.contains(file) {
                 return nil
             }
             if url.hasPrefix("thing:"), context.hasUnloadedThing(id: String(path.dropFirst(6)), in: course) { return nil }
